@@ -1,0 +1,725 @@
+//! The asyncio semantics, as one interpreter that is driven either by real browser timers
+//! (`crate::runtime`) or by a virtual clock ([`simulate`]).
+//!
+//! It is a small model of CPython's own event loop rather than an approximation of its output:
+//! a FIFO ready queue run in `_run_once` batches, futures whose done-callbacks are scheduled
+//! with `call_soon`, `Task.__step`, `asyncio.gather`'s `_done_callback`, `as_completed`'s queue,
+//! and `asyncio.run` stopping the loop after the iteration in which `main()` finished, then
+//! cancelling what is left. Because the same callbacks run in the same order, the same lines
+//! come out at the same times.
+//!
+//! One rule differs from CPython on purpose (`scenario.md` §2): a timer only fires when the
+//! ready queue is empty, one at a time, so whatever it wakes runs before the next one fires,
+//! as browser timers and their promise continuations do. [`Stats`] counts the moments where
+//! CPython could have interleaved differently.
+
+use std::cmp::Ordering;
+use std::collections::{BinaryHeap, VecDeque};
+use std::rc::Rc;
+
+use crate::pyvalue::{list_repr, PyValue};
+use crate::scenario::{Coroutine, Scenario, Step, Strategy};
+use crate::trace::{Event, EventKind, Lane, Ms, Trace};
+
+/// Where the engine reads the time, and how a blocking `time.sleep` holds the whole loop.
+pub trait Clock {
+    /// Scenario milliseconds since the run started.
+    fn now(&self) -> Ms;
+    /// Freezes the event loop until `until` (a busy wait on a real clock, a jump on a virtual one).
+    fn block_until(&mut self, until: Ms);
+}
+
+/// Simulated time: instant, exact, and the ideal that measured runs are compared with.
+#[derive(Debug, Default)]
+pub struct VirtualClock {
+    now: Ms,
+}
+
+impl VirtualClock {
+    pub fn advance_to(&mut self, t: Ms) {
+        if t > self.now {
+            self.now = t;
+        }
+    }
+}
+
+impl Clock for VirtualClock {
+    fn now(&self) -> Ms {
+        self.now
+    }
+
+    fn block_until(&mut self, until: Ms) {
+        self.advance_to(until);
+    }
+}
+
+/// What the engine needs next from whoever drives it.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Progress {
+    /// Nothing can run before this scenario time: set a timer for it.
+    WaitUntil(Ms),
+    /// The callback budget ran out with work left: yield to the browser, then call `run` again.
+    Yielded,
+    /// `main()` returned and the leftover tasks were cancelled.
+    Finished,
+}
+
+/// Moments where CPython's loop, which moves every due timer to the ready queue at once,
+/// could have ordered things differently from the one-timer-at-a-time rule.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Stats {
+    /// A timer fell due during a block and waited for other ready callbacks.
+    pub deferred_overdue: u64,
+    /// A timer due at the same instant as the one that just fired waited for its wake chain.
+    pub deferred_tied: u64,
+    /// Callbacks run, as CPython's `_run_once` would count them.
+    pub callbacks: u64,
+}
+
+type FutureId = usize;
+type TaskId = usize;
+
+#[derive(Clone, Debug)]
+enum Outcome {
+    Value(PyValue),
+    Error(Rc<str>),
+    Cancelled,
+}
+
+/// What `call_soon` can schedule.
+#[derive(Clone, Copy, Debug)]
+enum Callback {
+    /// `Task.__step` (and `__wakeup`, which calls it).
+    Step(TaskId),
+    /// `futures._set_result_unless_cancelled`, the timer handle of `asyncio.sleep`.
+    SleepTimer(FutureId),
+    /// `asyncio.gather`'s `_done_callback` for one child.
+    GatherChildDone(TaskId),
+    /// `asyncio.as_completed`'s `_on_completion` for one child.
+    AsCompletedChildDone(TaskId),
+    /// `run_until_complete`'s callback on `main()`'s task.
+    StopLoop,
+}
+
+#[derive(Default)]
+struct Future {
+    outcome: Option<Outcome>,
+    callbacks: Vec<Callback>,
+}
+
+struct Timer {
+    deadline: Ms,
+    sequence: u64,
+    future: FutureId,
+}
+
+impl PartialEq for Timer {
+    fn eq(&self, other: &Self) -> bool {
+        self.cmp(other) == Ordering::Equal
+    }
+}
+
+impl Eq for Timer {}
+
+impl PartialOrd for Timer {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Timer {
+    /// Reversed, so that `BinaryHeap` pops the earliest deadline, and of equal deadlines the first set.
+    fn cmp(&self, other: &Self) -> Ordering {
+        other
+            .deadline
+            .total_cmp(&self.deadline)
+            .then(other.sequence.cmp(&self.sequence))
+    }
+}
+
+struct Frame {
+    coroutine: Rc<Coroutine>,
+    next_step: usize,
+}
+
+/// A coroutine being run: the task's own body and the nested coroutines it is awaiting.
+struct Runner {
+    lane: usize,
+    frames: Vec<Frame>,
+    /// The requested wake-up time of the sleep it is suspended in.
+    sleeping_until: Option<Ms>,
+}
+
+impl Runner {
+    fn new(lane: usize, coroutine: Rc<Coroutine>) -> Runner {
+        Runner {
+            lane,
+            frames: vec![Frame {
+                coroutine,
+                next_step: 0,
+            }],
+            sleeping_until: None,
+        }
+    }
+}
+
+/// Why a coroutine stopped running.
+enum Suspension {
+    Await(FutureId),
+    /// `await asyncio.sleep(0)`: back of the ready queue.
+    Yield,
+    Return(PyValue),
+    Raise(Rc<str>),
+}
+
+/// `main()`'s progress through its strategy.
+#[derive(Default)]
+struct Main {
+    started: bool,
+    children: Vec<TaskId>,
+    results: Vec<PyValue>,
+    next: usize,
+    /// Sequential: the coroutine `await tK()` is running inside main's own task.
+    inline: Option<Runner>,
+}
+
+struct GatherState {
+    outer: FutureId,
+    finished: usize,
+    failed: Option<TaskId>,
+}
+
+enum Body {
+    User(Runner),
+    Main(Box<Main>),
+    /// Taken out while the task runs.
+    Running,
+}
+
+struct Task {
+    future: FutureId,
+    lane: Lane,
+    body: Body,
+    started: bool,
+}
+
+pub struct Engine<C: Clock> {
+    clock: C,
+    strategy: Strategy,
+    coroutines: Vec<Rc<Coroutine>>,
+    futures: Vec<Future>,
+    tasks: Vec<Task>,
+    ready: VecDeque<Callback>,
+    timers: BinaryHeap<Timer>,
+    timer_sequence: u64,
+    last_fired_deadline: Ms,
+    events: Vec<Event>,
+    /// `asyncio.gather`'s outer future and its bookkeeping.
+    gather: Option<GatherState>,
+    /// `asyncio.as_completed`'s queue of finished tasks, and the getter `main` waits on.
+    done_queue: VecDeque<TaskId>,
+    pending_getter: Option<FutureId>,
+    stopping: bool,
+    finished: bool,
+    stats: Stats,
+}
+
+const MAIN: TaskId = 0;
+
+impl<C: Clock> Engine<C> {
+    /// Prepares `asyncio.run(main())`: main's task is the first thing the loop will run.
+    pub fn new(scenario: &Scenario, clock: C) -> Engine<C> {
+        let mut engine = Engine {
+            clock,
+            strategy: scenario.strategy,
+            coroutines: scenario.tasks.clone(),
+            futures: Vec::new(),
+            tasks: Vec::new(),
+            ready: VecDeque::new(),
+            timers: BinaryHeap::new(),
+            timer_sequence: 0,
+            last_fired_deadline: f64::NEG_INFINITY,
+            events: Vec::new(),
+            gather: None,
+            done_queue: VecDeque::new(),
+            pending_getter: None,
+            stopping: false,
+            finished: false,
+            stats: Stats::default(),
+        };
+        let main_future = engine.new_future();
+        engine.futures[main_future]
+            .callbacks
+            .push(Callback::StopLoop);
+        engine.tasks.push(Task {
+            future: main_future,
+            lane: None,
+            body: Body::Main(Box::default()),
+            started: true,
+        });
+        engine.ready.push_back(Callback::Step(MAIN));
+        engine
+    }
+
+    pub fn clock(&self) -> &C {
+        &self.clock
+    }
+
+    pub fn clock_mut(&mut self) -> &mut C {
+        &mut self.clock
+    }
+
+    pub fn stats(&self) -> Stats {
+        self.stats
+    }
+
+    pub fn is_finished(&self) -> bool {
+        self.finished
+    }
+
+    /// The events recorded since the last call.
+    pub fn take_events(&mut self) -> Vec<Event> {
+        std::mem::take(&mut self.events)
+    }
+
+    /// Runs loop iterations until it must wait for a timer, has run `budget` callbacks, or ends.
+    pub fn run(&mut self, budget: u64) -> Progress {
+        let mut ran = 0;
+        loop {
+            if self.finished {
+                return Progress::Finished;
+            }
+            let now = self.clock.now();
+            if self.ready.is_empty() {
+                match self.timers.peek() {
+                    Some(timer) if timer.deadline <= now => {
+                        if let Some(timer) = self.timers.pop() {
+                            self.last_fired_deadline = timer.deadline;
+                            self.ready.push_back(Callback::SleepTimer(timer.future));
+                        }
+                    }
+                    Some(timer) => return Progress::WaitUntil(timer.deadline),
+                    None => {
+                        // Nothing can wake main any more; only reachable through a bug.
+                        self.shutdown();
+                        return Progress::Finished;
+                    }
+                }
+            } else if let Some(timer) = self.timers.peek() {
+                if timer.deadline <= now {
+                    if timer.deadline == self.last_fired_deadline {
+                        self.stats.deferred_tied += 1;
+                    } else {
+                        self.stats.deferred_overdue += 1;
+                    }
+                }
+            }
+            let batch = self.ready.len();
+            for _ in 0..batch {
+                if let Some(callback) = self.ready.pop_front() {
+                    self.run_callback(callback);
+                }
+            }
+            self.stats.callbacks += batch as u64;
+            ran += batch as u64;
+            if self.stopping {
+                self.shutdown();
+                return Progress::Finished;
+            }
+            if ran >= budget {
+                return Progress::Yielded;
+            }
+        }
+    }
+
+    fn emit(&mut self, lane: Lane, kind: EventKind) {
+        let t = self.clock.now();
+        self.events.push(Event { t, lane, kind });
+    }
+
+    fn new_future(&mut self) -> FutureId {
+        self.futures.push(Future::default());
+        self.futures.len() - 1
+    }
+
+    /// `Future.set_result` / `set_exception`: the callbacks go to the ready queue.
+    fn complete(&mut self, future: FutureId, outcome: Outcome) {
+        let slot = &mut self.futures[future];
+        if slot.outcome.is_some() {
+            return;
+        }
+        slot.outcome = Some(outcome);
+        let callbacks = std::mem::take(&mut slot.callbacks);
+        self.ready.extend(callbacks);
+    }
+
+    fn outcome(&self, future: FutureId) -> Option<&Outcome> {
+        self.futures[future].outcome.as_ref()
+    }
+
+    fn run_callback(&mut self, callback: Callback) {
+        match callback {
+            Callback::Step(task) => self.step(task),
+            Callback::SleepTimer(future) => self.complete(future, Outcome::Value(PyValue::None)),
+            Callback::GatherChildDone(child) => self.gather_child_done(child),
+            Callback::AsCompletedChildDone(child) => {
+                self.done_queue.push_back(child);
+                // `Queue.put_nowait` wakes the getter that `main` is waiting on, if any.
+                if let Some(getter) = self.pending_getter.take() {
+                    self.complete(getter, Outcome::Value(PyValue::None));
+                }
+            }
+            Callback::StopLoop => self.stopping = true,
+        }
+    }
+
+    /// `asyncio.create_task(coroutine)`: the task's first step is scheduled right away.
+    fn create_task(&mut self, lane: usize) -> TaskId {
+        let future = self.new_future();
+        self.tasks.push(Task {
+            future,
+            lane: Some(lane),
+            body: Body::User(Runner::new(lane, self.coroutines[lane].clone())),
+            started: false,
+        });
+        let id = self.tasks.len() - 1;
+        self.ready.push_back(Callback::Step(id));
+        self.emit(Some(lane), EventKind::Created);
+        id
+    }
+
+    fn step(&mut self, id: TaskId) {
+        let future = self.tasks[id].future;
+        if self.outcome(future).is_some() {
+            return;
+        }
+        let body = std::mem::replace(&mut self.tasks[id].body, Body::Running);
+        let body = match body {
+            Body::User(mut runner) => {
+                if !self.tasks[id].started {
+                    self.tasks[id].started = true;
+                    self.emit(Some(runner.lane), EventKind::Started);
+                }
+                let lane = Some(runner.lane);
+                match self.run_coroutine(&mut runner) {
+                    Suspension::Await(awaited) => {
+                        self.futures[awaited].callbacks.push(Callback::Step(id))
+                    }
+                    Suspension::Yield => self.ready.push_back(Callback::Step(id)),
+                    Suspension::Return(value) => {
+                        self.emit(lane, EventKind::Returned(value.clone()));
+                        self.complete(future, Outcome::Value(value));
+                    }
+                    Suspension::Raise(message) => {
+                        self.emit(lane, EventKind::Raised(message.clone()));
+                        self.complete(future, Outcome::Error(message));
+                    }
+                }
+                Body::User(runner)
+            }
+            Body::Main(mut main) => {
+                match self.step_main(&mut main) {
+                    Some(Suspension::Await(awaited)) => {
+                        self.futures[awaited].callbacks.push(Callback::Step(id))
+                    }
+                    Some(Suspension::Yield) => self.ready.push_back(Callback::Step(id)),
+                    Some(Suspension::Return(_) | Suspension::Raise(_)) | None => {
+                        self.complete(future, Outcome::Value(PyValue::None))
+                    }
+                }
+                Body::Main(main)
+            }
+            Body::Running => Body::Running,
+        };
+        self.tasks[id].body = body;
+    }
+
+    /// Runs a coroutine's steps until it suspends, returns or raises.
+    fn run_coroutine(&mut self, runner: &mut Runner) -> Suspension {
+        let lane = Some(runner.lane);
+        if let Some(requested) = runner.sleeping_until.take() {
+            self.emit(lane, EventKind::Woke { requested });
+        }
+        loop {
+            let Some(frame) = runner.frames.last_mut() else {
+                return Suspension::Return(PyValue::None);
+            };
+            let coroutine = frame.coroutine.clone();
+            let Some(step) = coroutine.steps.get(frame.next_step) else {
+                runner.frames.pop();
+                if runner.frames.is_empty() {
+                    return Suspension::Return(coroutine.returns.clone());
+                }
+                self.emit(
+                    lane,
+                    EventKind::AwaitExit {
+                        depth: runner.frames.len(),
+                    },
+                );
+                continue;
+            };
+            frame.next_step += 1;
+            match step {
+                Step::Print(text) => self.emit(lane, EventKind::Print(text.clone())),
+                Step::Sleep(seconds) => {
+                    let until = self.clock.now() + seconds.millis();
+                    runner.sleeping_until = Some(until);
+                    self.emit(lane, EventKind::Sleep { until });
+                    // `asyncio.sleep(0)` only yields; a positive delay waits on a timer.
+                    if seconds.value <= 0.0 {
+                        return Suspension::Yield;
+                    }
+                    let future = self.new_future();
+                    self.timer_sequence += 1;
+                    self.timers.push(Timer {
+                        deadline: until,
+                        sequence: self.timer_sequence,
+                        future,
+                    });
+                    return Suspension::Await(future);
+                }
+                Step::Block(seconds) => {
+                    let until = self.clock.now() + seconds.millis();
+                    self.emit(lane, EventKind::BlockStart { until });
+                    self.clock.block_until(until);
+                    self.emit(lane, EventKind::BlockEnd);
+                }
+                Step::Await(inner) => {
+                    let depth = runner.frames.len();
+                    self.emit(
+                        lane,
+                        EventKind::AwaitEnter {
+                            name: inner.name.as_str().into(),
+                            depth,
+                        },
+                    );
+                    runner.frames.push(Frame {
+                        coroutine: inner.clone(),
+                        next_step: 0,
+                    });
+                }
+                Step::Raise(message) => return Suspension::Raise(message.clone()),
+            }
+        }
+    }
+
+    fn main_print(&mut self, text: String) {
+        self.emit(None, EventKind::Print(text.into()));
+    }
+
+    fn result_to_main(&mut self, child: TaskId) {
+        let lane = self.tasks[child].lane;
+        self.emit(lane, EventKind::ResultToMain);
+    }
+
+    /// One step of `main()`; `None` when it has returned.
+    fn step_main(&mut self, main: &mut Main) -> Option<Suspension> {
+        match self.strategy {
+            Strategy::Sequential => self.step_sequential(main),
+            Strategy::Gather => self.step_gather(main),
+            Strategy::AsCompleted => self.step_as_completed(main),
+            Strategy::CreateTask => self.step_create_task(main),
+        }
+    }
+
+    /// `results.append(await tK())` for each K: each coroutine runs inside main's own task.
+    fn step_sequential(&mut self, main: &mut Main) -> Option<Suspension> {
+        loop {
+            if main.inline.is_none() {
+                if main.next == self.coroutines.len() {
+                    self.main_print(list_repr(&main.results));
+                    return None;
+                }
+                let lane = main.next;
+                self.emit(Some(lane), EventKind::Created);
+                self.emit(Some(lane), EventKind::Started);
+                main.inline = Some(Runner::new(lane, self.coroutines[lane].clone()));
+            }
+            let runner = main.inline.as_mut()?;
+            let lane = Some(runner.lane);
+            match self.run_coroutine(runner) {
+                suspended @ (Suspension::Await(_) | Suspension::Yield) => return Some(suspended),
+                Suspension::Return(value) => {
+                    self.emit(lane, EventKind::Returned(value.clone()));
+                    self.emit(lane, EventKind::ResultToMain);
+                    main.results.push(value);
+                    main.inline = None;
+                    main.next += 1;
+                }
+                Suspension::Raise(message) => {
+                    self.emit(lane, EventKind::Raised(message.clone()));
+                    self.emit(lane, EventKind::ResultToMain);
+                    self.main_print(format!("Error: {message}"));
+                    return None;
+                }
+            }
+        }
+    }
+
+    /// `results = await asyncio.gather(t0(), t1(), ...)`.
+    fn step_gather(&mut self, main: &mut Main) -> Option<Suspension> {
+        if !main.started {
+            main.started = true;
+            main.children = (0..self.coroutines.len())
+                .map(|lane| self.create_task(lane))
+                .collect();
+            for &child in &main.children {
+                let future = self.tasks[child].future;
+                self.futures[future]
+                    .callbacks
+                    .push(Callback::GatherChildDone(child));
+            }
+            let outer = self.new_future();
+            self.gather = Some(GatherState {
+                outer,
+                finished: 0,
+                failed: None,
+            });
+            return Some(Suspension::Await(outer));
+        }
+        let GatherState { outer, failed, .. } = self.gather.take()?;
+        match self.outcome(outer).cloned() {
+            Some(Outcome::Error(message)) => {
+                if let Some(child) = failed {
+                    self.result_to_main(child);
+                }
+                self.main_print(format!("Error: {message}"));
+            }
+            _ => {
+                let mut results = Vec::with_capacity(main.children.len());
+                for &child in &main.children {
+                    self.result_to_main(child);
+                    if let Some(Outcome::Value(value)) = self.outcome(self.tasks[child].future) {
+                        results.push(value.clone());
+                    }
+                }
+                self.main_print(list_repr(&results));
+            }
+        }
+        None
+    }
+
+    fn gather_child_done(&mut self, child: TaskId) {
+        let Some(gather) = self.gather.as_mut() else {
+            return;
+        };
+        gather.finished += 1;
+        let outer = gather.outer;
+        let all_done = gather.finished == self.coroutines.len();
+        if self.outcome(outer).is_some() {
+            return;
+        }
+        match self.outcome(self.tasks[child].future).cloned() {
+            Some(Outcome::Error(message)) => {
+                if let Some(gather) = self.gather.as_mut() {
+                    gather.failed = Some(child);
+                }
+                self.complete(outer, Outcome::Error(message));
+            }
+            Some(Outcome::Cancelled) => {
+                self.complete(outer, Outcome::Error("CancelledError".into()))
+            }
+            _ if all_done => self.complete(outer, Outcome::Value(PyValue::None)),
+            _ => {}
+        }
+    }
+
+    /// `for next_done in asyncio.as_completed([...]): print('Result:', await next_done)`.
+    fn step_as_completed(&mut self, main: &mut Main) -> Option<Suspension> {
+        if !main.started {
+            main.started = true;
+            main.children = (0..self.coroutines.len())
+                .map(|lane| self.create_task(lane))
+                .collect();
+            for &child in &main.children {
+                let future = self.tasks[child].future;
+                self.futures[future]
+                    .callbacks
+                    .push(Callback::AsCompletedChildDone(child));
+            }
+        }
+        loop {
+            if main.next == main.children.len() {
+                return None;
+            }
+            let Some(child) = self.done_queue.pop_front() else {
+                // `await done.get()` on an empty queue waits on a getter future.
+                let getter = self.new_future();
+                self.pending_getter = Some(getter);
+                return Some(Suspension::Await(getter));
+            };
+            main.next += 1;
+            self.result_to_main(child);
+            match self.outcome(self.tasks[child].future).cloned() {
+                Some(Outcome::Value(value)) => self.main_print(format!("Result: {}", value.str())),
+                Some(Outcome::Error(message)) => {
+                    self.main_print(format!("Error: {message}"));
+                    return None;
+                }
+                _ => return None,
+            }
+        }
+    }
+
+    /// `tasks = [asyncio.create_task(tK()) ...]; results = [await task for task in tasks]`.
+    fn step_create_task(&mut self, main: &mut Main) -> Option<Suspension> {
+        if !main.started {
+            main.started = true;
+            main.children = (0..self.coroutines.len())
+                .map(|lane| self.create_task(lane))
+                .collect();
+        }
+        loop {
+            let Some(&child) = main.children.get(main.next) else {
+                self.main_print(list_repr(&main.results));
+                return None;
+            };
+            let future = self.tasks[child].future;
+            match self.outcome(future).cloned() {
+                // Awaiting a task that is already done returns at once, without a loop iteration.
+                None => return Some(Suspension::Await(future)),
+                Some(Outcome::Value(value)) => {
+                    self.result_to_main(child);
+                    main.results.push(value);
+                    main.next += 1;
+                }
+                Some(Outcome::Error(message)) => {
+                    self.result_to_main(child);
+                    self.main_print(format!("Error: {message}"));
+                    return None;
+                }
+                Some(Outcome::Cancelled) => return None,
+            }
+        }
+    }
+
+    /// What `asyncio.run` does once `main()` has returned: cancel every pending task.
+    fn shutdown(&mut self) {
+        for id in 1..self.tasks.len() {
+            let future = self.tasks[id].future;
+            if self.outcome(future).is_none() {
+                self.futures[future].outcome = Some(Outcome::Cancelled);
+                let lane = self.tasks[id].lane;
+                self.emit(lane, EventKind::Cancelled);
+            }
+        }
+        self.ready.clear();
+        self.timers.clear();
+        self.emit(None, EventKind::RunEnd);
+        self.finished = true;
+    }
+}
+
+/// Runs a scenario on the virtual clock: the ideal trace, instantly.
+pub fn simulate(scenario: &Scenario) -> (Trace, Stats) {
+    let mut engine = Engine::new(scenario, VirtualClock::default());
+    loop {
+        match engine.run(u64::MAX) {
+            Progress::WaitUntil(t) => engine.clock_mut().advance_to(t),
+            Progress::Yielded => {}
+            Progress::Finished => break,
+        }
+    }
+    let stats = engine.stats();
+    (Trace::from_events(engine.take_events()), stats)
+}

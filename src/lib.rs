@@ -1,0 +1,11 @@
+//! Async Playground: Python's asyncio, run for real on the browser's event loop.
+//!
+//! The core (`scenario`, `pyvalue`, `engine`, `trace`, `python`, `presets`, `link`) is plain
+//! Rust, tested natively. The browser runtime and the Yew page sit on top of it.
+
+pub mod engine;
+pub mod presets;
+pub mod python;
+pub mod pyvalue;
+pub mod scenario;
+pub mod trace;

@@ -1,0 +1,315 @@
+//! The runnable `asyncio` program a scenario stands for, written the way the tutorials write it.
+
+use std::collections::HashMap;
+use std::fmt::Write as _;
+use std::rc::Rc;
+
+use crate::pyvalue::{float_repr, str_repr, PyValue};
+use crate::scenario::{Coroutine, Scenario, Seconds, Step, Strategy};
+
+/// How to write the program. The defaults give the program a student reads.
+#[derive(Clone, Debug)]
+pub struct ProgramOptions {
+    /// Multiplies every delay (tests run the program faster than real time).
+    pub delay_scale: f64,
+    /// Wraps `as_completed`'s coroutines in `ensure_future` so CPython starts them in list order,
+    /// the order the playground uses (plain `as_completed` starts them in an unspecified set order).
+    pub pin_as_completed_order: bool,
+    /// Prints the elapsed time of `asyncio.run` to standard error, for tests that compare totals.
+    pub report_total: bool,
+}
+
+impl Default for ProgramOptions {
+    fn default() -> Self {
+        ProgramOptions {
+            delay_scale: 1.0,
+            pin_as_completed_order: false,
+            report_total: false,
+        }
+    }
+}
+
+pub fn program(scenario: &Scenario) -> String {
+    program_with(scenario, &ProgramOptions::default())
+}
+
+pub fn program_with(scenario: &Scenario, options: &ProgramOptions) -> String {
+    let mut writer = Writer {
+        options,
+        names: Names::default(),
+        defined: HashMap::new(),
+        definitions: String::new(),
+        uses_time: false,
+    };
+    let calls: Vec<String> = scenario
+        .tasks
+        .iter()
+        .map(|task| format!("{}()", writer.define(task)))
+        .collect();
+
+    let mut out = String::new();
+    if let Some(title) = &scenario.title {
+        for line in title.lines() {
+            let _ = writeln!(out, "# {line}");
+        }
+    }
+    out.push_str("import asyncio\n");
+    if writer.uses_time || options.report_total {
+        out.push_str("import time\n");
+    }
+    if options.report_total {
+        out.push_str("import sys\n");
+    }
+    out.push('\n');
+    out.push_str(&writer.definitions);
+    out.push_str("\nasync def main():\n    try:\n");
+    write_main(&mut out, scenario.strategy, &calls, options);
+    out.push_str("    except Exception as error:\n        print('Error:', error)\n\n\n");
+    if options.report_total {
+        out.push_str("started = time.perf_counter()\nasyncio.run(main())\n");
+        out.push_str(
+            "print(f'total {(time.perf_counter() - started) * 1000:.3f}', file=sys.stderr)\n",
+        );
+    } else {
+        out.push_str("asyncio.run(main())\n");
+    }
+    out
+}
+
+fn write_main(out: &mut String, strategy: Strategy, calls: &[String], options: &ProgramOptions) {
+    const BODY: &str = "        ";
+    match strategy {
+        Strategy::Sequential => {
+            let _ = writeln!(out, "{BODY}results = []");
+            for call in calls {
+                let _ = writeln!(out, "{BODY}results.append(await {call})");
+            }
+            let _ = writeln!(out, "{BODY}print(results)");
+        }
+        Strategy::Gather => {
+            let _ = writeln!(
+                out,
+                "{BODY}results = await asyncio.gather({})",
+                argument_list(calls, BODY)
+            );
+            let _ = writeln!(out, "{BODY}print(results)");
+        }
+        Strategy::AsCompleted => {
+            let list = format!("[{}]", argument_list(calls, BODY));
+            let list = if options.pin_as_completed_order {
+                format!("[asyncio.ensure_future(c) for c in {list}]")
+            } else {
+                list
+            };
+            let _ = writeln!(out, "{BODY}for next_done in asyncio.as_completed({list}):");
+            let _ = writeln!(out, "{BODY}    print('Result:', await next_done)");
+        }
+        Strategy::CreateTask => {
+            let tasks: Vec<String> = calls
+                .iter()
+                .map(|c| format!("asyncio.create_task({c})"))
+                .collect();
+            let _ = writeln!(out, "{BODY}tasks = [{}]", argument_list(&tasks, BODY));
+            let _ = writeln!(out, "{BODY}results = [await task for task in tasks]");
+            let _ = writeln!(out, "{BODY}print(results)");
+        }
+    }
+}
+
+/// `a(), b()` on one line when short, one per line otherwise.
+fn argument_list(items: &[String], indent: &str) -> String {
+    let one_line = items.join(", ");
+    if items.len() <= 3 && one_line.len() <= 60 {
+        return one_line;
+    }
+    let mut out = String::from("\n");
+    for item in items {
+        let _ = writeln!(out, "{indent}    {item},");
+    }
+    out.push_str(indent);
+    out
+}
+
+struct Writer<'a> {
+    options: &'a ProgramOptions,
+    names: Names,
+    /// Coroutines already written, by address, so a shared one is defined once.
+    defined: HashMap<*const Coroutine, String>,
+    definitions: String,
+    uses_time: bool,
+}
+
+impl Writer<'_> {
+    /// Writes `async def` for the coroutine (after the ones it awaits) and returns its name.
+    fn define(&mut self, coroutine: &Rc<Coroutine>) -> String {
+        if let Some(name) = self.defined.get(&Rc::as_ptr(coroutine)) {
+            return name.clone();
+        }
+        let mut body = String::new();
+        for step in &coroutine.steps {
+            let line = match step {
+                Step::Print(text) => format!("print({})", str_repr(text)),
+                Step::Sleep(s) => format!("await asyncio.sleep({})", self.seconds(s)),
+                Step::Block(s) => {
+                    self.uses_time = true;
+                    format!("time.sleep({})", self.seconds(s))
+                }
+                Step::Await(inner) => format!("await {}()", self.define(inner)),
+                Step::Raise(message) => format!("raise Exception({})", str_repr(message)),
+            };
+            let _ = writeln!(body, "    {line}");
+        }
+        if coroutine.returns != PyValue::None {
+            let _ = writeln!(body, "    return {}", coroutine.returns.repr());
+        } else if body.is_empty() {
+            body.push_str("    pass\n");
+        }
+        let name = self.names.fresh(&coroutine.name);
+        let comment = if name == coroutine.name {
+            String::new()
+        } else {
+            format!("  # {}", str_repr(&coroutine.name))
+        };
+        let _ = write!(self.definitions, "async def {name}():{comment}\n{body}\n");
+        self.defined.insert(Rc::as_ptr(coroutine), name.clone());
+        name
+    }
+
+    fn seconds(&self, seconds: &Seconds) -> String {
+        if self.options.delay_scale == 1.0 {
+            seconds.literal.clone()
+        } else {
+            float_repr(seconds.value * self.options.delay_scale)
+        }
+    }
+}
+
+/// Python identifiers made from task names, each used once.
+#[derive(Default)]
+struct Names {
+    used: HashMap<String, usize>,
+}
+
+const RESERVED: &[&str] = &[
+    "False",
+    "None",
+    "True",
+    "and",
+    "as",
+    "assert",
+    "async",
+    "await",
+    "break",
+    "class",
+    "continue",
+    "def",
+    "del",
+    "elif",
+    "else",
+    "except",
+    "finally",
+    "for",
+    "from",
+    "global",
+    "if",
+    "import",
+    "in",
+    "is",
+    "lambda",
+    "nonlocal",
+    "not",
+    "or",
+    "pass",
+    "raise",
+    "return",
+    "try",
+    "while",
+    "with",
+    "yield",
+    "main",
+    "asyncio",
+    "time",
+    "sys",
+    "print",
+    "results",
+    "tasks",
+    "task",
+    "error",
+    "next_done",
+    "started",
+    "Exception",
+];
+
+impl Names {
+    fn fresh(&mut self, name: &str) -> String {
+        let mut base = String::new();
+        for c in name.chars() {
+            if c.is_alphabetic() || c.is_ascii_digit() || c == '_' {
+                base.push(c);
+            } else if !base.ends_with('_') {
+                base.push('_');
+            }
+        }
+        let mut base = base.trim_matches('_').to_owned();
+        if base.is_empty() || base.starts_with(|c: char| c.is_ascii_digit()) {
+            base = format!("task_{base}");
+        }
+        if RESERVED.contains(&base.as_str()) {
+            base.push('_');
+        }
+        let count = self.used.entry(base.clone()).or_insert(0);
+        *count += 1;
+        if *count == 1 {
+            base
+        } else {
+            let candidate = format!("{base}_{count}");
+            // `a_2` could itself be a user's name: keep counting until it is free.
+            if self.used.contains_key(&candidate) {
+                self.fresh(&candidate)
+            } else {
+                self.used.insert(candidate.clone(), 1);
+                candidate
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::presets;
+
+    #[test]
+    fn writes_the_square_program_like_the_tutorial() {
+        let scenario = presets::find("square_gather").expect("preset").scenario();
+        let program = program(&scenario);
+        let expected = "\
+# square(1), square(2), square(3) with asyncio.gather
+import asyncio
+
+async def square_1():  # 'square(1)'
+    print('Square 1')
+    await asyncio.sleep(1)
+    print('End square 1')
+    return 1
+";
+        assert!(program.starts_with(expected), "{program}");
+        assert!(program.contains(
+            "        results = await asyncio.gather(square_1(), square_2(), square_3())\n        print(results)\n"
+        ));
+        assert!(program.ends_with("        print('Error:', error)\n\n\nasyncio.run(main())\n"));
+    }
+
+    #[test]
+    fn names_become_distinct_identifiers() {
+        let mut names = Names::default();
+        assert_eq!(names.fresh("square(1)"), "square_1");
+        assert_eq!(names.fresh("square 1"), "square_1_2");
+        assert_eq!(names.fresh("Tâche 1"), "Tâche_1");
+        assert_eq!(names.fresh("<script>"), "script");
+        assert_eq!(names.fresh("1st"), "task_1st");
+        assert_eq!(names.fresh("!!!"), "task_");
+        assert_eq!(names.fresh("main"), "main_");
+        assert_eq!(names.fresh("print"), "print_");
+    }
+}

@@ -1,0 +1,632 @@
+//! The scenario of `shared/spec/scenario.md` §1: its model, its validation (every refusal names
+//! the field, as in `tasks[2].steps[0].sleep: must be ≥ 0`) and its JSON form.
+
+use std::fmt;
+use std::rc::Rc;
+
+use serde_json::{Map, Number, Value};
+
+use crate::pyvalue::{float_repr, PyValue};
+
+pub const MAX_TASKS: usize = 100_000;
+pub const MAX_STEPS: usize = 1_000;
+pub const MAX_NAME_CHARS: usize = 100;
+pub const MAX_TEXT_CHARS: usize = 1_000;
+pub const MAX_TITLE_CHARS: usize = 200;
+pub const MAX_AWAIT_DEPTH: usize = 8;
+pub const MIN_TIME_SCALE: f64 = 0.01;
+pub const MAX_TIME_SCALE: f64 = 10.0;
+/// A browser timer cannot wait longer than 2^31 − 1 ms.
+pub const MAX_TIMER_MS: f64 = 2_147_483_647.0;
+/// A block freezes the tab: at most this many real seconds.
+pub const MAX_BLOCK_REAL_SECONDS: f64 = 10.0;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Strategy {
+    Sequential,
+    Gather,
+    AsCompleted,
+    CreateTask,
+}
+
+impl Strategy {
+    pub const ALL: [Strategy; 4] = [
+        Strategy::Sequential,
+        Strategy::Gather,
+        Strategy::AsCompleted,
+        Strategy::CreateTask,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Strategy::Sequential => "sequential",
+            Strategy::Gather => "gather",
+            Strategy::AsCompleted => "as_completed",
+            Strategy::CreateTask => "create_task",
+        }
+    }
+
+    pub fn parse(name: &str) -> Option<Strategy> {
+        Strategy::ALL.into_iter().find(|s| s.as_str() == name)
+    }
+}
+
+/// A number of seconds as the user wrote it: the value, and the Python literal (`1` or `1.5`).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Seconds {
+    pub value: f64,
+    pub literal: String,
+}
+
+impl Seconds {
+    pub fn new(value: f64) -> Seconds {
+        let literal = if value.fract() == 0.0 && value.abs() < 1e15 {
+            format!("{}", value as i64)
+        } else {
+            float_repr(value)
+        };
+        Seconds { value, literal }
+    }
+
+    pub fn millis(&self) -> f64 {
+        self.value * 1000.0
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Step {
+    Print(Rc<str>),
+    Sleep(Seconds),
+    Block(Seconds),
+    Await(Rc<Coroutine>),
+    Raise(Rc<str>),
+}
+
+/// An `async def` body: a name, its steps, and what it returns.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Coroutine {
+    pub name: String,
+    pub steps: Vec<Step>,
+    pub returns: PyValue,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Scenario {
+    pub title: Option<String>,
+    pub strategy: Strategy,
+    pub time_scale: f64,
+    pub tasks: Vec<Rc<Coroutine>>,
+}
+
+/// Why a scenario was refused: the field's path and the reason.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ScenarioError {
+    pub path: String,
+    pub reason: String,
+}
+
+impl fmt::Display for ScenarioError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.path, self.reason)
+    }
+}
+
+impl std::error::Error for ScenarioError {}
+
+fn refuse<T>(path: &str, reason: impl Into<String>) -> Result<T, ScenarioError> {
+    Err(ScenarioError {
+        path: path.to_owned(),
+        reason: reason.into(),
+    })
+}
+
+impl Scenario {
+    /// Parses and validates scenario JSON text.
+    pub fn from_json(text: &str) -> Result<Scenario, ScenarioError> {
+        let value: Value = serde_json::from_str(text)
+            .or_else(|error| refuse("scenario", format!("not valid JSON ({error})")))?;
+        Scenario::from_value(&value)
+    }
+
+    /// Validates an already parsed JSON value.
+    pub fn from_value(value: &Value) -> Result<Scenario, ScenarioError> {
+        let Some(object) = value.as_object() else {
+            return refuse("scenario", "must be a JSON object");
+        };
+        check_keys(
+            object,
+            "",
+            &["version", "title", "strategy", "time_scale", "tasks"],
+        )?;
+        match object.get("version") {
+            None => return refuse("version", "is required (use 1)"),
+            Some(Value::Number(n)) if n.as_u64() == Some(1) => {}
+            Some(other) => return refuse("version", format!("must be 1 (got {other})")),
+        }
+        let title = match object.get("title") {
+            None => None,
+            Some(v) => Some(text_field(v, "title", 0, MAX_TITLE_CHARS)?),
+        };
+        let strategy = match object.get("strategy") {
+            None => return refuse("strategy", "is required"),
+            Some(Value::String(name)) => match Strategy::parse(name) {
+                Some(s) => s,
+                None => {
+                    return refuse(
+                        "strategy",
+                        format!(
+                            "unknown strategy {} (expected sequential, gather, as_completed or create_task)",
+                            Value::String(name.clone())
+                        ),
+                    )
+                }
+            },
+            Some(_) => return refuse("strategy", "must be a string"),
+        };
+        let time_scale = match object.get("time_scale") {
+            None => 1.0,
+            Some(v) => {
+                let x = number_field(v, "time_scale")?;
+                if !(MIN_TIME_SCALE..=MAX_TIME_SCALE).contains(&x) {
+                    return refuse(
+                        "time_scale",
+                        format!("must be between 0.01 and 10 (got {})", human(x)),
+                    );
+                }
+                x
+            }
+        };
+        let Some(tasks_value) = object.get("tasks") else {
+            return refuse("tasks", "is required");
+        };
+        let Some(task_values) = tasks_value.as_array() else {
+            return refuse("tasks", "must be an array");
+        };
+        if task_values.is_empty() {
+            return refuse("tasks", "needs at least 1 task");
+        }
+        if task_values.len() > MAX_TASKS {
+            return refuse(
+                "tasks",
+                format!("at most 100000 tasks (got {})", task_values.len()),
+            );
+        }
+        let limits = Limits { time_scale };
+        let tasks = task_values
+            .iter()
+            .enumerate()
+            .map(|(i, v)| coroutine(v, &format!("tasks[{i}]"), 0, &limits).map(Rc::new))
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok(Scenario {
+            title,
+            strategy,
+            time_scale,
+            tasks,
+        })
+    }
+
+    /// The JSON form of the spec, which `from_value` reads back unchanged.
+    pub fn to_value(&self) -> Value {
+        let mut object = Map::new();
+        object.insert("version".into(), Value::from(1));
+        if let Some(title) = &self.title {
+            object.insert("title".into(), Value::from(title.as_str()));
+        }
+        object.insert("strategy".into(), Value::from(self.strategy.as_str()));
+        if self.time_scale != 1.0 {
+            object.insert(
+                "time_scale".into(),
+                seconds_value(&Seconds::new(self.time_scale)),
+            );
+        }
+        object.insert(
+            "tasks".into(),
+            Value::Array(self.tasks.iter().map(|t| coroutine_value(t)).collect()),
+        );
+        Value::Object(object)
+    }
+
+    pub fn to_json(&self) -> String {
+        self.to_value().to_string()
+    }
+
+    /// Every validation rule that depends on more than one field, checked again after an edit.
+    pub fn validate(&self) -> Result<(), ScenarioError> {
+        Scenario::from_value(&self.to_value()).map(|_| ())
+    }
+}
+
+/// A number as a person writes it: `100`, `0.5`.
+fn human(x: f64) -> String {
+    Seconds::new(x).literal
+}
+
+struct Limits {
+    time_scale: f64,
+}
+
+fn check_keys(
+    object: &Map<String, Value>,
+    path: &str,
+    allowed: &[&str],
+) -> Result<(), ScenarioError> {
+    for key in object.keys() {
+        if !allowed.contains(&key.as_str()) {
+            let field = if path.is_empty() {
+                key.clone()
+            } else {
+                format!("{path}.{key}")
+            };
+            return refuse(
+                &field,
+                format!("unknown field (expected one of: {})", allowed.join(", ")),
+            );
+        }
+    }
+    Ok(())
+}
+
+fn text_field(value: &Value, path: &str, min: usize, max: usize) -> Result<String, ScenarioError> {
+    let Some(text) = value.as_str() else {
+        return refuse(path, "must be a string");
+    };
+    let length = text.chars().count();
+    if length < min {
+        return refuse(path, "must not be empty");
+    }
+    if length > max {
+        return refuse(path, format!("at most {max} characters (got {length})"));
+    }
+    Ok(text.to_owned())
+}
+
+fn number_field(value: &Value, path: &str) -> Result<f64, ScenarioError> {
+    let Value::Number(number) = value else {
+        return refuse(path, "must be a number");
+    };
+    match number.as_f64() {
+        Some(x) if x.is_finite() => Ok(x),
+        _ => refuse(path, "must be a finite number"),
+    }
+}
+
+fn seconds_field(value: &Value, path: &str) -> Result<Seconds, ScenarioError> {
+    let x = number_field(value, path)?;
+    if x < 0.0 {
+        return refuse(path, "must be ≥ 0");
+    }
+    let literal = match value {
+        Value::Number(n) if is_integer_literal(n) => n.to_string(),
+        _ => float_repr(x),
+    };
+    Ok(Seconds { value: x, literal })
+}
+
+fn is_integer_literal(number: &Number) -> bool {
+    !number.to_string().contains(['.', 'e', 'E'])
+}
+
+fn py_value(value: &Value, path: &str) -> Result<PyValue, ScenarioError> {
+    Ok(match value {
+        Value::Null => PyValue::None,
+        Value::Bool(b) => PyValue::Bool(*b),
+        Value::String(s) => {
+            if s.chars().count() > MAX_TEXT_CHARS {
+                return refuse(path, format!("at most {MAX_TEXT_CHARS} characters"));
+            }
+            PyValue::Str(s.clone())
+        }
+        Value::Number(n) if is_integer_literal(n) => PyValue::Int(n.to_string()),
+        Value::Number(_) => PyValue::Float(number_field(value, path)?),
+        Value::Array(_) | Value::Object(_) => {
+            return refuse(path, "must be a number, a string, true, false or null")
+        }
+    })
+}
+
+fn coroutine(
+    value: &Value,
+    path: &str,
+    depth: usize,
+    limits: &Limits,
+) -> Result<Coroutine, ScenarioError> {
+    let Some(object) = value.as_object() else {
+        return refuse(path, "must be an object with name, steps and returns");
+    };
+    check_keys(object, path, &["name", "steps", "returns"])?;
+    let name = match object.get("name") {
+        None => return refuse(&format!("{path}.name"), "is required"),
+        Some(v) => text_field(v, &format!("{path}.name"), 1, MAX_NAME_CHARS)?,
+    };
+    let steps_path = format!("{path}.steps");
+    let step_values = match object.get("steps") {
+        None => return refuse(&steps_path, "is required (use [] for none)"),
+        Some(Value::Array(steps)) => steps,
+        Some(_) => return refuse(&steps_path, "must be an array"),
+    };
+    if step_values.len() > MAX_STEPS {
+        return refuse(
+            &steps_path,
+            format!("at most {MAX_STEPS} steps (got {})", step_values.len()),
+        );
+    }
+    let steps = step_values
+        .iter()
+        .enumerate()
+        .map(|(i, v)| step(v, &format!("{steps_path}[{i}]"), depth, limits))
+        .collect::<Result<Vec<_>, _>>()?;
+    let returns = match object.get("returns") {
+        None => PyValue::None,
+        Some(v) => py_value(v, &format!("{path}.returns"))?,
+    };
+    Ok(Coroutine {
+        name,
+        steps,
+        returns,
+    })
+}
+
+fn step(value: &Value, path: &str, depth: usize, limits: &Limits) -> Result<Step, ScenarioError> {
+    const KINDS: &str = "print, sleep, block, await or raise";
+    let Some(object) = value.as_object() else {
+        return refuse(
+            path,
+            format!("a step must be an object with one key: {KINDS}"),
+        );
+    };
+    let mut keys = object.keys();
+    let (Some(kind), None) = (keys.next(), keys.next()) else {
+        let found: Vec<&str> = object.keys().map(String::as_str).collect();
+        return refuse(
+            path,
+            format!(
+                "a step has exactly one key (got {}: {})",
+                found.len(),
+                found.join(", ")
+            ),
+        );
+    };
+    let field = format!("{path}.{kind}");
+    let inner = &object[kind];
+    Ok(match kind.as_str() {
+        "print" => Step::Print(text_field(inner, &field, 0, MAX_TEXT_CHARS)?.into()),
+        "raise" => Step::Raise(text_field(inner, &field, 0, MAX_TEXT_CHARS)?.into()),
+        "sleep" => {
+            let seconds = seconds_field(inner, &field)?;
+            let limit = MAX_TIMER_MS / 1000.0 / limits.time_scale;
+            if seconds.value > limit {
+                return refuse(
+                    &field,
+                    format!(
+                        "at most {} s at time_scale {} (a browser timer waits at most 2^31 − 1 ms)",
+                        human(limit.floor()),
+                        human(limits.time_scale)
+                    ),
+                );
+            }
+            Step::Sleep(seconds)
+        }
+        "block" => {
+            let seconds = seconds_field(inner, &field)?;
+            if seconds.value * limits.time_scale > MAX_BLOCK_REAL_SECONDS {
+                return refuse(
+                    &field,
+                    format!(
+                        "at most {} s at time_scale {} (a block freezes the page: 10 real seconds at most)",
+                        human(MAX_BLOCK_REAL_SECONDS / limits.time_scale),
+                        human(limits.time_scale)
+                    ),
+                );
+            }
+            Step::Block(seconds)
+        }
+        "await" => {
+            if depth + 1 > MAX_AWAIT_DEPTH {
+                return refuse(
+                    &field,
+                    format!("nesting deeper than {MAX_AWAIT_DEPTH} awaits"),
+                );
+            }
+            Step::Await(Rc::new(coroutine(inner, &field, depth + 1, limits)?))
+        }
+        _ => return refuse(path, format!("unknown step {:?} (expected {KINDS})", kind)),
+    })
+}
+
+fn seconds_value(seconds: &Seconds) -> Value {
+    seconds
+        .literal
+        .parse::<Number>()
+        .map(Value::Number)
+        .unwrap_or_else(|_| Value::from(seconds.value))
+}
+
+fn py_value_json(value: &PyValue) -> Value {
+    match value {
+        PyValue::None => Value::Null,
+        PyValue::Bool(b) => Value::Bool(*b),
+        PyValue::Int(digits) => digits
+            .parse::<Number>()
+            .map(Value::Number)
+            .unwrap_or(Value::Null),
+        PyValue::Float(x) => float_repr(*x)
+            .parse::<Number>()
+            .map(Value::Number)
+            .unwrap_or(Value::Null),
+        PyValue::Str(s) => Value::from(s.as_str()),
+    }
+}
+
+fn coroutine_value(coroutine: &Coroutine) -> Value {
+    let steps = coroutine
+        .steps
+        .iter()
+        .map(|step| {
+            let (key, value) = match step {
+                Step::Print(text) => ("print", Value::from(&**text)),
+                Step::Raise(text) => ("raise", Value::from(&**text)),
+                Step::Sleep(s) => ("sleep", seconds_value(s)),
+                Step::Block(s) => ("block", seconds_value(s)),
+                Step::Await(inner) => ("await", coroutine_value(inner)),
+            };
+            let mut object = Map::new();
+            object.insert(key.into(), value);
+            Value::Object(object)
+        })
+        .collect();
+    let mut object = Map::new();
+    object.insert("name".into(), Value::from(coroutine.name.as_str()));
+    object.insert("steps".into(), Value::Array(steps));
+    if coroutine.returns != PyValue::None {
+        object.insert("returns".into(), py_value_json(&coroutine.returns));
+    }
+    Value::Object(object)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn refusal(json: &str) -> String {
+        match Scenario::from_json(json) {
+            Ok(_) => panic!("accepted: {json}"),
+            Err(e) => e.to_string(),
+        }
+    }
+
+    fn with_task(task: &str) -> String {
+        format!(r#"{{"version":1,"strategy":"gather","tasks":[{task}]}}"#)
+    }
+
+    fn with_step(step: &str) -> String {
+        with_task(&format!(
+            r#"{{"name":"t","steps":[{{"print":"a"}},{step}]}}"#
+        ))
+    }
+
+    #[test]
+    fn accepts_the_spec_example() {
+        let s = Scenario::from_json(
+            r#"{"version":1,"title":"square(1), square(2), square(3)","strategy":"gather","time_scale":0.5,
+               "tasks":[{"name":"square(1)","steps":[{"print":"Square 1"},{"sleep":1},{"print":"End square 1"}],"returns":1}]}"#,
+        )
+        .expect("valid");
+        assert_eq!(s.strategy, Strategy::Gather);
+        assert_eq!(s.time_scale, 0.5);
+        assert_eq!(s.tasks[0].returns, PyValue::Int("1".into()));
+        assert_eq!(
+            s.tasks[0].steps[1],
+            Step::Sleep(Seconds {
+                value: 1.0,
+                literal: "1".into()
+            })
+        );
+    }
+
+    #[test]
+    fn refuses_each_bad_input_with_the_field_named() {
+        let cases: Vec<(String, &str)> = vec![
+            ("[]".into(), "scenario: must be a JSON object"),
+            ("nope".into(), "scenario: not valid JSON"),
+            (r#"{"version":1,"strategy":"gather","tasks":[{"name":"t","steps":[{"sleep":NaN}]}]}"#.into(), "scenario: not valid JSON"),
+            (r#"{"strategy":"gather","tasks":[]}"#.into(), "version: is required"),
+            (r#"{"version":2,"strategy":"gather","tasks":[]}"#.into(), "version: must be 1 (got 2)"),
+            (r#"{"version":"1","strategy":"gather","tasks":[]}"#.into(), "version: must be 1"),
+            (r#"{"version":1,"strategy":"gather","tasks":[],"extra":0}"#.into(), "extra: unknown field"),
+            (r#"{"version":1,"strategy":"parallel","tasks":[]}"#.into(), "strategy: unknown strategy \"parallel\""),
+            (r#"{"version":1,"tasks":[]}"#.into(), "strategy: is required"),
+            (r#"{"version":1,"strategy":"gather","tasks":[]}"#.into(), "tasks: needs at least 1 task"),
+            (r#"{"version":1,"strategy":"gather","tasks":{}}"#.into(), "tasks: must be an array"),
+            (r#"{"version":1,"strategy":"gather","time_scale":0,"tasks":[]}"#.into(), "time_scale: must be between 0.01 and 10"),
+            (r#"{"version":1,"strategy":"gather","time_scale":11,"tasks":[]}"#.into(), "time_scale: must be between 0.01 and 10"),
+            (r#"{"version":1,"strategy":"gather","time_scale":"1","tasks":[]}"#.into(), "time_scale: must be a number"),
+            (format!(r#"{{"version":1,"title":"{}","strategy":"gather","tasks":[]}}"#, "x".repeat(201)), "title: at most 200 characters"),
+            (with_task(r#"{"name":"","steps":[]}"#), "tasks[0].name: must not be empty"),
+            (with_task(&format!(r#"{{"name":"{}","steps":[]}}"#, "é".repeat(101))), "tasks[0].name: at most 100 characters"),
+            (with_task(r#"{"name":"t"}"#), "tasks[0].steps: is required"),
+            (with_task(r#"{"name":"t","steps":[],"color":"red"}"#), "tasks[0].color: unknown field"),
+            (with_task(r#"{"name":"t","steps":[],"returns":[1]}"#), "tasks[0].returns: must be a number, a string, true, false or null"),
+            (with_task(r#"{"name":"t","steps":[],"returns":{"a":1}}"#), "tasks[0].returns: must be a number"),
+            (with_task("7"), "tasks[0]: must be an object"),
+            (with_step(r#"{"sleep":-1}"#), "tasks[0].steps[1].sleep: must be ≥ 0"),
+            (with_step(r#"{"sleep":"1"}"#), "tasks[0].steps[1].sleep: must be a number"),
+            (with_step(r#"{"sleep":1e400}"#), "tasks[0].steps[1].sleep: must be a finite number"),
+            (with_step(r#"{"sleep":2147484}"#), "tasks[0].steps[1].sleep: at most 2147483 s"),
+            (with_step(r#"{"block":10.5}"#), "tasks[0].steps[1].block: at most 10 s"),
+            (with_step(r#"{"block":-0.5}"#), "tasks[0].steps[1].block: must be ≥ 0"),
+            (with_step(r#"{"print":"a","sleep":1}"#), "tasks[0].steps[1]: a step has exactly one key (got 2: print, sleep)"),
+            (with_step(r#"{}"#), "tasks[0].steps[1]: a step has exactly one key (got 0: )"),
+            (with_step(r#"{"yield":1}"#), "tasks[0].steps[1]: unknown step \"yield\""),
+            (with_step(r#"{"print":3}"#), "tasks[0].steps[1].print: must be a string"),
+            (with_step(&format!(r#"{{"raise":"{}"}}"#, "x".repeat(1001))), "tasks[0].steps[1].raise: at most 1000 characters"),
+            (with_step(r#"{"await":{"name":"inner","steps":[{"sleep":true}]}}"#), "tasks[0].steps[1].await.steps[0].sleep: must be a number"),
+        ];
+        for (json, expected) in cases {
+            let message = refusal(&json);
+            assert!(
+                message.starts_with(expected),
+                "{json}\n  gave: {message}\n  want: {expected}"
+            );
+        }
+    }
+
+    #[test]
+    fn time_scale_moves_the_timer_and_block_limits() {
+        let slow = |step: &str, scale: f64| {
+            format!(
+                r#"{{"version":1,"strategy":"gather","time_scale":{scale},"tasks":[{{"name":"t","steps":[{step}]}}]}}"#
+            )
+        };
+        assert!(Scenario::from_json(&slow(r#"{"block":100}"#, 0.1)).is_ok());
+        assert!(refusal(&slow(r#"{"block":101}"#, 0.1))
+            .starts_with("tasks[0].steps[0].block: at most 100 s at time_scale 0.1"));
+        assert!(Scenario::from_json(&slow(r#"{"sleep":2000000}"#, 1.0)).is_ok());
+        assert!(refusal(&slow(r#"{"sleep":300000}"#, 10.0)).contains("at most 214748 s"));
+    }
+
+    #[test]
+    fn refuses_too_many_tasks_and_too_deep_nesting() {
+        let task = r#"{"name":"t","steps":[]}"#;
+        let many = format!(
+            r#"{{"version":1,"strategy":"gather","tasks":[{}]}}"#,
+            vec![task; MAX_TASKS + 1].join(",")
+        );
+        assert_eq!(refusal(&many), "tasks: at most 100000 tasks (got 100001)");
+        let max_steps = vec![r#"{"sleep":0}"#; MAX_STEPS + 1].join(",");
+        assert!(refusal(&with_task(&format!(
+            r#"{{"name":"t","steps":[{max_steps}]}}"#
+        )))
+        .starts_with("tasks[0].steps: at most 1000 steps"));
+
+        let nested = |depth: usize| {
+            let mut inner = r#"{"name":"leaf","steps":[]}"#.to_owned();
+            for _ in 0..depth {
+                inner = format!(r#"{{"name":"n","steps":[{{"await":{inner}}}]}}"#);
+            }
+            with_task(&inner)
+        };
+        assert!(Scenario::from_json(&nested(8)).is_ok());
+        let message = refusal(&nested(9));
+        assert!(
+            message.ends_with(".await: nesting deeper than 8 awaits"),
+            "{message}"
+        );
+    }
+
+    #[test]
+    fn round_trips_through_json_keeping_ints_and_floats_apart() {
+        let json = r#"{"version":1,"title":"t","strategy":"as_completed","time_scale":0.25,"tasks":[
+            {"name":"a","steps":[{"print":"x"},{"sleep":1},{"sleep":1.0},{"sleep":0.5},{"block":2},
+              {"await":{"name":"in","steps":[{"raise":"boom"}],"returns":"s"}}],"returns":123456789012345678901234567890},
+            {"name":"b","steps":[],"returns":2.0},{"name":"c","steps":[],"returns":true}]}"#;
+        let scenario = Scenario::from_json(json).expect("valid");
+        assert_eq!(
+            scenario.tasks[0].returns.repr(),
+            "123456789012345678901234567890"
+        );
+        assert_eq!(scenario.tasks[1].returns.repr(), "2.0");
+        let again = Scenario::from_json(&scenario.to_json()).expect("round trip");
+        assert_eq!(again, scenario);
+        assert!(scenario.to_json().contains(r#"{"sleep":1},{"sleep":1.0}"#));
+    }
+}
