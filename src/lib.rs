@@ -3,9 +3,13 @@
 //! The core (`scenario`, `pyvalue`, `engine`, `trace`, `python`, `presets`, `link`) is plain
 //! Rust, tested natively. The browser runtime and the Yew page sit on top of it.
 
+pub mod app;
 pub mod engine;
+pub mod link;
 pub mod presets;
 pub mod python;
 pub mod pyvalue;
+pub mod runtime;
 pub mod scenario;
+pub mod timeline;
 pub mod trace;

@@ -1,5 +1,7 @@
 //! The runnable `asyncio` program a scenario stands for, written the way the tutorials write it.
 
+pub mod highlight;
+
 use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::rc::Rc;

@@ -1,0 +1,192 @@
+//! The run being watched: the runtime appends to it as events happen, and the page redraws
+//! from it at most once per animation frame (so thousands of events cost one render a frame).
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use gloo_render::{request_animation_frame, AnimationFrame};
+
+use crate::engine::{simulate, Stats};
+use crate::runtime::{self, RunHandle, RunUpdate};
+use crate::scenario::Scenario;
+use crate::trace::{push_console_lines, ConsoleLine, Ms, Trace};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RunStatus {
+    Idle,
+    Running,
+    Done,
+    Cancelled,
+}
+
+impl RunStatus {
+    /// The `data-state` of the `run-state` hook.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RunStatus::Idle => "idle",
+            RunStatus::Running => "running",
+            RunStatus::Done => "done",
+            RunStatus::Cancelled => "cancelled",
+        }
+    }
+}
+
+/// Everything one run produced, measured and ideal.
+pub struct LiveRun {
+    /// Bumped by every run, so that nothing of an older run is ever shown as the current one.
+    pub id: u64,
+    pub status: RunStatus,
+    pub scenario: Option<Scenario>,
+    pub trace: Trace,
+    pub lines: Vec<ConsoleLine>,
+    pub ideal: Trace,
+    pub stats: Option<Stats>,
+    /// `performance.now()` when the run started, for the moving "now" cursor.
+    pub started_at: f64,
+    pub ended_at: Option<f64>,
+}
+
+impl Default for LiveRun {
+    fn default() -> Self {
+        LiveRun {
+            id: 0,
+            status: RunStatus::Idle,
+            scenario: None,
+            trace: Trace::default(),
+            lines: Vec::new(),
+            ideal: Trace::default(),
+            stats: None,
+            started_at: 0.0,
+            ended_at: None,
+        }
+    }
+}
+
+impl LiveRun {
+    pub fn total(&self) -> Option<Ms> {
+        self.trace.total()
+    }
+
+    /// Scenario milliseconds since the run started, as the cursor shows it.
+    pub fn now(&self) -> Ms {
+        let Some(scenario) = &self.scenario else {
+            return 0.0;
+        };
+        if let Some(total) = self.total() {
+            return total;
+        }
+        (performance_now() - self.started_at) / scenario.time_scale
+    }
+}
+
+pub fn performance_now() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map_or(0.0, |p| p.now())
+}
+
+/// Owns the live run, its runtime handle and the frame loop that redraws while it runs.
+#[derive(Clone)]
+pub struct Runner {
+    pub live: Rc<RefCell<LiveRun>>,
+    handle: Rc<RefCell<Option<RunHandle>>>,
+    frame: Rc<RefCell<Option<AnimationFrame>>>,
+    redraw: Rc<dyn Fn()>,
+}
+
+impl PartialEq for Runner {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.live, &other.live)
+    }
+}
+
+impl Runner {
+    pub fn new(redraw: Rc<dyn Fn()>) -> Runner {
+        Runner {
+            live: Rc::default(),
+            handle: Rc::default(),
+            frame: Rc::default(),
+            redraw,
+        }
+    }
+
+    /// Stops whatever runs, then runs `scenario` on the real event loop.
+    pub fn start(&self, scenario: &Scenario) {
+        self.stop();
+        let id = {
+            let mut live = self.live.borrow_mut();
+            let id = live.id + 1;
+            *live = LiveRun {
+                id,
+                status: RunStatus::Running,
+                scenario: Some(scenario.clone()),
+                ideal: simulate(scenario).0,
+                started_at: performance_now(),
+                ..LiveRun::default()
+            };
+            id
+        };
+        let live = self.live.clone();
+        let handle = runtime::start(scenario, move |update| {
+            let mut live = live.borrow_mut();
+            if live.id != id {
+                return;
+            }
+            match update {
+                RunUpdate::Started { origin } => live.started_at = origin,
+                RunUpdate::Events(events) => {
+                    for event in &events {
+                        push_console_lines(&mut live.lines, event);
+                    }
+                    live.trace.extend(events);
+                }
+                RunUpdate::Finished(stats) => {
+                    live.stats = Some(stats);
+                    live.status = RunStatus::Done;
+                    live.ended_at = Some(performance_now());
+                }
+            }
+        });
+        *self.handle.borrow_mut() = Some(handle);
+        self.animate();
+        (self.redraw)();
+    }
+
+    /// Stops the run: its timer is dropped and nothing of it arrives afterwards.
+    pub fn stop(&self) {
+        if let Some(handle) = self.handle.borrow_mut().take() {
+            handle.stop();
+        }
+        let mut live = self.live.borrow_mut();
+        if live.status == RunStatus::Running {
+            live.status = RunStatus::Cancelled;
+            live.ended_at = Some(performance_now());
+        }
+        drop(live);
+        (self.redraw)();
+    }
+
+    pub fn status(&self) -> RunStatus {
+        self.live.borrow().status
+    }
+
+    /// Redraws every animation frame while the run goes, and once more when it ends.
+    fn animate(&self) {
+        let this = self.clone();
+        let frame = request_animation_frame(move |_| {
+            (this.redraw)();
+            if this.status() == RunStatus::Running {
+                this.animate();
+            } else {
+                this.frame.borrow_mut().take();
+            }
+        });
+        *self.frame.borrow_mut() = Some(frame);
+    }
+
+    /// Drops the run and the frame loop (when the page goes away).
+    pub fn dispose(&self) {
+        self.handle.borrow_mut().take();
+        self.frame.borrow_mut().take();
+    }
+}

@@ -1,0 +1,57 @@
+//! Autosave in localStorage: what was being edited comes back on reload; a stored value that
+//! cannot be read is set aside (never silently overwritten) and the page says so.
+
+use crate::scenario::Scenario;
+
+const SCENARIO_KEY: &str = "async-playground.scenario.v1";
+const SET_ASIDE_KEY: &str = "async-playground.scenario.unreadable";
+const LANG_KEY: &str = "async-playground.lang";
+
+fn storage() -> Option<web_sys::Storage> {
+    web_sys::window().and_then(|w| w.local_storage().ok().flatten())
+}
+
+/// What the last visit left behind.
+pub enum Restored {
+    Nothing,
+    Scenario(Scenario),
+    /// The stored value could not be read; it was moved to a side key. The text says why.
+    Unreadable(String),
+}
+
+pub fn restore_scenario() -> Restored {
+    let Some(storage) = storage() else {
+        return Restored::Nothing;
+    };
+    let Ok(Some(text)) = storage.get_item(SCENARIO_KEY) else {
+        return Restored::Nothing;
+    };
+    match Scenario::from_json(&text) {
+        Ok(scenario) => Restored::Scenario(scenario),
+        Err(error) => {
+            let _ = storage.set_item(SET_ASIDE_KEY, &text);
+            let _ = storage.remove_item(SCENARIO_KEY);
+            Restored::Unreadable(error.to_string())
+        }
+    }
+}
+
+/// Saves the scenario; `Err` with the reason when the browser refuses (quota, privacy mode).
+pub fn save_scenario(scenario: &Scenario) -> Result<(), String> {
+    let Some(storage) = storage() else {
+        return Err("this browser has no local storage".into());
+    };
+    storage
+        .set_item(SCENARIO_KEY, &scenario.to_json())
+        .map_err(|_| "the browser's storage is full or disabled: your changes are not saved".into())
+}
+
+pub fn load_lang() -> Option<String> {
+    storage().and_then(|s| s.get_item(LANG_KEY).ok().flatten())
+}
+
+pub fn save_lang(code: &str) {
+    if let Some(storage) = storage() {
+        let _ = storage.set_item(LANG_KEY, code);
+    }
+}

@@ -1,0 +1,310 @@
+//! What a run looks like: the timeline, the console and the Python program.
+
+use yew::prelude::*;
+
+use crate::app::doc::Lang;
+use crate::app::live::{LiveRun, RunStatus};
+use crate::python::highlight::{tokens, TokenKind};
+use crate::timeline::{layout, Bar, MarkerKind, Phase, Timeline};
+use crate::trace::Ms;
+
+/// Lanes drawn one by one; past this the timeline stacks density rows instead.
+pub const MAX_DRAWN_LANES: usize = 300;
+
+const LANE_HEIGHT: f64 = 26.0;
+const AXIS_HEIGHT: f64 = 22.0;
+const LABEL_WIDTH: &str = "22%";
+const PLOT_X: &str = "22%";
+const PLOT_WIDTH: &str = "77%";
+
+pub fn seconds(ms: Ms) -> String {
+    format!("{:.3} s", ms / 1000.0)
+}
+
+fn percent(t: Ms, span: Ms) -> String {
+    format!("{:.4}%", (t / span * 100.0).clamp(0.0, 100.0))
+}
+
+/// A tick step (in ms) giving about six ticks over `span`.
+fn tick_step(span: Ms) -> Ms {
+    let raw = span / 6.0;
+    let magnitude = 10f64.powf(raw.log10().floor());
+    let step = [1.0, 2.0, 5.0, 10.0]
+        .into_iter()
+        .map(|m| m * magnitude)
+        .find(|s| *s >= raw)
+        .unwrap_or(10.0 * magnitude);
+    step.max(1.0)
+}
+
+fn bar_title(bar: &Bar, lang: Lang) -> String {
+    let span = format!("{} → {}", seconds(bar.start), seconds(bar.end));
+    match bar.phase {
+        Phase::Sleeping => match bar.requested_end {
+            Some(requested) if !bar.open => format!(
+                "await asyncio.sleep: {span}\n{} {}\n{} {:+.1} ms",
+                lang.pick("requested wake-up", "réveil demandé"),
+                seconds(requested),
+                lang.pick("late by", "retard"),
+                bar.end - requested
+            ),
+            _ => format!("await asyncio.sleep: {span}"),
+        },
+        Phase::Blocked => format!(
+            "time.sleep ({}): {span}",
+            lang.pick("the loop is frozen", "la boucle est gelée")
+        ),
+        Phase::Nested => format!("await {}(): {span}", bar.label.as_deref().unwrap_or("")),
+        Phase::Waiting => format!(
+            "{}: {span}",
+            lang.pick("created, waiting for the loop", "créée, attend la boucle")
+        ),
+        Phase::Alive => span,
+    }
+}
+
+fn draw_bar(bar: &Bar, span: Ms, lane_y: f64, lang: Lang, class_prefix: &str) -> Html {
+    let (y, height) = match bar.phase {
+        Phase::Alive => (lane_y + LANE_HEIGHT / 2.0 - 1.0, 2.0),
+        Phase::Nested => (
+            lane_y + 3.0 + 2.0 * bar.depth as f64,
+            LANE_HEIGHT - 6.0 - 4.0 * bar.depth as f64,
+        ),
+        _ => (lane_y + 6.0, LANE_HEIGHT - 12.0),
+    };
+    let class = match bar.phase {
+        Phase::Alive => "alive",
+        Phase::Waiting => "waiting",
+        Phase::Sleeping => "sleeping",
+        Phase::Blocked => "blocked",
+        Phase::Nested => "nested",
+    };
+    let width = ((bar.end - bar.start) / span * 100.0).max(0.15);
+    html! {
+        <rect class={format!("{class_prefix}{class}")} x={percent(bar.start, span)} y={y.to_string()}
+              width={format!("{width:.4}%")} height={height.max(2.0).to_string()} rx="2">
+            <title>{ bar_title(bar, lang) }</title>
+        </rect>
+    }
+}
+
+fn draw_markers(markers: &[crate::timeline::Marker], span: Ms, lane_y: f64) -> Html {
+    let mid = lane_y + LANE_HEIGHT / 2.0;
+    markers
+        .iter()
+        .map(|m| {
+            let x = percent(m.t, span);
+            let title = match (&m.kind, &m.text) {
+                (MarkerKind::Print, Some(text)) => format!("{} print({text})", seconds(m.t)),
+                (MarkerKind::Returned, Some(value)) => format!("{} return {value}", seconds(m.t)),
+                (MarkerKind::Raised, Some(message)) => {
+                    format!("{} raise Exception({message})", seconds(m.t))
+                }
+                (MarkerKind::Cancelled, _) => format!("{} cancelled", seconds(m.t)),
+                (MarkerKind::ResultToMain, _) => format!("{} result reaches main()", seconds(m.t)),
+                _ => seconds(m.t),
+            };
+            let (class, y, r) = match m.kind {
+                MarkerKind::Print => ("mark-print", mid - 7.0, 2.5),
+                MarkerKind::Returned => ("mark-return", mid, 3.5),
+                MarkerKind::Raised => ("mark-raise", mid, 5.0),
+                MarkerKind::Cancelled => ("mark-cancel", mid, 4.5),
+                MarkerKind::ResultToMain => ("mark-main", mid + 7.0, 3.0),
+            };
+            html! {
+                <circle class={class} cx={x} cy={y.to_string()} r={r.to_string()}>
+                    <title>{ title }</title>
+                </circle>
+            }
+        })
+        .collect()
+}
+
+/// The live timeline: one lane per task, the ideal run drawn faintly underneath.
+pub fn timeline(live: &LiveRun, lang: Lang) -> Html {
+    let Some(scenario) = &live.scenario else {
+        return html! {
+            <div class="timeline-empty" data-testid="timeline">
+                { lang.pick("Press Run (Ctrl+Enter) to watch the tasks run.", "Appuyez sur Lancer (Ctrl+Entrée) pour voir les tâches s'exécuter.") }
+            </div>
+        };
+    };
+    let names: Vec<&str> = scenario.tasks.iter().map(|t| t.name.as_str()).collect();
+    let now = live.now();
+    let measured = layout(&live.trace, names.len(), now);
+    let ideal = layout(&live.ideal, names.len(), f64::INFINITY);
+    let span = measured.end.max(ideal.end).max(1.0);
+    if names.len() > MAX_DRAWN_LANES {
+        return density(&measured, names.len(), span, lang);
+    }
+    let height = AXIS_HEIGHT + LANE_HEIGHT * (names.len() + 1) as f64 + 4.0;
+    let step = tick_step(span);
+    let ticks: Html = (0..)
+        .map(|i| i as f64 * step)
+        .take_while(|t| *t <= span + 1e-9)
+        .map(|t| {
+            html! {
+                <g class="tick">
+                    <line x1={percent(t, span)} x2={percent(t, span)} y1={AXIS_HEIGHT.to_string()} y2={height.to_string()} />
+                    <text x={percent(t, span)} y="14" text-anchor="middle">{ format!("{}", t / 1000.0) }{ "s" }</text>
+                </g>
+            }
+        })
+        .collect();
+    let frozen: Html = measured
+        .frozen
+        .iter()
+        .map(|(start, end)| {
+            html! {
+                <rect class="frozen" x={percent(*start, span)} y={AXIS_HEIGHT.to_string()}
+                      width={format!("{:.4}%", ((end - start) / span * 100.0).max(0.15))} height={(height - AXIS_HEIGHT).to_string()}>
+                    <title>{ lang.pick("time.sleep froze the whole event loop", "time.sleep a gelé toute la boucle d'événements") }</title>
+                </rect>
+            }
+        })
+        .collect();
+    let main_y = AXIS_HEIGHT;
+    let lanes: Html = measured
+        .lanes
+        .iter()
+        .enumerate()
+        .map(|(i, lane)| {
+            let y = AXIS_HEIGHT + LANE_HEIGHT * (i + 1) as f64;
+            let ideal_bars: Html = ideal.lanes.get(i).map_or_else(Html::default, |l| {
+                l.bars
+                    .iter()
+                    .filter(|b| b.phase != Phase::Alive)
+                    .map(|b| draw_bar(b, span, y, lang, "ideal "))
+                    .collect()
+            });
+            html! {
+                <g data-testid="lane" class="lane" data-task={i.to_string()}>
+                    { ideal_bars }
+                    { for lane.bars.iter().map(|b| draw_bar(b, span, y, lang, "")) }
+                    { draw_markers(&lane.markers, span, y) }
+                </g>
+            }
+        })
+        .collect();
+    let labels: Html = names
+        .iter()
+        .enumerate()
+        .map(|(i, name)| {
+            let y = AXIS_HEIGHT + LANE_HEIGHT * (i + 1) as f64 + LANE_HEIGHT / 2.0 + 4.0;
+            html! { <text x="6" y={y.to_string()} class="lane-label">{ *name }</text> }
+        })
+        .collect();
+    let cursor = (live.status == RunStatus::Running).then(|| {
+        html! {
+            <line class="now" x1={percent(now, span)} x2={percent(now, span)} y1={AXIS_HEIGHT.to_string()} y2={height.to_string()} />
+        }
+    });
+    html! {
+        <svg data-testid="timeline" class="timeline" width="100%" height={height.to_string()} role="img"
+             aria-label={lang.pick("Timeline of the run", "Chronologie de l'exécution")}>
+            <svg x="0" width={LABEL_WIDTH}>
+                <text x="6" y={(main_y + LANE_HEIGHT / 2.0 + 4.0).to_string()} class="lane-label main-label">{ "main()" }</text>
+                { labels }
+            </svg>
+            <svg x={PLOT_X} width={PLOT_WIDTH} class="plot">
+                { ticks }
+                { frozen }
+                <g class="lane main-lane">{ draw_markers(&measured.main.markers, span, main_y) }</g>
+                { lanes }
+                { for cursor }
+            </svg>
+        </svg>
+    }
+}
+
+/// Thousands of tasks: rows of how many tasks sleep, block or are done, over time.
+fn density(measured: &Timeline, task_count: usize, span: Ms, lang: Lang) -> Html {
+    const COLUMNS: usize = 120;
+    let mut sleeping = vec![0usize; COLUMNS];
+    let mut finished = vec![0usize; COLUMNS];
+    let column = |t: Ms| (((t / span) * COLUMNS as f64) as usize).min(COLUMNS - 1);
+    for lane in &measured.lanes {
+        for bar in lane.bars.iter().filter(|b| b.phase == Phase::Sleeping) {
+            for count in &mut sleeping[column(bar.start)..=column(bar.end)] {
+                *count += 1;
+            }
+        }
+        if let Some(end) = lane.markers.iter().find(|m| {
+            matches!(
+                m.kind,
+                MarkerKind::Returned | MarkerKind::Raised | MarkerKind::Cancelled
+            )
+        }) {
+            finished[column(end.t)] += 1;
+        }
+    }
+    let max = task_count.max(1) as f64;
+    let mut done_so_far = 0;
+    let cells: Html = (0..COLUMNS)
+        .map(|c| {
+            done_so_far += finished[c];
+            let x = format!("{:.4}%", c as f64 / COLUMNS as f64 * 100.0);
+            let width = format!("{:.4}%", 100.0 / COLUMNS as f64 + 0.05);
+            let sleep_opacity = (sleeping[c] as f64 / max).clamp(0.0, 1.0);
+            let done_opacity = (done_so_far as f64 / max).clamp(0.0, 1.0);
+            html! {
+                <>
+                    <rect class="sleeping" x={x.clone()} y="26" width={width.clone()} height="22" opacity={format!("{sleep_opacity:.3}")} />
+                    <rect class="done-density" x={x} y="54" width={width} height="22" opacity={format!("{done_opacity:.3}")} />
+                </>
+            }
+        })
+        .collect();
+    html! {
+        <svg data-testid="timeline" class="timeline density" width="100%" height="84" role="img"
+             aria-label={lang.pick("Density of the tasks over time", "Densité des tâches dans le temps")}>
+            <svg x="0" width={LABEL_WIDTH}>
+                <text x="6" y="41" class="lane-label">{ format!("{task_count} ") }{ lang.pick("tasks: sleeping", "tâches : en attente") }</text>
+                <text x="6" y="69" class="lane-label">{ lang.pick("finished", "terminées") }</text>
+            </svg>
+            <svg x={PLOT_X} width={PLOT_WIDTH} class="plot">{ cells }</svg>
+        </svg>
+    }
+}
+
+pub fn console(live: &LiveRun, lang: Lang) -> Html {
+    let names: Vec<&str> = live.scenario.as_ref().map_or_else(Vec::new, |s| {
+        s.tasks.iter().map(|t| t.name.as_str()).collect()
+    });
+    html! {
+        <div class="console" role="log" aria-live="polite" aria-label={lang.pick("Console output", "Sortie de la console")}>
+            if live.lines.is_empty() {
+                <div class="console-empty">{ lang.pick("Nothing printed yet.", "Rien d'affiché pour l'instant.") }</div>
+            }
+            { for live.lines.iter().map(|line| {
+                let who = line.lane.and_then(|i| names.get(i).copied()).unwrap_or("main()");
+                html! {
+                    <div class="console-line" data-testid="console-line" data-t={format!("{:.3}", line.t)}>
+                        <span class="console-time">{ seconds(line.t) }</span>
+                        <span class="console-who" title={who.to_owned()}>{ who }</span>
+                        <span class="console-text" data-testid="console-text">{ line.text.to_string() }</span>
+                    </div>
+                }
+            }) }
+        </div>
+    }
+}
+
+pub fn python_code(source: &str) -> Html {
+    html! {
+        <pre class="python"><code>
+            { for tokens(source).into_iter().map(|(kind, text)| {
+                let class = match kind {
+                    TokenKind::Keyword => "kw",
+                    TokenKind::Builtin => "bi",
+                    TokenKind::String => "str",
+                    TokenKind::Number => "num",
+                    TokenKind::Comment => "com",
+                    TokenKind::Name => "name",
+                    TokenKind::Other => "",
+                };
+                if class.is_empty() { html! { { text } } } else { html! { <span class={class}>{ text }</span> } }
+            }) }
+        </code></pre>
+    }
+}

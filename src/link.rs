@@ -1,0 +1,164 @@
+//! Share links (`scenario.md` §3): `#s=` base64url of the JSON, `#z=` base64url of its raw
+//! DEFLATE, and `&run=1` to start at once.
+
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use base64::Engine as _;
+
+use crate::scenario::{Scenario, ScenarioError};
+
+/// How much a `#z=` link may inflate to: a DEFLATE bomb stops here.
+pub const MAX_INFLATED_BYTES: usize = 8 * 1024 * 1024;
+
+/// What a URL fragment asks for.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LinkRequest {
+    pub scenario: Scenario,
+    pub run: bool,
+}
+
+fn refuse<T>(reason: impl Into<String>) -> Result<T, ScenarioError> {
+    Err(ScenarioError {
+        path: "link".to_owned(),
+        reason: reason.into(),
+    })
+}
+
+/// Reads a fragment such as `#z=...&run=1`. `Ok(None)` when it holds no scenario.
+pub fn parse_fragment(fragment: &str) -> Result<Option<LinkRequest>, ScenarioError> {
+    let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
+    let mut json = None;
+    let mut run = false;
+    for part in fragment.split('&') {
+        if let Some(data) = part.strip_prefix("s=") {
+            json = Some(
+                String::from_utf8(decode_base64(data)?)
+                    .or_else(|_| refuse("the scenario is not UTF-8 text"))?,
+            );
+        } else if let Some(data) = part.strip_prefix("z=") {
+            let packed = decode_base64(data)?;
+            let bytes =
+                miniz_oxide::inflate::decompress_to_vec_with_limit(&packed, MAX_INFLATED_BYTES)
+                    .or_else(|error| match error.status {
+                        miniz_oxide::inflate::TINFLStatus::HasMoreOutput => {
+                            refuse("the scenario inflates to more than 8 MB")
+                        }
+                        _ => refuse("bad DEFLATE data (the link is damaged or cut short)"),
+                    })?;
+            json = Some(
+                String::from_utf8(bytes).or_else(|_| refuse("the scenario is not UTF-8 text"))?,
+            );
+        } else if part == "run=1" {
+            run = true;
+        }
+    }
+    match json {
+        None => Ok(None),
+        Some(json) => Ok(Some(LinkRequest {
+            scenario: Scenario::from_json(&json)?,
+            run,
+        })),
+    }
+}
+
+fn decode_base64(data: &str) -> Result<Vec<u8>, ScenarioError> {
+    URL_SAFE_NO_PAD
+        .decode(data.trim_end_matches('='))
+        .or_else(|_| refuse("not base64url (only A–Z, a–z, 0–9, - and _ may appear)"))
+}
+
+/// `z=...` (compressed), the form "Copy link" gives.
+pub fn compressed_fragment(scenario: &Scenario, run: bool) -> String {
+    let packed = miniz_oxide::deflate::compress_to_vec(scenario.to_json().as_bytes(), 9);
+    with_run(format!("z={}", URL_SAFE_NO_PAD.encode(packed)), run)
+}
+
+/// `s=...` (plain), readable by anyone with a base64 decoder.
+pub fn plain_fragment(scenario: &Scenario, run: bool) -> String {
+    with_run(
+        format!("s={}", URL_SAFE_NO_PAD.encode(scenario.to_json())),
+        run,
+    )
+}
+
+fn with_run(fragment: String, run: bool) -> String {
+    if run {
+        fragment + "&run=1"
+    } else {
+        fragment
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::presets;
+
+    fn refusal(fragment: &str) -> String {
+        match parse_fragment(fragment) {
+            Err(e) => e.to_string(),
+            Ok(r) => panic!("accepted {fragment}: {r:?}"),
+        }
+    }
+
+    #[test]
+    fn both_link_forms_round_trip() {
+        for preset in presets::all() {
+            let scenario = preset.scenario();
+            for run in [false, true] {
+                for fragment in [
+                    compressed_fragment(&scenario, run),
+                    plain_fragment(&scenario, run),
+                ] {
+                    let request = parse_fragment(&format!("#{fragment}"))
+                        .expect("valid")
+                        .expect("scenario");
+                    assert_eq!(
+                        request,
+                        LinkRequest {
+                            scenario: scenario.clone(),
+                            run
+                        }
+                    );
+                }
+            }
+        }
+        assert_eq!(parse_fragment("#").expect("empty"), None);
+        assert_eq!(parse_fragment("").expect("empty"), None);
+    }
+
+    #[test]
+    fn reads_links_made_elsewhere() {
+        // `base64.urlsafe_b64encode(json).rstrip(b'=')` in Python.
+        let json = r#"{"version":1,"strategy":"gather","tasks":[{"name":"a","steps":[{"sleep":1}],"returns":1}]}"#;
+        let fragment = format!("#s={}&run=1", URL_SAFE_NO_PAD.encode(json));
+        let request = parse_fragment(&fragment).expect("valid").expect("scenario");
+        assert!(request.run);
+        assert_eq!(request.scenario.tasks[0].name, "a");
+    }
+
+    #[test]
+    fn refuses_broken_links_with_a_reason() {
+        assert!(refusal("#s=%%%").starts_with("link: not base64url"));
+        assert!(refusal("#z=AAAA").starts_with("link: bad DEFLATE"));
+        assert!(
+            refusal(&format!("#s={}", URL_SAFE_NO_PAD.encode([0xff, 0xfe])))
+                .starts_with("link: the scenario is not UTF-8")
+        );
+        assert!(refusal(&format!("#s={}", URL_SAFE_NO_PAD.encode("[1]")))
+            .starts_with("scenario: must be a JSON object"));
+        assert!(refusal(&format!("#s={}", URL_SAFE_NO_PAD.encode("{")))
+            .starts_with("scenario: not valid JSON"));
+    }
+
+    #[test]
+    fn a_deflate_bomb_stops_at_8_mb() {
+        let bomb = miniz_oxide::deflate::compress_to_vec(&vec![b' '; MAX_INFLATED_BYTES + 1], 9);
+        assert!(
+            bomb.len() < 64 * 1024,
+            "the bomb is small: {} bytes",
+            bomb.len()
+        );
+        let message = refusal(&format!("#z={}", URL_SAFE_NO_PAD.encode(bomb)));
+        assert_eq!(message, "link: the scenario inflates to more than 8 MB");
+    }
+}

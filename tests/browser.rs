@@ -1,0 +1,203 @@
+//! In headless Chromium: the real runtime on the browser's event loop.
+#![cfg(target_arch = "wasm32")]
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use async_playground::engine::simulate;
+use async_playground::presets;
+use async_playground::runtime::{self, RunUpdate};
+use async_playground::scenario::Scenario;
+use async_playground::trace::{push_console_lines, ConsoleLine, Trace};
+use futures::future::join;
+use gloo_timers::future::TimeoutFuture;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn now() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map_or(0.0, |p| p.now())
+}
+
+#[wasm_bindgen_test]
+async fn two_timeouts_awaited_together_run_concurrently() {
+    let start = now();
+    join(TimeoutFuture::new(200), TimeoutFuture::new(200)).await;
+    let elapsed = now() - start;
+    assert!(
+        elapsed >= 199.0,
+        "a 200 ms timeout ended after {elapsed} ms"
+    );
+    assert!(
+        elapsed < 300.0,
+        "two 200 ms timeouts together took {elapsed} ms: not concurrent"
+    );
+}
+
+/// Everything one run reported.
+#[derive(Default)]
+struct Recorded {
+    trace: Trace,
+    lines: Vec<ConsoleLine>,
+    finished: bool,
+    updates_after_finish: usize,
+}
+
+fn record(scenario: &Scenario) -> (Rc<RefCell<Recorded>>, runtime::RunHandle) {
+    let recorded = Rc::new(RefCell::new(Recorded::default()));
+    let sink = recorded.clone();
+    let handle = runtime::start(scenario, move |update| {
+        let mut r = sink.borrow_mut();
+        if r.finished {
+            r.updates_after_finish += 1;
+        }
+        match update {
+            RunUpdate::Started { .. } => {}
+            RunUpdate::Events(events) => {
+                for event in &events {
+                    push_console_lines(&mut r.lines, event);
+                }
+                r.trace.extend(events);
+            }
+            RunUpdate::Finished(_) => r.finished = true,
+        }
+    });
+    (recorded, handle)
+}
+
+async fn run_to_end(scenario: &Scenario) -> Rc<RefCell<Recorded>> {
+    let (recorded, handle) = record(scenario);
+    let deadline = now() + 30_000.0;
+    while !recorded.borrow().finished {
+        assert!(now() < deadline, "the run did not finish");
+        TimeoutFuture::new(20).await;
+    }
+    drop(handle);
+    recorded
+}
+
+/// Real milliseconds a line may come after its ideal time (timer lateness adds up over a
+/// task's successive sleeps, as it does in CPython).
+const TOLERANCE_REAL_MS: f64 = 8.0;
+
+#[wasm_bindgen_test]
+async fn seed_presets_print_their_lines_in_order_at_the_ideal_times() {
+    let mut worst: f64 = 0.0;
+    for preset in presets::all() {
+        let mut scenario = preset.scenario();
+        scenario.time_scale = 0.05;
+        let ideal = simulate(&scenario).0.console_lines();
+        let recorded = run_to_end(&scenario).await;
+        let measured = &recorded.borrow().lines;
+        assert_eq!(measured.len(), ideal.len(), "{}: {measured:?}", preset.id);
+        // Lines of one ideal instant may come in any order among themselves.
+        let mut i = 0;
+        while i < ideal.len() {
+            let j = (i..ideal.len())
+                .find(|&k| ideal[k].t != ideal[i].t)
+                .unwrap_or(ideal.len());
+            let mut want: Vec<&str> = ideal[i..j].iter().map(|l| &*l.text).collect();
+            let mut got: Vec<&str> = measured[i..j].iter().map(|l| &*l.text).collect();
+            want.sort();
+            got.sort();
+            assert_eq!(got, want, "{}: lines at {} ms", preset.id, ideal[i].t);
+            for line in &measured[i..j] {
+                let late = (line.t - ideal[i].t) * scenario.time_scale;
+                assert!(
+                    late > -0.5,
+                    "{}: {:?} came {late} real ms early",
+                    preset.id,
+                    line.text
+                );
+                assert!(
+                    late <= TOLERANCE_REAL_MS,
+                    "{}: {:?} came {late} real ms late",
+                    preset.id,
+                    line.text
+                );
+                worst = worst.max(late);
+            }
+            i = j;
+        }
+        let total = recorded.borrow().trace.total().unwrap_or(f64::NAN);
+        let ideal_total = simulate(&scenario).0.total().unwrap_or(f64::NAN);
+        let late = (total - ideal_total) * scenario.time_scale;
+        assert!(
+            (-0.5..=TOLERANCE_REAL_MS).contains(&late),
+            "{}: total {total} vs {ideal_total}",
+            preset.id
+        );
+        assert_eq!(recorded.borrow().updates_after_finish, 0);
+    }
+    web_sys::console::log_1(
+        &format!("worst line lateness over every preset: {worst:.2} real ms").into(),
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_block_really_freezes_the_event_loop() {
+    let scenario = Scenario::from_json(
+        r#"{"version":1,"strategy":"gather","time_scale":0.1,"tasks":[
+            {"name":"sleeper","steps":[{"sleep":0.5},{"print":"woke"}]},
+            {"name":"blocker","steps":[{"block":2},{"print":"unblocked"}]}]}"#,
+    )
+    .expect("valid");
+    let recorded = run_to_end(&scenario).await;
+    let lines = &recorded.borrow().lines;
+    let texts: Vec<&str> = lines.iter().map(|l| &*l.text).collect();
+    assert_eq!(texts, ["unblocked", "woke", "[None, None]"]);
+    // The sleeper asked to wake at 500 ms but the frozen loop only let it at 2000 ms.
+    assert!(
+        lines[1].t >= 2000.0 && lines[1].t < 2000.0 + 80.0,
+        "woke at {}",
+        lines[1].t
+    );
+}
+
+#[wasm_bindgen_test]
+async fn stopping_a_run_leaves_no_event_behind() {
+    let mut scenario = presets::find("square_sequential")
+        .expect("preset")
+        .scenario();
+    scenario.time_scale = 0.05; // 150 ms in all
+    let (recorded, handle) = record(&scenario);
+    TimeoutFuture::new(60).await;
+    let stopped_at = now();
+    handle.stop();
+    let seen = recorded.borrow().trace.events.len();
+    assert!(seen > 0, "the run had started");
+    TimeoutFuture::new(250).await;
+    let r = recorded.borrow();
+    assert_eq!(r.trace.events.len(), seen, "events arrived after stop");
+    assert!(!r.finished, "a stopped run never reports an end");
+    assert!(r.lines.len() < 7, "the run was cut short: {:?}", r.lines);
+    assert!(now() - stopped_at >= 249.0);
+}
+
+#[wasm_bindgen_test]
+async fn a_new_run_never_receives_events_of_an_older_one() {
+    let mut slow = presets::find("say_after_sequential")
+        .expect("preset")
+        .scenario();
+    slow.time_scale = 0.05;
+    let (old, old_handle) = record(&slow);
+    TimeoutFuture::new(30).await;
+    drop(old_handle);
+    let old_count = old.borrow().trace.events.len();
+    let mut quick = presets::find("hello_world_task")
+        .expect("preset")
+        .scenario();
+    quick.time_scale = 0.05;
+    let new = run_to_end(&quick).await;
+    TimeoutFuture::new(200).await;
+    assert_eq!(old.borrow().trace.events.len(), old_count);
+    let texts: Vec<String> = new
+        .borrow()
+        .lines
+        .iter()
+        .map(|l| l.text.to_string())
+        .collect();
+    assert_eq!(texts, ["Hello, World!", "Hello again!", "[None]"]);
+}
