@@ -4,7 +4,9 @@
 //! Rust, tested natively. The browser runtime and the Yew page sit on top of it.
 
 pub mod app;
+pub mod edit;
 pub mod engine;
+pub mod explain;
 pub mod link;
 pub mod presets;
 pub mod python;
@@ -13,3 +15,4 @@ pub mod runtime;
 pub mod scenario;
 pub mod timeline;
 pub mod trace;
+pub mod trace_export;

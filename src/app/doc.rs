@@ -4,6 +4,7 @@ use std::rc::Rc;
 
 use yew::Reducible;
 
+use crate::edit::{apply, Edit};
 use crate::presets;
 use crate::pyvalue::PyValue;
 use crate::scenario::{Coroutine, Scenario, Strategy};
@@ -74,8 +75,8 @@ pub enum DocAction {
         scenario: Scenario,
         preset: Option<&'static str>,
     },
-    /// An edit of the scenario (already applied to the copy given).
-    Edit(Scenario),
+    /// An edit of the scenario, applied to it as it is when the action runs.
+    Edit(Edit),
     SetStrategy(Strategy),
     SetTimeScale(f64),
     LoadFailed(String),
@@ -95,8 +96,8 @@ impl Reducible for Doc {
                 doc.preset = preset;
                 doc.load_error = None;
             }
-            DocAction::Edit(scenario) => {
-                doc.scenario = scenario;
+            DocAction::Edit(edit) => {
+                doc.scenario = apply(&doc.scenario, edit);
                 doc.preset = None;
             }
             DocAction::SetStrategy(strategy) => {

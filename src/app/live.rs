@@ -112,6 +112,24 @@ impl Runner {
 
     /// Stops whatever runs, then runs `scenario` on the real event loop.
     pub fn start(&self, scenario: &Scenario) {
+        self.start_then(scenario, None);
+    }
+
+    /// Shows `scenario` as waiting for its turn (Compare runs blocking scenarios one by one).
+    pub fn queue(&self, scenario: &Scenario) {
+        self.stop();
+        let mut live = self.live.borrow_mut();
+        let id = live.id + 1;
+        *live = LiveRun {
+            id,
+            scenario: Some(scenario.clone()),
+            ideal: simulate(scenario).0,
+            ..LiveRun::default()
+        };
+    }
+
+    /// Like `start`, and calls `then` once the run has finished (not when it is stopped).
+    pub fn start_then(&self, scenario: &Scenario, then: Option<Box<dyn FnOnce()>>) {
         self.stop();
         let id = {
             let mut live = self.live.borrow_mut();
@@ -127,7 +145,9 @@ impl Runner {
             id
         };
         let live = self.live.clone();
+        let mut then = then;
         let handle = runtime::start(scenario, move |update| {
+            let finished = matches!(update, RunUpdate::Finished(_));
             let mut live = live.borrow_mut();
             if live.id != id {
                 return;
@@ -144,6 +164,12 @@ impl Runner {
                     live.stats = Some(stats);
                     live.status = RunStatus::Done;
                     live.ended_at = Some(performance_now());
+                }
+            }
+            drop(live);
+            if finished {
+                if let Some(then) = then.take() {
+                    then();
                 }
             }
         });

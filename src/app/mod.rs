@@ -1,6 +1,8 @@
-//! The page: pick or compose a scenario, run it, watch it.
+//! The page: pick or compose a scenario, run it (or compare every strategy), watch it, share it.
 
 pub mod doc;
+pub mod editor;
+pub mod files;
 pub mod live;
 pub mod storage;
 pub mod views;
@@ -9,16 +11,20 @@ use std::rc::Rc;
 
 use gloo_events::EventListener;
 use wasm_bindgen::JsCast;
-use web_sys::{HtmlSelectElement, KeyboardEvent};
+use wasm_bindgen_futures::spawn_local;
+use web_sys::{HtmlInputElement, HtmlSelectElement, KeyboardEvent};
 use yew::prelude::*;
 
+use crate::explain::{why, Reason};
 use crate::link;
 use crate::presets;
 use crate::python;
-use crate::scenario::{Scenario, Strategy};
+use crate::scenario::{Scenario, Step, Strategy};
+use crate::trace_export::chrome_trace;
 use doc::{Doc, DocAction, Lang};
 use live::{RunStatus, Runner};
 use storage::Restored;
+use views::TimelineOptions;
 
 /// Speeds offered, as multiples of real time (`time_scale` = 1 / speed).
 const SPEEDS: [f64; 7] = [0.1, 0.25, 0.5, 1.0, 2.0, 5.0, 10.0];
@@ -29,18 +35,100 @@ fn current_fragment() -> String {
         .unwrap_or_default()
 }
 
+fn strategy_index(strategy: Strategy) -> usize {
+    Strategy::ALL
+        .iter()
+        .position(|s| *s == strategy)
+        .unwrap_or(0)
+}
+
+/// One runner per strategy: Run uses the selected one, Compare all four.
+#[derive(Clone, PartialEq)]
+struct Runners(Rc<Vec<Runner>>);
+
+impl Runners {
+    fn of(&self, strategy: Strategy) -> &Runner {
+        &self.0[strategy_index(strategy)]
+    }
+
+    fn stop_all(&self) {
+        for runner in self.0.iter() {
+            runner.stop();
+        }
+    }
+
+    fn any_running(&self) -> bool {
+        self.0.iter().any(|r| r.status() == RunStatus::Running)
+    }
+
+    fn run(&self, scenario: &Scenario) {
+        self.stop_all();
+        self.of(scenario.strategy).start(scenario);
+    }
+
+    /// Runs every strategy on the scenario's tasks: together, or one after the other when a
+    /// task blocks (a block would freeze the other runs too). Returns whether they are chained.
+    fn compare(&self, scenario: &Scenario) -> bool {
+        self.stop_all();
+        let variants: Vec<Scenario> = Strategy::ALL
+            .iter()
+            .map(|s| Scenario {
+                strategy: *s,
+                ..scenario.clone()
+            })
+            .collect();
+        for variant in &variants {
+            self.of(variant.strategy).queue(variant);
+        }
+        let chained = blocks(scenario);
+        if chained {
+            self.chain(variants, 0);
+        } else {
+            for variant in &variants {
+                self.of(variant.strategy).start(variant);
+            }
+        }
+        chained
+    }
+
+    fn chain(&self, variants: Vec<Scenario>, index: usize) {
+        let Some(variant) = variants.get(index).cloned() else {
+            return;
+        };
+        let this = self.clone();
+        let next: Box<dyn FnOnce()> = Box::new(move || this.chain(variants, index + 1));
+        self.of(variant.strategy).start_then(&variant, Some(next));
+    }
+}
+
+fn blocks(scenario: &Scenario) -> bool {
+    fn has_block(steps: &[Step]) -> bool {
+        steps.iter().any(|s| match s {
+            Step::Block(_) => true,
+            Step::Await(inner) => has_block(&inner.steps),
+            _ => false,
+        })
+    }
+    scenario.tasks.iter().any(|t| has_block(&t.steps))
+}
+
 /// Loads the scenario a link names; a refused link leaves the scenario as it was.
-fn load_link(doc: &UseReducerHandle<Doc>, runner: &Runner) {
+fn load_link(
+    doc: &UseReducerHandle<Doc>,
+    runners: &Runners,
+    compare: &UseStateHandle<Option<bool>>,
+) {
     match link::parse_fragment(&current_fragment()) {
         Ok(None) => {}
         Ok(Some(request)) => {
-            runner.stop();
+            runners.stop_all();
+            compare.set(None);
             doc.dispatch(DocAction::Load {
                 scenario: request.scenario.clone(),
                 preset: None,
             });
             if request.run {
-                runner.start(&request.scenario);
+                runners.run(&request.scenario);
             }
         }
         Err(error) => doc.dispatch(DocAction::LoadFailed(error.to_string())),
@@ -82,33 +170,56 @@ fn initial_doc() -> Doc {
     doc
 }
 
+fn page_url() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().href().ok())
+        .map(|href| href.split('#').next().unwrap_or_default().to_owned())
+        .unwrap_or_default()
+}
+
 #[function_component]
 pub fn App() -> Html {
     let doc = use_reducer(initial_doc);
     let redraw = use_force_update();
-    let runner = use_memo((), move |_| {
-        Runner::new(Rc::new(move || redraw.force_update()))
+    let runners = use_memo((), move |_| {
+        let redraw: Rc<dyn Fn()> = Rc::new(move || redraw.force_update());
+        Runners(Rc::new(
+            Strategy::ALL
+                .iter()
+                .map(|_| Runner::new(redraw.clone()))
+                .collect(),
+        ))
     });
-    let runner: Runner = (*runner).clone();
+    let runners: Runners = (*runners).clone();
+    // `Some(chained)` while the Compare view shows.
+    let compare = use_state(|| None::<bool>);
+    let toast = use_state(|| None::<String>);
+    let share_run = use_state(|| false);
+    let shared_link = use_state(|| None::<String>);
 
     // A link in the URL wins over the autosave, now and whenever it changes.
     {
         let doc = doc.clone();
-        let runner = runner.clone();
+        let runners = runners.clone();
+        let compare = compare.clone();
         use_effect_with((), move |_| {
-            load_link(&doc, &runner);
+            load_link(&doc, &runners, &compare);
             let listener = web_sys::window().map(|window| {
-                let runner = runner.clone();
-                EventListener::new(&window, "hashchange", move |_| load_link(&doc, &runner))
+                let runners = runners.clone();
+                EventListener::new(&window, "hashchange", move |_| {
+                    load_link(&doc, &runners, &compare)
+                })
             });
             move || {
                 drop(listener);
-                runner.dispose();
+                for runner in runners.0.iter() {
+                    runner.dispose();
+                }
             }
         });
     }
 
-    // Autosave every change of the scenario.
+    // Autosave every change of the scenario; a refusal (full quota) is reported, not fatal.
     {
         let doc = doc.clone();
         use_effect_with(doc.scenario.clone(), move |scenario| {
@@ -127,20 +238,34 @@ pub fn App() -> Html {
         }
     });
 
+    let lang = doc.lang;
     let validity = doc.scenario.validate();
     let run = {
-        let runner = runner.clone();
+        let runners = runners.clone();
+        let compare = compare.clone();
         let scenario = doc.scenario.clone();
         let valid = validity.is_ok();
         Callback::from(move |_: ()| {
             if valid {
-                runner.start(&scenario);
+                compare.set(None);
+                runners.run(&scenario);
+            }
+        })
+    };
+    let run_compare = {
+        let runners = runners.clone();
+        let compare = compare.clone();
+        let scenario = doc.scenario.clone();
+        let valid = validity.is_ok();
+        Callback::from(move |_: ()| {
+            if valid {
+                compare.set(Some(runners.compare(&scenario)));
             }
         })
     };
     let stop = {
-        let runner = runner.clone();
-        Callback::from(move |_: ()| runner.stop())
+        let runners = runners.clone();
+        Callback::from(move |_: ()| runners.stop_all())
     };
 
     // Ctrl+Enter runs, Escape stops.
@@ -165,15 +290,23 @@ pub fn App() -> Html {
         });
     }
 
-    let lang = doc.lang;
-    let on_preset = {
+    // Loading another scenario or editing this one stops what runs and closes Compare.
+    let dispatch_change = {
         let doc = doc.clone();
-        let runner = runner.clone();
+        let runners = runners.clone();
+        let compare = compare.clone();
+        Rc::new(move |action: DocAction| {
+            runners.stop_all();
+            compare.set(None);
+            doc.dispatch(action);
+        })
+    };
+    let on_preset = {
+        let change = dispatch_change.clone();
         Callback::from(move |event: Event| {
             let id = event.target_unchecked_into::<HtmlSelectElement>().value();
             if let Some(preset) = presets::find(&id) {
-                runner.stop();
-                doc.dispatch(DocAction::Load {
+                change(DocAction::Load {
                     scenario: preset.scenario(),
                     preset: Some(preset.id),
                 });
@@ -181,28 +314,38 @@ pub fn App() -> Html {
         })
     };
     let on_strategy = {
+        let change = dispatch_change.clone();
+        let compare = compare.clone();
+        let runners = runners.clone();
         let doc = doc.clone();
-        let runner = runner.clone();
         Callback::from(move |event: Event| {
             if let Some(strategy) =
                 Strategy::parse(&event.target_unchecked_into::<HtmlSelectElement>().value())
             {
-                runner.stop();
-                doc.dispatch(DocAction::SetStrategy(strategy));
+                if compare.is_some() && !runners.any_running() {
+                    // After Compare, switching strategy shows that strategy's run of the comparison.
+                    doc.dispatch(DocAction::SetStrategy(strategy));
+                } else {
+                    change(DocAction::SetStrategy(strategy));
+                }
             }
         })
     };
     let on_speed = {
-        let doc = doc.clone();
+        let change = dispatch_change.clone();
         Callback::from(move |event: Event| {
             if let Ok(speed) = event
                 .target_unchecked_into::<HtmlSelectElement>()
                 .value()
                 .parse::<f64>()
             {
-                doc.dispatch(DocAction::SetTimeScale(1.0 / speed));
+                change(DocAction::SetTimeScale(1.0 / speed));
             }
         })
+    };
+    let on_edit = {
+        let change = dispatch_change.clone();
+        Callback::from(move |edit| change(DocAction::Edit(edit)))
     };
     let toggle_lang = {
         let doc = doc.clone();
@@ -218,18 +361,172 @@ pub fn App() -> Html {
         let doc = doc.clone();
         Callback::from(move |_| doc.dispatch(DocAction::DismissError))
     };
+    let say = {
+        let toast = toast.clone();
+        Rc::new(move |message: String| toast.set(Some(message)))
+    };
 
-    let live = runner.live.borrow();
-    let status = live.status;
-    let preset = doc.preset.and_then(presets::find);
+    let copy_link = {
+        let scenario = doc.scenario.clone();
+        let share_run = share_run.clone();
+        let shared_link = shared_link.clone();
+        let say = say.clone();
+        Callback::from(move |_| {
+            let url = format!(
+                "{}#{}",
+                page_url(),
+                link::compressed_fragment(&scenario, *share_run)
+            );
+            shared_link.set(Some(url.clone()));
+            let say = say.clone();
+            spawn_local(async move {
+                match files::copy_to_clipboard(&url).await {
+                    Ok(()) => say(lang.pick("Link copied.", "Lien copié.").to_owned()),
+                    Err(_) => say(lang
+                        .pick("Copy the link below.", "Copiez le lien ci-dessous.")
+                        .to_owned()),
+                }
+            });
+        })
+    };
+    let toggle_share_run = {
+        let share_run = share_run.clone();
+        Callback::from(move |event: Event| {
+            share_run.set(event.target_unchecked_into::<HtmlInputElement>().checked())
+        })
+    };
+    let export_json = {
+        let scenario = doc.scenario.clone();
+        let say = say.clone();
+        Callback::from(move |_| {
+            let name = format!("{}.json", files::file_stem(scenario.title.as_deref()));
+            let pretty = serde_json::to_string_pretty(&scenario.to_value())
+                .unwrap_or_else(|_| scenario.to_json());
+            if let Err(error) = files::download_text(&pretty, &name, "application/json") {
+                say(error);
+            }
+        })
+    };
+    let import_json = {
+        let doc = doc.clone();
+        let change = dispatch_change.clone();
+        Callback::from(move |event: Event| {
+            let input = event.target_unchecked_into::<HtmlInputElement>();
+            let Some(file) = input.files().and_then(|f| f.get(0)) else {
+                return;
+            };
+            input.set_value("");
+            let doc = doc.clone();
+            let change = change.clone();
+            spawn_local(async move {
+                match files::read_file(file)
+                    .await
+                    .and_then(|text| Scenario::from_json(&text).map_err(|e| e.to_string()))
+                {
+                    Ok(scenario) => change(DocAction::Load {
+                        scenario,
+                        preset: None,
+                    }),
+                    Err(reason) => doc.dispatch(DocAction::LoadFailed(reason)),
+                }
+            });
+        })
+    };
+    let export_image = |png: bool| {
+        let say = say.clone();
+        let stem = files::file_stem(doc.scenario.title.as_deref());
+        Callback::from(move |_| {
+            let svg = web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| {
+                    d.query_selector("svg[data-testid=\"timeline\"]")
+                        .ok()
+                        .flatten()
+                })
+                .and_then(|element| files::standalone_svg(&element));
+            let Some((svg, width, height)) = svg else {
+                say(lang
+                    .pick(
+                        "Run the scenario first: there is no timeline yet.",
+                        "Lancez d'abord le scénario : il n'y a pas encore de chronologie.",
+                    )
+                    .to_owned());
+                return;
+            };
+            let result = if png {
+                files::download_png(&svg, width, height, &format!("{stem}-timeline.png"))
+            } else {
+                files::download_text(&svg, &format!("{stem}-timeline.svg"), "image/svg+xml")
+            };
+            if let Err(error) = result {
+                say(error);
+            }
+        })
+    };
+    let main_runner = runners.of(doc.scenario.strategy).clone();
+    let export_trace = {
+        let runner = main_runner.clone();
+        let say = say.clone();
+        let stem = files::file_stem(doc.scenario.title.as_deref());
+        Callback::from(move |_| {
+            let live = runner.live.borrow();
+            let Some(scenario) = &live.scenario else {
+                say(lang
+                    .pick(
+                        "Run the scenario first: there is no trace yet.",
+                        "Lancez d'abord le scénario : il n'y a pas encore de trace.",
+                    )
+                    .to_owned());
+                return;
+            };
+            if let Err(error) = files::download_text(
+                &chrome_trace(scenario, &live.trace),
+                &format!("{stem}-trace.json"),
+                "application/json",
+            ) {
+                say(error);
+            }
+        })
+    };
     let program = python::program(&doc.scenario);
+    let copy_python = {
+        let program = program.clone();
+        let say = say.clone();
+        Callback::from(move |_| {
+            let program = program.clone();
+            let say = say.clone();
+            spawn_local(async move {
+                match files::copy_to_clipboard(&program).await {
+                    Ok(()) => say(lang
+                        .pick("Python program copied.", "Programme Python copié.")
+                        .to_owned()),
+                    Err(error) => say(error),
+                }
+            });
+        })
+    };
+    let close_toast = {
+        let toast = toast.clone();
+        Callback::from(move |_| toast.set(None))
+    };
+
+    let live = main_runner.live.borrow();
+    let status = live.status;
+    let busy = runners.any_running();
+    let preset = doc.preset.and_then(presets::find);
     let speed = 1.0 / doc.scenario.time_scale;
+    let compare_rows: Vec<_> = runners.0.iter().map(|r| r.live.borrow()).collect();
 
     html! {
         <div class="app">
             <header class="topbar">
                 <div class="brand">
-                    <span class="logo" aria-hidden="true">{ "⏱" }</span>
+                    <svg class="logo" viewBox="0 0 32 32" aria-hidden="true">
+                        <rect width="32" height="32" rx="8" class="logo-bg" />
+                        <rect x="6" y="8" width="14" height="4" rx="2" fill="#fff" />
+                        <rect x="10" y="14" width="16" height="4" rx="2" fill="#E69F00" />
+                        <rect x="6" y="20" width="10" height="4" rx="2" fill="#56B4E9" />
+                    </svg>
                     <div>
                         <h1>{ "Async Playground" }</h1>
                         <p class="tagline">{ lang.pick("Python's asyncio, run for real in your browser", "L'asyncio de Python, exécuté pour de vrai dans votre navigateur") }</p>
@@ -269,7 +566,7 @@ pub fn App() -> Html {
                     <span>{ lang.pick("Strategy", "Stratégie") }</span>
                     <select data-testid="strategy" onchange={on_strategy}>
                         { for Strategy::ALL.iter().map(|s| html! {
-                            <option value={s.as_str()} selected={*s == doc.scenario.strategy}>{ strategy_label(*s) }</option>
+                            <option value={s.as_str()} selected={*s == doc.scenario.strategy}>{ strategy_label(*s, lang) }</option>
                         }) }
                     </select>
                 </label>
@@ -284,7 +581,7 @@ pub fn App() -> Html {
                         }
                     </select>
                 </label>
-                if status == RunStatus::Running {
+                if busy {
                     <button class="primary stop" data-testid="stop" onclick={stop.reform(|_| ())} title="Escape">
                         { "■ " }{ lang.pick("Stop", "Arrêter") }
                     </button>
@@ -293,40 +590,90 @@ pub fn App() -> Html {
                             title={validity.as_ref().err().map_or_else(|| "Ctrl+Enter".to_owned(), |e| e.to_string())}>
                         { "▶ " }{ lang.pick("Run", "Lancer") }
                     </button>
+                    <button class="secondary" data-testid="compare-button" onclick={run_compare.reform(|_| ())} disabled={validity.is_err()}
+                            title={lang.pick("Run every strategy on the same tasks", "Lancer toutes les stratégies sur les mêmes tâches")}>
+                        { lang.pick("Compare all", "Tout comparer") }
+                    </button>
                 }
                 <span class="run-state" data-testid="run-state" data-state={status.as_str()}>{ status_label(status, lang) }</span>
                 if let Some(total) = live.total() {
                     <span class="total" data-testid="total-time" data-ms={format!("{total:.3}")}>
-                        { lang.pick("Total ", "Total ") }<strong>{ views::seconds(total) }</strong>
+                        { "Total " }<strong>{ views::seconds(total) }</strong>
                     </span>
                 }
+                if let Err(error) = &validity {
+                    <span class="run-blocked" data-testid="run-blocked" role="status">
+                        { lang.pick("Fix this to run: ", "À corriger pour lancer : ") }<code>{ error.to_string() }</code>
+                    </span>
+                }
+                <div class="share">
+                    <button class="small" data-testid="copy-link" onclick={copy_link}>{ lang.pick("Copy link", "Copier le lien") }</button>
+                    <label class="check"><input type="checkbox" data-testid="share-run" checked={*share_run} onchange={toggle_share_run} />
+                        { lang.pick("run on open", "lancer à l'ouverture") }</label>
+                    <button class="small" data-testid="export-json" onclick={export_json}>{ lang.pick("Export JSON", "Exporter JSON") }</button>
+                    <label class="button small" tabindex="0">
+                        { lang.pick("Import JSON…", "Importer JSON…") }
+                        <input type="file" class="visually-hidden" data-testid="import-json" accept="application/json,.json" onchange={import_json} />
+                    </label>
+                </div>
             </section>
+            if let Some(url) = &*shared_link {
+                <div class="shared-link">
+                    <input type="text" readonly=true data-testid="shared-link" value={url.clone()} aria-label={lang.pick("Link to this scenario", "Lien vers ce scénario")} />
+                </div>
+            }
+            if let Some(message) = &*toast {
+                <div class="toast" role="status" data-testid="toast">{ message.clone() }
+                    <button class="ghost small" onclick={close_toast} aria-label={lang.pick("Dismiss", "Fermer")}>{ "×" }</button></div>
+            }
             if let Some(preset) = preset {
                 <p class="explain">{ lang.pick(preset.explain_en, preset.explain_fr) }</p>
             }
 
-            <main class="panes">
-                <section class="pane timeline-pane" aria-label={lang.pick("Timeline", "Chronologie")}>
-                    <h2>{ lang.pick("Timeline", "Chronologie") }</h2>
-                    { views::timeline(&live, lang) }
-                    { legend(lang) }
-                </section>
-                <section class="pane console-pane">
-                    <h2>{ lang.pick("Console", "Console") }</h2>
-                    { views::console(&live, lang) }
-                </section>
-                <section class="pane code-pane">
-                    <h2>{ "Python" }</h2>
-                    { views::python_code(&program) }
-                </section>
+            <main class="workspace">
+                <editor::Editor scenario={doc.scenario.clone()} error={validity.clone().err()} {on_edit} {lang} />
+                <div class="panes">
+                    <section class="pane timeline-pane" aria-label={lang.pick("Timeline", "Chronologie")}>
+                        <div class="pane-head">
+                            <h2>{ lang.pick("Timeline", "Chronologie") }{ " · " }<code>{ doc.scenario.strategy.as_str() }</code></h2>
+                            <div class="pane-tools">
+                                <button class="small" data-testid="export-svg" onclick={export_image(false)}>{ "SVG" }</button>
+                                <button class="small" data-testid="export-png" onclick={export_image(true)}>{ "PNG" }</button>
+                                <button class="small" data-testid="export-trace" onclick={export_trace}
+                                        title={lang.pick("Chrome trace-event JSON, opens in Perfetto", "JSON Chrome trace-event, s'ouvre dans Perfetto")}>{ "Trace" }</button>
+                            </div>
+                        </div>
+                        { views::timeline(&live, lang, TimelineOptions::MAIN) }
+                        { explanation(&live, lang) }
+                        { legend(lang) }
+                    </section>
+                    if let Some(chained) = *compare {
+                        { views::compare(&Strategy::ALL.iter().copied().zip(compare_rows.iter().map(|r| &**r)).collect::<Vec<_>>(), chained, lang) }
+                    }
+                    <section class="pane console-pane">
+                        <h2>{ lang.pick("Console", "Console") }</h2>
+                        { views::console(&live, lang) }
+                    </section>
+                    <section class="pane code-pane">
+                        <div class="pane-head">
+                            <h2>{ "Python" }</h2>
+                            <button class="small" data-testid="copy-python" onclick={copy_python}>{ lang.pick("Copy", "Copier") }</button>
+                        </div>
+                        { views::python_code(&program) }
+                    </section>
+                </div>
             </main>
+            <footer class="footer">
+                { lang.pick("Every time shown is measured on this browser's event loop; the dashed outlines are the ideal times of a virtual clock.",
+                            "Chaque durée affichée est mesurée sur la boucle d'événements de ce navigateur ; les contours pointillés sont les durées idéales d'une horloge virtuelle.") }
+            </footer>
         </div>
     }
 }
 
-fn strategy_label(strategy: Strategy) -> &'static str {
+fn strategy_label(strategy: Strategy, lang: Lang) -> &'static str {
     match strategy {
-        Strategy::Sequential => "await one after another",
+        Strategy::Sequential => lang.pick("await one after another", "await l'un après l'autre"),
         Strategy::Gather => "asyncio.gather",
         Strategy::AsCompleted => "asyncio.as_completed",
         Strategy::CreateTask => "asyncio.create_task",
@@ -339,6 +686,54 @@ fn status_label(status: RunStatus, lang: Lang) -> &'static str {
         RunStatus::Running => lang.pick("Running…", "En cours…"),
         RunStatus::Done => lang.pick("Done", "Terminé"),
         RunStatus::Cancelled => lang.pick("Stopped", "Arrêté"),
+    }
+}
+
+/// One line on why the run took that long, from the ideal trace's numbers.
+fn explanation(live: &live::LiveRun, lang: Lang) -> Html {
+    let (Some(scenario), Some(measured)) = (&live.scenario, live.total()) else {
+        return Html::default();
+    };
+    let why = why(&live.ideal, scenario.tasks.len());
+    let s = views::seconds;
+    let text = match why.reason {
+        Reason::StoppedByError => format!(
+            "{} {}.",
+            lang.pick("An exception reached main(), which stopped there, at", "Une exception est arrivée dans main(), qui s'est arrêtée là, à"),
+            s(why.total)
+        ),
+        Reason::SumOfTasks => format!(
+            "{} {}.",
+            lang.pick("One after another: the total is the sum of the tasks' times,", "L'une après l'autre : le total est la somme des durées des tâches,"),
+            s(why.sum_of_tasks)
+        ),
+        Reason::FrozenLoop => format!(
+            "{} {} {} {}{}",
+            lang.pick("time.sleep froze the event loop for", "time.sleep a gelé la boucle d'événements pendant"),
+            s(why.frozen),
+            lang.pick("of the", "sur"),
+            s(why.total),
+            lang.pick(": while it blocks no other task can run, so the blocks add up.", " : pendant ce temps aucune autre tâche ne peut avancer, les blocages s'additionnent.")
+        ),
+        Reason::LongestTask => format!(
+            "{} {}{}",
+            lang.pick("The tasks waited at the same time: the total is the longest task,", "Les tâches ont attendu en même temps : le total est la tâche la plus longue,"),
+            s(why.longest_task),
+            lang.pick(".", ".")
+        ),
+        Reason::Mixed => format!(
+            "{} {}, {} {}.",
+            lang.pick("Some waits overlapped: longest task", "Certaines attentes se sont chevauchées : tâche la plus longue"),
+            s(why.longest_task),
+            lang.pick("sum of the tasks", "somme des tâches"),
+            s(why.sum_of_tasks)
+        ),
+    };
+    let late = measured - why.total;
+    html! {
+        <p class="why" data-testid="why">{ text }
+            <span class="why-measured">{ format!(" {} {} ({:+.1} ms).", lang.pick("Measured:", "Mesuré :"), s(measured), late) }</span>
+        </p>
     }
 }
 
@@ -368,9 +763,4 @@ pub fn start() {
     {
         yew::Renderer::<App>::with_root(root).render();
     }
-}
-
-/// The scenario a page would share.
-pub fn share_fragment(scenario: &Scenario, run: bool) -> String {
-    link::compressed_fragment(scenario, run)
 }

@@ -5,6 +5,7 @@ use yew::prelude::*;
 use crate::app::doc::Lang;
 use crate::app::live::{LiveRun, RunStatus};
 use crate::python::highlight::{tokens, TokenKind};
+use crate::scenario::Strategy;
 use crate::timeline::{layout, Bar, MarkerKind, Phase, Timeline};
 use crate::trace::Ms;
 
@@ -21,8 +22,22 @@ pub fn seconds(ms: Ms) -> String {
     format!("{:.3} s", ms / 1000.0)
 }
 
+/// The plot keeps a small margin on both sides, so that labels and markers at 0 and at the
+/// end are not clipped.
+const PLOT_MARGIN: f64 = 2.0;
+
 fn percent(t: Ms, span: Ms) -> String {
-    format!("{:.4}%", (t / span * 100.0).clamp(0.0, 100.0))
+    format!(
+        "{:.4}%",
+        PLOT_MARGIN + (t / span).clamp(0.0, 1.0) * (100.0 - 2.0 * PLOT_MARGIN)
+    )
+}
+
+fn width_percent(duration: Ms, span: Ms) -> String {
+    format!(
+        "{:.4}%",
+        ((duration / span) * (100.0 - 2.0 * PLOT_MARGIN)).max(0.15)
+    )
 }
 
 /// A tick step (in ms) giving about six ticks over `span`.
@@ -63,14 +78,22 @@ fn bar_title(bar: &Bar, lang: Lang) -> String {
     }
 }
 
-fn draw_bar(bar: &Bar, span: Ms, lane_y: f64, lang: Lang, class_prefix: &str) -> Html {
+fn draw_bar(
+    bar: &Bar,
+    span: Ms,
+    lane_y: f64,
+    lane_height: f64,
+    lang: Lang,
+    class_prefix: &str,
+) -> Html {
+    let inset = (lane_height / 4.0).floor();
     let (y, height) = match bar.phase {
-        Phase::Alive => (lane_y + LANE_HEIGHT / 2.0 - 1.0, 2.0),
+        Phase::Alive => (lane_y + lane_height / 2.0 - 1.0, 2.0),
         Phase::Nested => (
-            lane_y + 3.0 + 2.0 * bar.depth as f64,
-            LANE_HEIGHT - 6.0 - 4.0 * bar.depth as f64,
+            lane_y + 2.0 + 2.0 * bar.depth as f64,
+            lane_height - 4.0 - 4.0 * bar.depth as f64,
         ),
-        _ => (lane_y + 6.0, LANE_HEIGHT - 12.0),
+        _ => (lane_y + inset, lane_height - 2.0 * inset),
     };
     let class = match bar.phase {
         Phase::Alive => "alive",
@@ -79,17 +102,22 @@ fn draw_bar(bar: &Bar, span: Ms, lane_y: f64, lang: Lang, class_prefix: &str) ->
         Phase::Blocked => "blocked",
         Phase::Nested => "nested",
     };
-    let width = ((bar.end - bar.start) / span * 100.0).max(0.15);
     html! {
         <rect class={format!("{class_prefix}{class}")} x={percent(bar.start, span)} y={y.to_string()}
-              width={format!("{width:.4}%")} height={height.max(2.0).to_string()} rx="2">
+              width={width_percent(bar.end - bar.start, span)} height={height.max(2.0).to_string()} rx="2">
             <title>{ bar_title(bar, lang) }</title>
         </rect>
     }
 }
 
-fn draw_markers(markers: &[crate::timeline::Marker], span: Ms, lane_y: f64) -> Html {
-    let mid = lane_y + LANE_HEIGHT / 2.0;
+fn draw_markers(
+    markers: &[crate::timeline::Marker],
+    span: Ms,
+    lane_y: f64,
+    lane_height: f64,
+) -> Html {
+    let mid = lane_y + lane_height / 2.0;
+    let offset = (lane_height / 4.0).min(7.0);
     markers
         .iter()
         .map(|m| {
@@ -105,11 +133,11 @@ fn draw_markers(markers: &[crate::timeline::Marker], span: Ms, lane_y: f64) -> H
                 _ => seconds(m.t),
             };
             let (class, y, r) = match m.kind {
-                MarkerKind::Print => ("mark-print", mid - 7.0, 2.5),
+                MarkerKind::Print => ("mark-print", mid - offset, 2.5),
                 MarkerKind::Returned => ("mark-return", mid, 3.5),
                 MarkerKind::Raised => ("mark-raise", mid, 5.0),
                 MarkerKind::Cancelled => ("mark-cancel", mid, 4.5),
-                MarkerKind::ResultToMain => ("mark-main", mid + 7.0, 3.0),
+                MarkerKind::ResultToMain => ("mark-main", mid + offset, 3.0),
             };
             html! {
                 <circle class={class} cx={x} cy={y.to_string()} r={r.to_string()}>
@@ -120,11 +148,47 @@ fn draw_markers(markers: &[crate::timeline::Marker], span: Ms, lane_y: f64) -> H
         .collect()
 }
 
+/// How a timeline is drawn: alone, or as one row of Compare on a shared axis.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct TimelineOptions {
+    /// The time axis' end, shared by the rows of Compare.
+    pub span: Option<Ms>,
+    /// Whether this is the page's main timeline (it carries the spec's `timeline`/`lane` hooks).
+    pub main: bool,
+    pub lane_height: f64,
+}
+
+impl TimelineOptions {
+    pub const MAIN: TimelineOptions = TimelineOptions {
+        span: None,
+        main: true,
+        lane_height: LANE_HEIGHT,
+    };
+
+    pub fn compare_row(span: Ms) -> TimelineOptions {
+        TimelineOptions {
+            span: Some(span),
+            main: false,
+            lane_height: 18.0,
+        }
+    }
+}
+
+/// The end of the axis a run needs: its measured end or its ideal one, whichever is later.
+pub fn span_of(live: &LiveRun) -> Ms {
+    let measured = live
+        .total()
+        .unwrap_or_else(|| live.now().max(live.trace.last_time()));
+    measured.max(live.ideal.total().unwrap_or(0.0))
+}
+
 /// The live timeline: one lane per task, the ideal run drawn faintly underneath.
-pub fn timeline(live: &LiveRun, lang: Lang) -> Html {
+pub fn timeline(live: &LiveRun, lang: Lang, options: TimelineOptions) -> Html {
+    let lane_height = options.lane_height;
+    let testid = |name: &'static str| options.main.then_some(name);
     let Some(scenario) = &live.scenario else {
         return html! {
-            <div class="timeline-empty" data-testid="timeline">
+            <div class="timeline-empty" data-testid={testid("timeline")}>
                 { lang.pick("Press Run (Ctrl+Enter) to watch the tasks run.", "Appuyez sur Lancer (Ctrl+Entrée) pour voir les tâches s'exécuter.") }
             </div>
         };
@@ -133,11 +197,11 @@ pub fn timeline(live: &LiveRun, lang: Lang) -> Html {
     let now = live.now();
     let measured = layout(&live.trace, names.len(), now);
     let ideal = layout(&live.ideal, names.len(), f64::INFINITY);
-    let span = measured.end.max(ideal.end).max(1.0);
+    let span = options.span.unwrap_or(measured.end.max(ideal.end)).max(1.0);
     if names.len() > MAX_DRAWN_LANES {
-        return density(&measured, names.len(), span, lang);
+        return density(&measured, names.len(), span, lang, testid("timeline"));
     }
-    let height = AXIS_HEIGHT + LANE_HEIGHT * (names.len() + 1) as f64 + 4.0;
+    let height = AXIS_HEIGHT + lane_height * (names.len() + 1) as f64 + 4.0;
     let step = tick_step(span);
     let ticks: Html = (0..)
         .map(|i| i as f64 * step)
@@ -157,7 +221,7 @@ pub fn timeline(live: &LiveRun, lang: Lang) -> Html {
         .map(|(start, end)| {
             html! {
                 <rect class="frozen" x={percent(*start, span)} y={AXIS_HEIGHT.to_string()}
-                      width={format!("{:.4}%", ((end - start) / span * 100.0).max(0.15))} height={(height - AXIS_HEIGHT).to_string()}>
+                      width={width_percent(end - start, span)} height={(height - AXIS_HEIGHT).to_string()}>
                     <title>{ lang.pick("time.sleep froze the whole event loop", "time.sleep a gelé toute la boucle d'événements") }</title>
                 </rect>
             }
@@ -169,19 +233,19 @@ pub fn timeline(live: &LiveRun, lang: Lang) -> Html {
         .iter()
         .enumerate()
         .map(|(i, lane)| {
-            let y = AXIS_HEIGHT + LANE_HEIGHT * (i + 1) as f64;
+            let y = AXIS_HEIGHT + lane_height * (i + 1) as f64;
             let ideal_bars: Html = ideal.lanes.get(i).map_or_else(Html::default, |l| {
                 l.bars
                     .iter()
                     .filter(|b| b.phase != Phase::Alive)
-                    .map(|b| draw_bar(b, span, y, lang, "ideal "))
+                    .map(|b| draw_bar(b, span, y, lane_height, lang, "ideal "))
                     .collect()
             });
             html! {
-                <g data-testid="lane" class="lane" data-task={i.to_string()}>
+                <g data-testid={testid("lane")} class="lane" data-task={i.to_string()}>
                     { ideal_bars }
-                    { for lane.bars.iter().map(|b| draw_bar(b, span, y, lang, "")) }
-                    { draw_markers(&lane.markers, span, y) }
+                    { for lane.bars.iter().map(|b| draw_bar(b, span, y, lane_height, lang, "")) }
+                    { draw_markers(&lane.markers, span, y, lane_height) }
                 </g>
             }
         })
@@ -190,7 +254,7 @@ pub fn timeline(live: &LiveRun, lang: Lang) -> Html {
         .iter()
         .enumerate()
         .map(|(i, name)| {
-            let y = AXIS_HEIGHT + LANE_HEIGHT * (i + 1) as f64 + LANE_HEIGHT / 2.0 + 4.0;
+            let y = AXIS_HEIGHT + lane_height * (i + 1) as f64 + lane_height / 2.0 + 4.0;
             html! { <text x="6" y={y.to_string()} class="lane-label">{ *name }</text> }
         })
         .collect();
@@ -200,16 +264,16 @@ pub fn timeline(live: &LiveRun, lang: Lang) -> Html {
         }
     });
     html! {
-        <svg data-testid="timeline" class="timeline" width="100%" height={height.to_string()} role="img"
+        <svg data-testid={testid("timeline")} class="timeline" width="100%" height={height.to_string()} role="img"
              aria-label={lang.pick("Timeline of the run", "Chronologie de l'exécution")}>
             <svg x="0" width={LABEL_WIDTH}>
-                <text x="6" y={(main_y + LANE_HEIGHT / 2.0 + 4.0).to_string()} class="lane-label main-label">{ "main()" }</text>
+                <text x="6" y={(main_y + lane_height / 2.0 + 4.0).to_string()} class="lane-label main-label">{ "main()" }</text>
                 { labels }
             </svg>
             <svg x={PLOT_X} width={PLOT_WIDTH} class="plot">
                 { ticks }
                 { frozen }
-                <g class="lane main-lane">{ draw_markers(&measured.main.markers, span, main_y) }</g>
+                <g class="lane main-lane">{ draw_markers(&measured.main.markers, span, main_y, lane_height) }</g>
                 { lanes }
                 { for cursor }
             </svg>
@@ -218,7 +282,13 @@ pub fn timeline(live: &LiveRun, lang: Lang) -> Html {
 }
 
 /// Thousands of tasks: rows of how many tasks sleep, block or are done, over time.
-fn density(measured: &Timeline, task_count: usize, span: Ms, lang: Lang) -> Html {
+fn density(
+    measured: &Timeline,
+    task_count: usize,
+    span: Ms,
+    lang: Lang,
+    testid: Option<&'static str>,
+) -> Html {
     const COLUMNS: usize = 120;
     let mut sleeping = vec![0usize; COLUMNS];
     let mut finished = vec![0usize; COLUMNS];
@@ -256,7 +326,7 @@ fn density(measured: &Timeline, task_count: usize, span: Ms, lang: Lang) -> Html
         })
         .collect();
     html! {
-        <svg data-testid="timeline" class="timeline density" width="100%" height="84" role="img"
+        <svg data-testid={testid} class="timeline density" width="100%" height="84" role="img"
              aria-label={lang.pick("Density of the tasks over time", "Densité des tâches dans le temps")}>
             <svg x="0" width={LABEL_WIDTH}>
                 <text x="6" y="41" class="lane-label">{ format!("{task_count} ") }{ lang.pick("tasks: sleeping", "tâches : en attente") }</text>
@@ -306,5 +376,114 @@ pub fn python_code(source: &str) -> Html {
                 if class.is_empty() { html! { { text } } } else { html! { <span class={class}>{ text }</span> } }
             }) }
         </code></pre>
+    }
+}
+
+/// Task names in the order their results reached `main()`.
+fn arrival_order(live: &LiveRun) -> Vec<String> {
+    let Some(scenario) = &live.scenario else {
+        return Vec::new();
+    };
+    live.trace
+        .events
+        .iter()
+        .filter(|e| e.kind == crate::trace::EventKind::ResultToMain)
+        .filter_map(|e| {
+            e.lane
+                .and_then(|l| scenario.tasks.get(l))
+                .map(|t| t.name.clone())
+        })
+        .collect()
+}
+
+/// `3.000 s → 1.000 s, ×3.0` against the sequential run.
+pub fn speedup(sequential: Option<Ms>, total: Option<Ms>) -> Option<(String, f64)> {
+    let (sequential, total) = (sequential?, total?);
+    (total > 0.0).then(|| {
+        let factor = sequential / total;
+        (
+            format!("{} → {}, ×{factor:.1}", seconds(sequential), seconds(total)),
+            factor,
+        )
+    })
+}
+
+/// Every strategy on the same tasks, stacked on one time axis.
+pub fn compare(rows: &[(Strategy, &LiveRun)], chained: bool, lang: Lang) -> Html {
+    let span = rows
+        .iter()
+        .map(|(_, live)| span_of(live))
+        .fold(1.0, f64::max);
+    let sequential_total = rows
+        .iter()
+        .find(|(s, _)| *s == Strategy::Sequential)
+        .and_then(|(_, live)| live.total());
+    let running = rows.iter().any(|(_, l)| l.status == RunStatus::Running);
+    let all_done = rows.iter().all(|(_, l)| l.status == RunStatus::Done);
+    let state = if all_done {
+        "done"
+    } else if running
+        || rows.iter().any(|(_, l)| l.status == RunStatus::Idle)
+            && !rows.iter().any(|(_, l)| l.status == RunStatus::Cancelled)
+    {
+        "running"
+    } else {
+        "cancelled"
+    };
+    let row_html = |(strategy, live): &(Strategy, &LiveRun)| {
+        let total = live.total();
+        let speed = speedup(sequential_total, total);
+        let order = arrival_order(live);
+        html! {
+            <div class="compare-row" data-testid="compare-row" data-strategy={strategy.as_str()}
+                 data-total-ms={total.map(|t| format!("{t:.3}"))} data-speedup={speed.as_ref().map(|(_, f)| format!("{f:.3}"))}>
+                <div class="compare-head">
+                    <code class="compare-name">{ strategy_code(*strategy) }</code>
+                    <span class="compare-total">
+                        { match (live.status, total) {
+                            (_, Some(t)) => html! { <strong>{ seconds(t) }</strong> },
+                            (RunStatus::Running, None) => html! { { lang.pick("running…", "en cours…") } },
+                            (RunStatus::Cancelled, None) => html! { { lang.pick("stopped", "arrêté") } },
+                            _ => html! { { lang.pick("waiting its turn", "attend son tour") } },
+                        } }
+                    </span>
+                    if let Some((text, _)) = &speed {
+                        if *strategy != Strategy::Sequential {
+                            <span class="compare-speedup">{ text.clone() }</span>
+                        }
+                    }
+                    if !order.is_empty() {
+                        <span class="compare-order" title={lang.pick("Order in which the results reached main()", "Ordre d'arrivée des résultats dans main()")}>
+                            { lang.pick("results: ", "résultats : ") }{ order.join(" → ") }
+                        </span>
+                    }
+                </div>
+                { timeline(live, lang, TimelineOptions::compare_row(span)) }
+            </div>
+        }
+    };
+    html! {
+        <section class="pane compare-pane" data-testid="compare" data-state={state} aria-label={lang.pick("Compare the strategies", "Comparer les stratégies")}>
+            <h2>{ lang.pick("Compare: every strategy on one time axis", "Comparer : toutes les stratégies sur le même axe") }</h2>
+            if chained {
+                <p class="compare-note">{ lang.pick(
+                    "These tasks block the event loop (time.sleep), so the strategies run one after the other: run together, they would freeze each other.",
+                    "Ces tâches bloquent la boucle (time.sleep) : les stratégies s'exécutent donc l'une après l'autre, car ensemble elles se gèleraient mutuellement.") }</p>
+            } else {
+                <p class="compare-note">{ lang.pick(
+                    "The four strategies run at the same time, each on its own event loop clock, on the browser's real timers.",
+                    "Les quatre stratégies s'exécutent en même temps, chacune avec sa propre horloge, sur les vrais minuteurs du navigateur.") }</p>
+            }
+            { for rows.iter().map(row_html) }
+        </section>
+    }
+}
+
+pub fn strategy_code(strategy: Strategy) -> &'static str {
+    match strategy {
+        Strategy::Sequential => "await t0(); await t1() …",
+        Strategy::Gather => "asyncio.gather(…)",
+        Strategy::AsCompleted => "asyncio.as_completed(…)",
+        Strategy::CreateTask => "asyncio.create_task(…)",
     }
 }
