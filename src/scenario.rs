@@ -234,6 +234,25 @@ impl Scenario {
     pub fn validate(&self) -> Result<(), ScenarioError> {
         Scenario::from_value(&self.to_value()).map(|_| ())
     }
+
+    /// The first problem of the scenario as a whole and of each of its first `max_tasks`
+    /// tasks, so that an editor can point at all of them at once.
+    pub fn problems(&self, max_tasks: usize) -> Vec<ScenarioError> {
+        let mut problems: Vec<ScenarioError> = self.validate().err().into_iter().collect();
+        let limits = Limits {
+            time_scale: self.time_scale,
+        };
+        for (i, task) in self.tasks.iter().take(max_tasks).enumerate() {
+            if let Err(problem) =
+                coroutine(&coroutine_value(task), &format!("tasks[{i}]"), 0, &limits)
+            {
+                if !problems.contains(&problem) {
+                    problems.push(problem);
+                }
+            }
+        }
+        problems
+    }
 }
 
 /// A number as a person writes it: `100`, `0.5`.
@@ -611,6 +630,47 @@ mod tests {
             message.ends_with(".await: nesting deeper than 8 awaits"),
             "{message}"
         );
+    }
+
+    #[test]
+    fn problems_name_every_task_that_has_one() {
+        let json = with_task(
+            r#"{"name":"","steps":[]},{"name":"ok","steps":[{"sleep":1}]},{"name":"b","steps":[{"sleep":-1}]}"#,
+        );
+        let value: Value = serde_json::from_str(&json).expect("json");
+        // `from_value` refuses at the first problem; build the model directly to see them all.
+        let mut scenario =
+            Scenario::from_json(&with_task(r#"{"name":"a","steps":[]}"#)).expect("valid");
+        let tasks = value["tasks"].as_array().expect("tasks");
+        scenario.tasks = tasks
+            .iter()
+            .map(|t| {
+                let steps = t["steps"]
+                    .as_array()
+                    .expect("steps")
+                    .iter()
+                    .map(|s| Step::Sleep(Seconds::new(s["sleep"].as_f64().unwrap_or(0.0))))
+                    .collect();
+                Rc::new(Coroutine {
+                    name: t["name"].as_str().unwrap_or("").to_owned(),
+                    steps,
+                    returns: PyValue::None,
+                })
+            })
+            .collect();
+        let problems: Vec<String> = scenario
+            .problems(100)
+            .iter()
+            .map(|p| p.to_string())
+            .collect();
+        assert_eq!(
+            problems,
+            [
+                "tasks[0].name: must not be empty",
+                "tasks[2].steps[0].sleep: must be ≥ 0"
+            ]
+        );
+        assert_eq!(scenario.problems(1).len(), 1);
     }
 
     #[test]

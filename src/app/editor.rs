@@ -11,12 +11,13 @@ use crate::edit::{new_step, parse_py_value, Edit, StepsPath};
 use crate::scenario::{Coroutine, Scenario, ScenarioError, Seconds, Step};
 
 /// Task cards shown before "show more" (a 100,000-task scenario still runs whole).
-const CARDS_PER_PAGE: usize = 100;
+pub const CARDS_PER_PAGE: usize = 100;
 
 #[derive(Properties, PartialEq)]
 pub struct EditorProps {
     pub scenario: Scenario,
-    pub error: Option<ScenarioError>,
+    /// What validation refuses, one problem per task at most (see `Scenario::problems`).
+    pub problems: Rc<Vec<ScenarioError>>,
     pub on_edit: Callback<Edit>,
     pub lang: Lang,
 }
@@ -41,10 +42,10 @@ fn typed_seconds(text: &str) -> Seconds {
 }
 
 /// The message for `field`, when validation refused exactly that field.
-fn error_for(error: &Option<ScenarioError>, field: &str) -> Option<String> {
-    error
-        .as_ref()
-        .filter(|e| e.path == field)
+fn error_for(problems: &[ScenarioError], field: &str) -> Option<String> {
+    problems
+        .iter()
+        .find(|e| e.path == field)
         .map(|e| e.reason.clone())
 }
 
@@ -103,7 +104,7 @@ pub fn Editor(props: &EditorProps) -> Html {
     let on_title = props
         .on_edit
         .reform(|event: InputEvent| Edit::SetTitle(input_text(&event)));
-    let title_error = error_for(&props.error, "title");
+    let title_error = error_for(&props.problems, "title");
 
     let cards: Html = props
         .scenario
@@ -125,7 +126,7 @@ pub fn Editor(props: &EditorProps) -> Html {
                 Callback::from(move |_: ()| dragging.set(Some(index)))
             };
             html! {
-                <TaskCard key={index} {index} task={task.clone()} count={task_count} error={props.error.clone()}
+                <TaskCard key={index} {index} task={task.clone()} count={task_count} problems={props.problems.clone()}
                     on_edit={props.on_edit.clone()} {lang} {on_drop} {on_drag_start}
                     dragging={*dragging == Some(index)} />
             }
@@ -177,7 +178,7 @@ struct TaskCardProps {
     index: usize,
     task: Rc<Coroutine>,
     count: usize,
-    error: Option<ScenarioError>,
+    problems: Rc<Vec<ScenarioError>>,
     on_edit: Callback<Edit>,
     lang: Lang,
     on_drop: Callback<()>,
@@ -246,7 +247,7 @@ fn TaskCard(props: &TaskCardProps) -> Html {
                             aria-label={format!("{} {}", lang.pick("Remove", "Supprimer"), props.task.name)}>{ "×" }</button>
                 </div>
             </div>
-            <CoroutineEditor path={StepsPath::task(index)} coroutine={props.task.clone()} error={props.error.clone()}
+            <CoroutineEditor path={StepsPath::task(index)} coroutine={props.task.clone()} problems={props.problems.clone()}
                              on_edit={props.on_edit.clone()} {lang} />
         </li>
     }
@@ -256,7 +257,7 @@ fn TaskCard(props: &TaskCardProps) -> Html {
 struct CoroutineProps {
     path: StepsPath,
     coroutine: Rc<Coroutine>,
-    error: Option<ScenarioError>,
+    problems: Rc<Vec<ScenarioError>>,
     on_edit: Callback<Edit>,
     lang: Lang,
 }
@@ -305,8 +306,8 @@ fn CoroutineEditor(props: &CoroutineProps) -> Html {
             select.set_value("");
         })
     };
-    let name_error = error_for(&props.error, &format!("{field}.name"));
-    let returns_error = error_for(&props.error, &format!("{field}.returns"));
+    let name_error = error_for(&props.problems, &format!("{field}.name"));
+    let returns_error = error_for(&props.problems, &format!("{field}.returns"));
     let nested = !props.path.nested.is_empty();
     let rows: Html = steps
         .iter()
@@ -336,10 +337,10 @@ fn CoroutineEditor(props: &CoroutineProps) -> Html {
                     set_steps(steps);
                 })
             };
-            let (kind, editor) = step_editor(step, &step_field, &replace, &props.error, lang);
+            let (kind, editor) = step_editor(step, &step_field, &replace, &props.problems, lang);
             let body = match step {
                 Step::Await(inner) => html! {
-                    <CoroutineEditor path={props.path.into_await(i)} coroutine={inner.clone()} error={props.error.clone()}
+                    <CoroutineEditor path={props.path.into_await(i)} coroutine={inner.clone()} problems={props.problems.clone()}
                                      on_edit={props.on_edit.clone()} {lang} />
                 },
                 _ => Html::default(),
@@ -396,11 +397,11 @@ fn step_editor(
     step: &Step,
     field: &str,
     replace: &Callback<Step>,
-    error: &Option<ScenarioError>,
+    problems: &[ScenarioError],
     lang: Lang,
 ) -> (&'static str, Html) {
     let text_input = |key: &str, value: &str, make: fn(String) -> Step| {
-        let message = error_for(error, &format!("{field}.{key}"));
+        let message = error_for(problems, &format!("{field}.{key}"));
         let oninput = replace.reform(move |event: InputEvent| make(input_text(&event)));
         html! {
             <span class="grow">
@@ -411,7 +412,7 @@ fn step_editor(
         }
     };
     let seconds_input = |key: &str, seconds: &Seconds, make: fn(Seconds) -> Step| {
-        let message = error_for(error, &format!("{field}.{key}"));
+        let message = error_for(problems, &format!("{field}.{key}"));
         let onchange =
             replace.reform(move |event: Event| make(typed_seconds(&input_value(&event))));
         html! {

@@ -240,6 +240,9 @@ pub fn App() -> Html {
 
     let lang = doc.lang;
     let validity = doc.scenario.validate();
+    let problems = use_memo(doc.scenario.clone(), |scenario| {
+        scenario.problems(editor::CARDS_PER_PAGE * 10)
+    });
     let run = {
         let runners = runners.clone();
         let compare = compare.clone();
@@ -631,7 +634,7 @@ pub fn App() -> Html {
             }
 
             <main class="workspace">
-                <editor::Editor scenario={doc.scenario.clone()} error={validity.clone().err()} {on_edit} {lang} />
+                <editor::Editor scenario={doc.scenario.clone()} problems={problems} {on_edit} {lang} />
                 <div class="panes">
                     <section class="pane timeline-pane" aria-label={lang.pick("Timeline", "Chronologie")}>
                         <div class="pane-head">
