@@ -435,6 +435,20 @@ pub fn App() -> Html {
             });
         })
     };
+    // The file input is hidden behind its label: Enter or Space on the label opens it.
+    let open_file_picker = Callback::from(|event: KeyboardEvent| {
+        if event.key() == "Enter" || event.key() == " " {
+            event.prevent_default();
+            let input = event
+                .current_target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                .and_then(|label| label.query_selector("input[type=file]").ok().flatten())
+                .and_then(|input| input.dyn_into::<HtmlInputElement>().ok());
+            if let Some(input) = input {
+                input.click();
+            }
+        }
+    });
     let export_image = |png: bool| {
         let say = say.clone();
         let stem = files::file_stem(doc.scenario.title.as_deref());
@@ -614,7 +628,7 @@ pub fn App() -> Html {
                     <label class="check"><input type="checkbox" data-testid="share-run" checked={*share_run} onchange={toggle_share_run} />
                         { lang.pick("run on open", "lancer à l'ouverture") }</label>
                     <button class="small" data-testid="export-json" onclick={export_json}>{ lang.pick("Export JSON", "Exporter JSON") }</button>
-                    <label class="button small" tabindex="0">
+                    <label class="button small" tabindex="0" onkeydown={open_file_picker}>
                         { lang.pick("Import JSON…", "Importer JSON…") }
                         <input type="file" class="visually-hidden" data-testid="import-json" accept="application/json,.json" onchange={import_json} />
                     </label>
