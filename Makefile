@@ -1,7 +1,7 @@
 # The two commands of the README. Each installs what is missing first (scripts/setup.sh).
 SHELL := /bin/bash
 
-.PHONY: serve test setup
+.PHONY: serve test bench setup
 
 ## Serve the page on http://127.0.0.1:8080 (rebuilds on change).
 serve: setup
@@ -13,3 +13,7 @@ test: setup
 
 setup:
 	scripts/setup.sh
+
+## Benchmark the release page in headless Chromium; prints a table and rewrites BENCHMARKS.md.
+bench: setup
+	source scripts/env.sh && trunk build --release --offline && python3 scripts/bench.py

@@ -213,6 +213,11 @@ pub struct Engine<C: Clock> {
     timers: BinaryHeap<Timer>,
     timer_sequence: u64,
     last_fired_deadline: Ms,
+    /// Callbacks left in the current `_run_once` iteration: a large iteration (100,000 task
+    /// steps) may be spread over several calls to `run`, so the page can paint in between.
+    batch_remaining: usize,
+    /// Deadlines of the sleeps started since the last `take_new_deadlines`.
+    new_deadlines: Vec<Ms>,
     events: Vec<Event>,
     /// `asyncio.gather`'s outer future and its bookkeeping.
     gather: Option<GatherState>,
@@ -239,6 +244,8 @@ impl<C: Clock> Engine<C> {
             timers: BinaryHeap::new(),
             timer_sequence: 0,
             last_fired_deadline: f64::NEG_INFINITY,
+            batch_remaining: 0,
+            new_deadlines: Vec::new(),
             events: Vec::new(),
             gather: None,
             done_queue: VecDeque::new(),
@@ -282,6 +289,12 @@ impl<C: Clock> Engine<C> {
         std::mem::take(&mut self.events)
     }
 
+    /// The wake-up times of the sleeps started since the last call, for a driver that arms one
+    /// real timer per deadline (the engine still decides which timer fires, and in what order).
+    pub fn take_new_deadlines(&mut self) -> Vec<Ms> {
+        std::mem::take(&mut self.new_deadlines)
+    }
+
     /// Runs loop iterations until it must wait for a timer, has run `budget` callbacks, or ends.
     pub fn run(&mut self, budget: u64) -> Progress {
         let mut ran = 0;
@@ -289,47 +302,60 @@ impl<C: Clock> Engine<C> {
             if self.finished {
                 return Progress::Finished;
             }
-            let now = self.clock.now();
-            if self.ready.is_empty() {
-                match self.timers.peek() {
-                    Some(timer) if timer.deadline <= now => {
-                        if let Some(timer) = self.timers.pop() {
-                            self.last_fired_deadline = timer.deadline;
-                            self.ready.push_back(Callback::SleepTimer(timer.future));
-                        }
-                    }
-                    Some(timer) => return Progress::WaitUntil(timer.deadline),
-                    None => {
-                        // Nothing can wake main any more; only reachable through a bug.
-                        self.shutdown();
-                        return Progress::Finished;
-                    }
-                }
-            } else if let Some(timer) = self.timers.peek() {
-                if timer.deadline <= now {
-                    if timer.deadline == self.last_fired_deadline {
-                        self.stats.deferred_tied += 1;
-                    } else {
-                        self.stats.deferred_overdue += 1;
-                    }
+            if self.batch_remaining == 0 {
+                if let Some(wait) = self.begin_iteration() {
+                    return wait;
                 }
             }
-            let batch = self.ready.len();
-            for _ in 0..batch {
+            while self.batch_remaining > 0 {
+                if ran >= budget {
+                    return Progress::Yielded;
+                }
+                self.batch_remaining -= 1;
                 if let Some(callback) = self.ready.pop_front() {
                     self.run_callback(callback);
                 }
+                self.stats.callbacks += 1;
+                ran += 1;
             }
-            self.stats.callbacks += batch as u64;
-            ran += batch as u64;
+            // The iteration is over: `loop.stop()` takes effect here, as in `run_forever`.
             if self.stopping {
                 self.shutdown();
                 return Progress::Finished;
             }
-            if ran >= budget {
-                return Progress::Yielded;
+        }
+    }
+
+    /// Starts a `_run_once` iteration: fires one due timer if nothing else is ready, and fixes
+    /// how many callbacks the iteration runs. `Some` when the loop must wait or has ended.
+    fn begin_iteration(&mut self) -> Option<Progress> {
+        let now = self.clock.now();
+        if self.ready.is_empty() {
+            match self.timers.peek() {
+                Some(timer) if timer.deadline <= now => {
+                    if let Some(timer) = self.timers.pop() {
+                        self.last_fired_deadline = timer.deadline;
+                        self.ready.push_back(Callback::SleepTimer(timer.future));
+                    }
+                }
+                Some(timer) => return Some(Progress::WaitUntil(timer.deadline)),
+                None => {
+                    // Nothing can wake main any more; only reachable through a bug.
+                    self.shutdown();
+                    return Some(Progress::Finished);
+                }
+            }
+        } else if let Some(timer) = self.timers.peek() {
+            if timer.deadline <= now {
+                if timer.deadline == self.last_fired_deadline {
+                    self.stats.deferred_tied += 1;
+                } else {
+                    self.stats.deferred_overdue += 1;
+                }
             }
         }
+        self.batch_remaining = self.ready.len();
+        None
     }
 
     fn emit(&mut self, lane: Lane, kind: EventKind) {
@@ -470,6 +496,7 @@ impl<C: Clock> Engine<C> {
                         return Suspension::Yield;
                     }
                     let future = self.new_future();
+                    self.new_deadlines.push(until);
                     self.timer_sequence += 1;
                     self.timers.push(Timer {
                         deadline: until,
@@ -712,9 +739,14 @@ impl<C: Clock> Engine<C> {
 
 /// Runs a scenario on the virtual clock: the ideal trace, instantly.
 pub fn simulate(scenario: &Scenario) -> (Trace, Stats) {
+    simulate_in_slices(scenario, u64::MAX)
+}
+
+/// The same, running at most `budget` callbacks per call to `run`, as the browser runtime does.
+pub fn simulate_in_slices(scenario: &Scenario, budget: u64) -> (Trace, Stats) {
     let mut engine = Engine::new(scenario, VirtualClock::default());
     loop {
-        match engine.run(u64::MAX) {
+        match engine.run(budget) {
             Progress::WaitUntil(t) => engine.clock_mut().advance_to(t),
             Progress::Yielded => {}
             Progress::Finished => break,

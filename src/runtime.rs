@@ -5,7 +5,10 @@
 //! Like CPython's loop, which waits in one `select()` for the nearest timer, the runtime keeps a
 //! single browser timer armed for the engine's next deadline; the engine decides what wakes.
 
+use std::collections::BTreeSet;
+
 use futures::future::{AbortHandle, Abortable};
+use futures::stream::{FuturesUnordered, StreamExt};
 use gloo_timers::future::TimeoutFuture;
 use wasm_bindgen_futures::spawn_local;
 
@@ -91,26 +94,63 @@ pub fn start(scenario: &Scenario, on_update: impl FnMut(RunUpdate) + 'static) ->
     RunHandle { abort }
 }
 
+impl RealClock {
+    /// The real millisecond (on `performance.now()`'s axis, rounded up) in which a scenario time
+    /// falls. Browser timers count whole milliseconds: sleeps due within the same one share a
+    /// timeout, which is never early for any of them.
+    fn real_millisecond(&self, t: Ms) -> i64 {
+        (self.origin + t * self.time_scale).ceil() as i64
+    }
+}
+
 /// Time 0 is the first poll, when `main()` really starts, not the moment the run was scheduled
 /// (the page may still be rendering then).
+///
+/// Each sleep's deadline gets a browser timeout, armed when the sleep starts, as a plain
+/// `setTimeout` per sleep would be (a single timer re-armed from inside timer callbacks would be
+/// clamped to 4 ms by the browser's nesting rule); sleeps due in the same real millisecond share
+/// one. When any timeout fires, the engine fires whatever is due, one timer at a time, in order.
 async fn drive(scenario: Scenario, mut on_update: impl FnMut(RunUpdate)) {
-    let time_scale = scenario.time_scale;
-    let clock = RealClock::start(time_scale);
+    let clock = RealClock::start(scenario.time_scale);
     on_update(RunUpdate::Started {
         origin: clock.origin,
     });
     let mut engine = Engine::new(&scenario, clock);
     drop(scenario);
+    let mut armed: BTreeSet<i64> = BTreeSet::new();
+    let mut timeouts = FuturesUnordered::new();
+    let arm = |key: i64,
+               clock: &RealClock,
+               armed: &mut BTreeSet<i64>,
+               timeouts: &mut FuturesUnordered<_>| {
+        if armed.insert(key) {
+            let real_ms = (key as f64 - clock.real_now()).max(0.0).ceil() as u32;
+            timeouts.push(async move {
+                TimeoutFuture::new(real_ms).await;
+                key
+            });
+        }
+    };
     loop {
         let progress = engine.run(CALLBACK_BUDGET);
         let events = engine.take_events();
         if !events.is_empty() {
             on_update(RunUpdate::Events(events));
         }
+        for deadline in engine.take_new_deadlines() {
+            let key = engine.clock().real_millisecond(deadline);
+            arm(key, engine.clock(), &mut armed, &mut timeouts);
+        }
         match progress {
             Progress::WaitUntil(deadline) => {
-                let real_ms = (deadline - engine.clock().now()) * time_scale;
-                TimeoutFuture::new(real_ms.max(0.0).ceil() as u32).await;
+                // A timeout may fire a hair early for the engine's clock: arm one more then.
+                let key = engine.clock().real_millisecond(deadline);
+                if armed.range(..=key).next().is_none() {
+                    arm(key, engine.clock(), &mut armed, &mut timeouts);
+                }
+                if let Some(key) = timeouts.next().await {
+                    armed.remove(&key);
+                }
             }
             Progress::Yielded => TimeoutFuture::new(0).await,
             Progress::Finished => {

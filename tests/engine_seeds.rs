@@ -405,3 +405,24 @@ fn a_task_left_in_the_last_iteration_still_runs_as_in_cpython() {
     assert_eq!(texts, ["Error: x", "b", "never"]);
     assert_eq!(Strategy::parse("create_task"), Some(Strategy::CreateTask));
 }
+
+#[test]
+fn spreading_a_large_iteration_over_slices_changes_nothing() {
+    use async_playground::engine::simulate_in_slices;
+    for preset in presets::all() {
+        let scenario = preset.scenario();
+        for budget in [1, 2, 3, 7] {
+            assert_eq!(
+                simulate_in_slices(&scenario, budget),
+                simulate(&scenario),
+                "{} in slices of {budget}",
+                preset.id
+            );
+        }
+    }
+    // The iteration in which main returns still runs to its end before the loop stops.
+    let tasks = r#"{"name":"a","steps":[{"raise":"x"}]},{"name":"b","steps":[{"sleep":0},{"print":"b"},
+        {"sleep":0},{"print":"never"},{"sleep":0},{"print":"really never"}]}"#;
+    let scenario = scenario("create_task", tasks);
+    assert_eq!(simulate_in_slices(&scenario, 1), simulate(&scenario));
+}

@@ -1,7 +1,7 @@
 //! The run being watched: the runtime appends to it as events happen, and the page redraws
 //! from it at most once per animation frame (so thousands of events cost one render a frame).
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use gloo_render::{request_animation_frame, AnimationFrame};
@@ -9,6 +9,7 @@ use gloo_render::{request_animation_frame, AnimationFrame};
 use crate::engine::{simulate, Stats};
 use crate::runtime::{self, RunHandle, RunUpdate};
 use crate::scenario::Scenario;
+use crate::timeline::{layout, Timeline};
 use crate::trace::{push_console_lines, ConsoleLine, Ms, Trace};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -40,9 +41,18 @@ pub struct LiveRun {
     pub trace: Trace,
     pub lines: Vec<ConsoleLine>,
     pub ideal: Trace,
+    /// The ideal trace laid out once per run.
+    ideal_layout: Rc<Timeline>,
     pub stats: Option<Stats>,
     /// `performance.now()` when the run started, for the moving "now" cursor.
     pub started_at: f64,
+    /// Events arrived since the page last drew the run.
+    pub dirty: bool,
+    /// When the page last drew the run, and the time axis' end it drew.
+    pub drawn_at: f64,
+    pub drawn_span: Cell<Ms>,
+    /// How long building the timeline took the last time (real ms): big runs redraw less often.
+    pub draw_cost: Cell<f64>,
     pub ended_at: Option<f64>,
 }
 
@@ -55,14 +65,35 @@ impl Default for LiveRun {
             trace: Trace::default(),
             lines: Vec::new(),
             ideal: Trace::default(),
+            ideal_layout: Rc::default(),
             stats: None,
             started_at: 0.0,
+            dirty: false,
+            drawn_at: 0.0,
+            drawn_span: Cell::new(0.0),
+            draw_cost: Cell::new(0.0),
             ended_at: None,
         }
     }
 }
 
 impl LiveRun {
+    fn prepared(id: u64, scenario: &Scenario) -> LiveRun {
+        let ideal = simulate(scenario).0;
+        let ideal_layout = Rc::new(layout(&ideal, scenario.tasks.len(), f64::INFINITY));
+        LiveRun {
+            id,
+            scenario: Some(scenario.clone()),
+            ideal,
+            ideal_layout,
+            ..LiveRun::default()
+        }
+    }
+
+    pub fn ideal_timeline(&self) -> Rc<Timeline> {
+        self.ideal_layout.clone()
+    }
+
     pub fn total(&self) -> Option<Ms> {
         self.trace.total()
     }
@@ -77,6 +108,42 @@ impl LiveRun {
         }
         (performance_now() - self.started_at) / scenario.time_scale
     }
+}
+
+/// How often at most the page redraws a running run's timeline (the cursor moves every frame);
+/// a timeline that takes long to build is redrawn less often, so drawing stays under ~1/8 of
+/// the main thread and the run's timers are not kept waiting.
+const REDRAW_INTERVAL_MS: f64 = 50.0;
+
+/// The element id of a timeline's "now" cursor.
+pub fn cursor_id(run_id: u64) -> String {
+    format!("now-cursor-{run_id}")
+}
+
+/// Puts the main timeline's cursor at "now" with a CSS transform (no layout, no repaint of the
+/// timeline underneath). The cursor is positioned by CSSOM, which the page's CSP allows.
+fn move_cursor(live: &LiveRun, running: bool) {
+    use wasm_bindgen::JsCast;
+    let Some(element) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(&cursor_id(live.id)))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    else {
+        return;
+    };
+    let style = element.style();
+    let span = live.drawn_span.get();
+    if !running || span <= 0.0 {
+        let _ = style.set_property("opacity", "0");
+        return;
+    }
+    let Some(parent) = element.parent_element() else {
+        return;
+    };
+    let fraction = (live.now() / span).clamp(0.0, 1.0);
+    let x = f64::from(parent.client_width()) * crate::app::views::plot_fraction(fraction);
+    let _ = style.set_property("opacity", "1");
+    let _ = style.set_property("transform", &format!("translateX({x:.1}px)"));
 }
 
 pub fn performance_now() -> f64 {
@@ -119,13 +186,7 @@ impl Runner {
     pub fn queue(&self, scenario: &Scenario) {
         self.stop();
         let mut live = self.live.borrow_mut();
-        let id = live.id + 1;
-        *live = LiveRun {
-            id,
-            scenario: Some(scenario.clone()),
-            ideal: simulate(scenario).0,
-            ..LiveRun::default()
-        };
+        *live = LiveRun::prepared(live.id + 1, scenario);
     }
 
     /// Like `start`, and calls `then` once the run has finished (not when it is stopped).
@@ -135,12 +196,9 @@ impl Runner {
             let mut live = self.live.borrow_mut();
             let id = live.id + 1;
             *live = LiveRun {
-                id,
                 status: RunStatus::Running,
-                scenario: Some(scenario.clone()),
-                ideal: simulate(scenario).0,
                 started_at: performance_now(),
-                ..LiveRun::default()
+                ..LiveRun::prepared(id, scenario)
             };
             id
         };
@@ -159,6 +217,7 @@ impl Runner {
                         push_console_lines(&mut live.lines, event);
                     }
                     live.trace.extend(events);
+                    live.dirty = true;
                 }
                 RunUpdate::Finished(stats) => {
                     live.stats = Some(stats);
@@ -196,12 +255,29 @@ impl Runner {
         self.live.borrow().status
     }
 
-    /// Redraws every animation frame while the run goes, and once more when it ends.
+    /// While the run goes: moves the "now" cursor every frame (a compositor-only transform) and
+    /// redraws the page when events arrived, at most every `REDRAW_INTERVAL_MS`, so that drawing
+    /// never keeps the run's timers waiting long; redraws once more when it ends.
     fn animate(&self) {
         let this = self.clone();
         let frame = request_animation_frame(move |_| {
-            (this.redraw)();
-            if this.status() == RunStatus::Running {
+            let now = performance_now();
+            let running = this.status() == RunStatus::Running;
+            let redraw = {
+                let mut live = this.live.borrow_mut();
+                let interval = REDRAW_INTERVAL_MS.max(8.0 * live.draw_cost.get());
+                let due = !running || (live.dirty && now - live.drawn_at >= interval);
+                if due {
+                    live.dirty = false;
+                    live.drawn_at = now;
+                }
+                move_cursor(&live, running);
+                due
+            };
+            if redraw {
+                (this.redraw)();
+            }
+            if running {
                 this.animate();
             } else {
                 this.frame.borrow_mut().take();

@@ -228,6 +228,12 @@ pub fn App() -> Html {
             }
         });
     }
+    // Lets a benchmark (or DevTools) see when the page first rendered.
+    use_effect_with((), |_| {
+        if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
+            let _ = performance.mark("app-rendered");
+        }
+    });
     use_effect_with(doc.lang, |lang| {
         storage::save_lang(lang.code());
         if let Some(root) = web_sys::window()
@@ -239,7 +245,7 @@ pub fn App() -> Html {
     });
 
     let lang = doc.lang;
-    let validity = doc.scenario.validate();
+    let validity = (*use_memo(doc.scenario.clone(), |scenario| scenario.validate())).clone();
     let problems = use_memo(doc.scenario.clone(), |scenario| {
         scenario.problems(editor::CARDS_PER_PAGE * 10)
     });
@@ -346,9 +352,17 @@ pub fn App() -> Html {
             }
         })
     };
+    // Stable across renders: the editor (and its task cards) re-render only when the scenario
+    // changes, not on every frame of a run.
     let on_edit = {
-        let change = dispatch_change.clone();
-        Callback::from(move |edit| change(DocAction::Edit(edit)))
+        let dispatcher = doc.dispatcher();
+        let set_compare = compare.setter();
+        let runners = runners.clone();
+        use_callback((), move |edit, _| {
+            runners.stop_all();
+            set_compare.set(None);
+            dispatcher.dispatch(DocAction::Edit(edit));
+        })
     };
     let toggle_lang = {
         let doc = doc.clone();
@@ -505,12 +519,15 @@ pub fn App() -> Html {
             }
         })
     };
-    let program = python::program(&doc.scenario);
+    let program: Rc<str> = (*use_memo(doc.scenario.clone(), |scenario| {
+        Rc::<str>::from(python::program(scenario))
+    }))
+    .clone();
     let copy_python = {
         let program = program.clone();
         let say = say.clone();
         Callback::from(move |_| {
-            let program = program.clone();
+            let program = program.to_string();
             let say = say.clone();
             spawn_local(async move {
                 match files::copy_to_clipboard(&program).await {
@@ -676,7 +693,7 @@ pub fn App() -> Html {
                             <h2>{ "Python" }</h2>
                             <button class="small" data-testid="copy-python" onclick={copy_python}>{ lang.pick("Copy", "Copier") }</button>
                         </div>
-                        { views::python_code(&program) }
+                        <views::PythonCode source={program.clone()} {lang} />
                     </section>
                 </div>
             </main>
@@ -748,9 +765,17 @@ fn explanation(live: &live::LiveRun, lang: Lang) -> Html {
     };
     let late = measured - why.total;
     html! {
-        <p class="why" data-testid="why">{ text }
-            <span class="why-measured">{ format!(" {} {} ({:+.1} ms).", lang.pick("Measured:", "Mesuré :"), s(measured), late) }</span>
-        </p>
+        <>
+            <p class="why" data-testid="why">{ text }
+                <span class="why-measured">{ format!(" {} {} ({:+.1} ms).", lang.pick("Measured:", "Mesuré :"), s(measured), late) }</span>
+            </p>
+            if let Some((median, p99, count)) = views::lateness(live) {
+                <p class="lateness" data-testid="lateness" data-median-ms={format!("{median:.3}")} data-p99-ms={format!("{p99:.3}")} data-count={count.to_string()}>
+                    { lang.pick("Timer lateness (actual − requested wake-up, real time): ", "Retard des minuteurs (réveil réel − demandé, temps réel) : ") }
+                    { format!("median {median:.2} ms, p99 {p99:.2} ms, {count} ") }{ lang.pick("wake-ups.", "réveils.") }
+                </p>
+            }
+        </>
     }
 }
 

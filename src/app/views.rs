@@ -1,5 +1,7 @@
 //! What a run looks like: the timeline, the console and the Python program.
 
+use std::rc::Rc;
+
 use yew::prelude::*;
 
 use crate::app::doc::Lang;
@@ -25,6 +27,14 @@ pub fn seconds(ms: Ms) -> String {
 /// The plot keeps a small margin on both sides, so that labels and markers at 0 and at the
 /// end are not clipped.
 const PLOT_MARGIN: f64 = 2.0;
+
+/// Where a point at `fraction` of the time axis sits across the whole timeline's width (0–1),
+/// for the HTML cursor laid over the SVG.
+pub fn plot_fraction(fraction: f64) -> f64 {
+    const LABELS: f64 = 0.22;
+    const PLOT: f64 = 0.77;
+    LABELS + PLOT * (PLOT_MARGIN + fraction.clamp(0.0, 1.0) * (100.0 - 2.0 * PLOT_MARGIN)) / 100.0
+}
 
 fn percent(t: Ms, span: Ms) -> String {
     format!(
@@ -155,6 +165,8 @@ pub struct TimelineOptions {
     pub span: Option<Ms>,
     /// Whether this is the page's main timeline (it carries the spec's `timeline`/`lane` hooks).
     pub main: bool,
+    /// Tells the timelines of one page apart (their clip paths need distinct ids).
+    pub id: &'static str,
     pub lane_height: f64,
 }
 
@@ -162,13 +174,15 @@ impl TimelineOptions {
     pub const MAIN: TimelineOptions = TimelineOptions {
         span: None,
         main: true,
+        id: "main",
         lane_height: LANE_HEIGHT,
     };
 
-    pub fn compare_row(span: Ms) -> TimelineOptions {
+    pub fn compare_row(span: Ms, strategy: Strategy) -> TimelineOptions {
         TimelineOptions {
             span: Some(span),
             main: false,
+            id: strategy.as_str(),
             lane_height: 18.0,
         }
     }
@@ -182,6 +196,54 @@ pub fn span_of(live: &LiveRun) -> Ms {
     measured.max(live.ideal.total().unwrap_or(0.0))
 }
 
+#[derive(Properties, PartialEq)]
+struct LaneProps {
+    lane: crate::timeline::Lane,
+    row: usize,
+    span: Ms,
+    lane_height: f64,
+    lang: Lang,
+    /// Whether it carries the spec's `lane` hook (the page's main timeline only).
+    hooked: bool,
+}
+
+/// One task's bars and markers; re-rendered only when an event of that task arrives (open bars
+/// are drawn to the end of the axis and clipped at "now" by the timeline).
+#[function_component]
+fn LaneView(props: &LaneProps) -> Html {
+    // Row 0 is main(); task K is row K + 1.
+    let y = AXIS_HEIGHT + props.lane_height * props.row as f64;
+    let (span, height, lang) = (props.span, props.lane_height, props.lang);
+    html! {
+        <g data-testid={props.hooked.then_some("lane")} class="lane" data-task={props.row.checked_sub(1).map(|t| t.to_string())}>
+            { for props.lane.bars.iter().map(|b| draw_bar(b, span, y, height, lang, "")) }
+            { draw_markers(&props.lane.markers, span, y, height) }
+        </g>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct IdealProps {
+    timeline: Rc<Timeline>,
+    span: Ms,
+    lane_height: f64,
+    lang: Lang,
+}
+
+/// The virtual-clock run, drawn faintly under the measured one; renders once per run.
+#[function_component]
+fn IdealLayer(props: &IdealProps) -> Html {
+    let (span, height, lang) = (props.span, props.lane_height, props.lang);
+    html! {
+        <g class="ideal-layer">
+            { for props.timeline.lanes.iter().enumerate().map(|(i, lane)| {
+                let y = AXIS_HEIGHT + height * (i + 1) as f64;
+                lane.bars.iter().filter(|b| b.phase != Phase::Alive).map(|b| draw_bar(b, span, y, height, lang, "ideal ")).collect::<Html>()
+            }) }
+        </g>
+    }
+}
+
 /// The live timeline: one lane per task, the ideal run drawn faintly underneath.
 pub fn timeline(live: &LiveRun, lang: Lang, options: TimelineOptions) -> Html {
     let lane_height = options.lane_height;
@@ -193,15 +255,21 @@ pub fn timeline(live: &LiveRun, lang: Lang, options: TimelineOptions) -> Html {
             </div>
         };
     };
-    let names: Vec<&str> = scenario.tasks.iter().map(|t| t.name.as_str()).collect();
+    let task_count = scenario.tasks.len();
+    let build_started = crate::app::live::performance_now();
     let now = live.now();
-    let measured = layout(&live.trace, names.len(), now);
-    let ideal = layout(&live.ideal, names.len(), f64::INFINITY);
-    let span = options.span.unwrap_or(measured.end.max(ideal.end)).max(1.0);
-    if names.len() > MAX_DRAWN_LANES {
-        return density(&measured, names.len(), span, lang, testid("timeline"));
+    let ideal = live.ideal_timeline();
+    let span = options
+        .span
+        .unwrap_or(ideal.end.max(now).max(live.trace.last_time()))
+        .max(1.0);
+    // Open bars reach the end of the axis; the clip below shows them up to now.
+    let measured = layout(&live.trace, task_count, span);
+    if task_count > MAX_DRAWN_LANES {
+        let view = density(&measured, task_count, span, lang, testid("timeline"));
+        return with_cursor(view, live, options, span, build_started);
     }
-    let height = AXIS_HEIGHT + lane_height * (names.len() + 1) as f64 + 4.0;
+    let height = AXIS_HEIGHT + lane_height * (task_count + 1) as f64 + 4.0;
     let step = tick_step(span);
     let ticks: Html = (0..)
         .map(|i| i as f64 * step)
@@ -227,57 +295,69 @@ pub fn timeline(live: &LiveRun, lang: Lang, options: TimelineOptions) -> Html {
             }
         })
         .collect();
-    let main_y = AXIS_HEIGHT;
-    let lanes: Html = measured
-        .lanes
+    let labels: Html = scenario
+        .tasks
         .iter()
         .enumerate()
-        .map(|(i, lane)| {
-            let y = AXIS_HEIGHT + lane_height * (i + 1) as f64;
-            let ideal_bars: Html = ideal.lanes.get(i).map_or_else(Html::default, |l| {
-                l.bars
-                    .iter()
-                    .filter(|b| b.phase != Phase::Alive)
-                    .map(|b| draw_bar(b, span, y, lane_height, lang, "ideal "))
-                    .collect()
-            });
-            html! {
-                <g data-testid={testid("lane")} class="lane" data-task={i.to_string()}>
-                    { ideal_bars }
-                    { for lane.bars.iter().map(|b| draw_bar(b, span, y, lane_height, lang, "")) }
-                    { draw_markers(&lane.markers, span, y, lane_height) }
-                </g>
-            }
-        })
-        .collect();
-    let labels: Html = names
-        .iter()
-        .enumerate()
-        .map(|(i, name)| {
+        .map(|(i, task)| {
             let y = AXIS_HEIGHT + lane_height * (i + 1) as f64 + lane_height / 2.0 + 4.0;
-            html! { <text x="6" y={y.to_string()} class="lane-label">{ *name }</text> }
+            html! { <text x="6" y={y.to_string()} class="lane-label">{ task.name.clone() }</text> }
         })
         .collect();
-    let cursor = (live.status == RunStatus::Running).then(|| {
-        html! {
-            <line class="now" x1={percent(now, span)} x2={percent(now, span)} y1={AXIS_HEIGHT.to_string()} y2={height.to_string()} />
-        }
-    });
-    html! {
+    let running = live.status == RunStatus::Running;
+    let clip_id = format!("now-{}-{}", options.id, live.id);
+    let clip_end = if running { now } else { span };
+    let clip_width = format!(
+        "{:.4}%",
+        PLOT_MARGIN + (clip_end / span).clamp(0.0, 1.0) * (100.0 - 2.0 * PLOT_MARGIN) + 0.5
+    );
+    let svg = html! {
         <svg data-testid={testid("timeline")} class="timeline" width="100%" height={height.to_string()} role="img"
              aria-label={lang.pick("Timeline of the run", "Chronologie de l'exécution")}>
             <svg x="0" width={LABEL_WIDTH}>
-                <text x="6" y={(main_y + lane_height / 2.0 + 4.0).to_string()} class="lane-label main-label">{ "main()" }</text>
+                <text x="6" y={(AXIS_HEIGHT + lane_height / 2.0 + 4.0).to_string()} class="lane-label main-label">{ "main()" }</text>
                 { labels }
             </svg>
             <svg x={PLOT_X} width={PLOT_WIDTH} class="plot">
+                <defs><clipPath id={clip_id.clone()}><rect x="0" y="0" width={clip_width} height="100%" /></clipPath></defs>
                 { ticks }
-                { frozen }
-                <g class="lane main-lane">{ draw_markers(&measured.main.markers, span, main_y, lane_height) }</g>
-                { lanes }
-                { for cursor }
+                <IdealLayer timeline={ideal.clone()} {span} {lane_height} {lang} />
+                <g clip-path={format!("url(#{clip_id})")}>
+                    { frozen }
+                    <LaneView lane={measured.main.clone()} row={0} {span} {lane_height} {lang} hooked={false} />
+                    { for measured.lanes.into_iter().enumerate().map(|(i, lane)| html! {
+                        <LaneView key={i} {lane} row={i + 1} {span} {lane_height} {lang} hooked={options.main} />
+                    }) }
+                </g>
+                if running && !options.main {
+                    <line class="now" x1={percent(now, span)} x2={percent(now, span)} y1={AXIS_HEIGHT.to_string()} y2={height.to_string()} />
+                }
             </svg>
         </svg>
+    };
+    with_cursor(svg, live, options, span, build_started)
+}
+
+/// The main timeline gets the "now" cursor laid over it (moved every frame without redrawing
+/// the timeline), and records what drawing it cost, so big runs are redrawn less often.
+fn with_cursor(
+    view: Html,
+    live: &LiveRun,
+    options: TimelineOptions,
+    span: Ms,
+    build_started: f64,
+) -> Html {
+    if !options.main {
+        return view;
+    }
+    live.drawn_span.set(span);
+    live.draw_cost
+        .set(crate::app::live::performance_now() - build_started);
+    html! {
+        <div class="timeline-frame">
+            { view }
+            <div class="now-cursor" id={crate::app::live::cursor_id(live.id)} aria-hidden="true"></div>
+        </div>
     }
 }
 
@@ -337,7 +417,11 @@ fn density(
     }
 }
 
+/// Console lines kept in the page; past this the oldest are left out (with a note).
+pub const MAX_CONSOLE_LINES: usize = 2_000;
+
 pub fn console(live: &LiveRun, lang: Lang) -> Html {
+    let skipped = live.lines.len().saturating_sub(MAX_CONSOLE_LINES);
     let names: Vec<&str> = live.scenario.as_ref().map_or_else(Vec::new, |s| {
         s.tasks.iter().map(|t| t.name.as_str()).collect()
     });
@@ -346,7 +430,10 @@ pub fn console(live: &LiveRun, lang: Lang) -> Html {
             if live.lines.is_empty() {
                 <div class="console-empty">{ lang.pick("Nothing printed yet.", "Rien d'affiché pour l'instant.") }</div>
             }
-            { for live.lines.iter().map(|line| {
+            if skipped > 0 {
+                <div class="console-empty">{ format!("… {skipped} ") }{ lang.pick("earlier lines are not shown.", "lignes précédentes ne sont pas affichées.") }</div>
+            }
+            { for live.lines[skipped..].iter().map(|line| {
                 let who = line.lane.and_then(|i| names.get(i).copied()).unwrap_or("main()");
                 html! {
                     <div class="console-line" data-testid="console-line" data-t={format!("{:.3}", line.t)}>
@@ -360,7 +447,40 @@ pub fn console(live: &LiveRun, lang: Lang) -> Html {
     }
 }
 
-pub fn python_code(source: &str) -> Html {
+/// Lines of the program highlighted on the page (Copy gives all of it).
+const MAX_CODE_LINES: usize = 400;
+
+#[derive(Properties, PartialEq)]
+pub struct CodeProps {
+    pub source: Rc<str>,
+    pub lang: Lang,
+}
+
+/// The Python program, highlighted; re-rendered only when it changes.
+#[function_component]
+pub fn PythonCode(props: &CodeProps) -> Html {
+    let lines = props.source.lines().count();
+    let shown = if lines > MAX_CODE_LINES {
+        let end = props
+            .source
+            .match_indices('\n')
+            .nth(MAX_CODE_LINES - 1)
+            .map_or(props.source.len(), |(i, _)| i + 1);
+        &props.source[..end]
+    } else {
+        &props.source
+    };
+    html! {
+        <>
+            { python_code(shown) }
+            if lines > MAX_CODE_LINES {
+                <p class="code-more">{ format!("… {} ", lines - MAX_CODE_LINES) }{ props.lang.pick("more lines: Copy gives the whole program.", "lignes de plus : Copier donne tout le programme.") }</p>
+            }
+        </>
+    }
+}
+
+fn python_code(source: &str) -> Html {
     html! {
         <pre class="python"><code>
             { for tokens(source).into_iter().map(|(kind, text)| {
@@ -458,7 +578,7 @@ pub fn compare(rows: &[(Strategy, &LiveRun)], chained: bool, lang: Lang) -> Html
                         </span>
                     }
                 </div>
-                { timeline(live, lang, TimelineOptions::compare_row(span)) }
+                { timeline(live, lang, TimelineOptions::compare_row(span, *strategy)) }
             </div>
         }
     };
@@ -486,4 +606,24 @@ pub fn strategy_code(strategy: Strategy) -> &'static str {
         Strategy::AsCompleted => "asyncio.as_completed(…)",
         Strategy::CreateTask => "asyncio.create_task(…)",
     }
+}
+
+/// Median and 99th percentile of how late the sleeps woke (actual − requested), in real ms.
+pub fn lateness(live: &LiveRun) -> Option<(f64, f64, usize)> {
+    let scale = live.scenario.as_ref()?.time_scale;
+    let mut late: Vec<f64> = live
+        .trace
+        .events
+        .iter()
+        .filter_map(|e| match e.kind {
+            crate::trace::EventKind::Woke { requested } => Some((e.t - requested) * scale),
+            _ => None,
+        })
+        .collect();
+    if late.is_empty() {
+        return None;
+    }
+    late.sort_by(f64::total_cmp);
+    let at = |q: f64| late[((late.len() - 1) as f64 * q).round() as usize];
+    Some((at(0.5), at(0.99), late.len()))
 }

@@ -1,0 +1,170 @@
+#!/usr/bin/env python3
+"""Benchmark of the release page in headless Chromium: prints a table and writes BENCHMARKS.md.
+
+For N tasks gathered (one sleep each, delays spread from 0.5 to 1.0 s, real time): the measured
+total against the ideal (the longest delay) and against plain JS doing the same in the same page
+(Promise.all over setTimeout), timer lateness as the page reports it, frames per second and the
+longest frame during the run; then 100 runs of 1,000 tasks for leaks, the first render, and the
+gzipped size of every file the page downloads.
+"""
+import argparse
+import base64
+import datetime
+import functools
+import gzip
+import http.server
+import json
+import os
+import pathlib
+import platform
+import subprocess
+import threading
+import zlib
+
+from playwright.sync_api import sync_playwright
+
+ROOT = pathlib.Path(__file__).resolve().parents[1]
+DIST = ROOT / "dist"
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
+        "--enable-precise-memory-info", "--js-flags=--expose-gc"]
+
+
+def z_link(scenario):
+    packer = zlib.compressobj(9, zlib.DEFLATED, -15)
+    packed = packer.compress(json.dumps(scenario, separators=(",", ":")).encode()) + packer.flush()
+    return "#z=" + base64.urlsafe_b64encode(packed).rstrip(b"=").decode()
+
+
+def delays(n, low=0.5, high=1.0):
+    return [round(low + (high - low) * (i / (n - 1) if n > 1 else 0), 6) for i in range(n)]
+
+
+def gather_scenario(n, time_scale=1.0, low=0.5, high=1.0):
+    return {"version": 1, "title": f"{n} tasks gathered", "strategy": "gather", "time_scale": time_scale,
+            "tasks": [{"name": f"t{i}", "steps": [{"sleep": d}], "returns": i} for i, d in enumerate(delays(n, low, high))]}
+
+
+FRAMES_JS = """() => { window.__frames = []; window.__recording = true;
+  const tick = t => { window.__frames.push(t); if (window.__recording) requestAnimationFrame(tick); };
+  requestAnimationFrame(tick); }"""
+PLAIN_JS = """async delays => { const t0 = performance.now();
+  await Promise.all(delays.map(d => new Promise(resolve => setTimeout(resolve, d))));
+  return performance.now() - t0; }"""
+
+
+def heap(page, cdp):
+    cdp.send("HeapProfiler.collectGarbage")
+    return page.evaluate("() => ({js: performance.memory.usedJSHeapSize, wasm: window.__wasm ? window.__wasm.memory.buffer.byteLength : 0})")
+
+
+def open_page(browser, base_url, fragment=""):
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    page.add_init_script("addEventListener('TrunkApplicationStarted', e => { window.__wasm = e.detail.wasm; })")
+    page.goto(base_url + fragment)
+    page.wait_for_selector('[data-testid="run-state"]')
+    return page
+
+
+def run_size(browser, base_url, n):
+    page = open_page(browser, base_url, z_link(gather_scenario(n)))
+    page.wait_for_function(f"document.querySelector('.editor-pane .count')?.textContent === '{n}'", timeout=120_000)
+    page.evaluate(FRAMES_JS)
+    page.click('[data-testid="run"]')
+    page.wait_for_selector('[data-testid="run-state"][data-state="done"]', timeout=300_000)
+    page.evaluate("() => { window.__recording = false; }")
+    frames = page.evaluate("() => window.__frames")
+    total = float(page.locator('[data-testid="total-time"]').get_attribute("data-ms"))
+    lateness = page.locator('[data-testid="lateness"]')
+    median, p99 = float(lateness.get_attribute("data-median-ms")), float(lateness.get_attribute("data-p99-ms"))
+    plain = page.evaluate(PLAIN_JS, [d * 1000 for d in delays(n)])
+    gaps = [b - a for a, b in zip(frames, frames[1:])]
+    duration = (frames[-1] - frames[0]) if len(frames) > 1 else 0
+    page.close()
+    return {"n": n, "total": total, "ideal": 1000.0, "plain": plain, "median": median, "p99": p99,
+            "fps": (len(frames) - 1) / duration * 1000 if duration else 0, "longest_frame": max(gaps) if gaps else 0}
+
+
+def leak_check(browser, base_url, runs=100, n=1000):
+    page = open_page(browser, base_url, z_link(gather_scenario(n, time_scale=0.01)))
+    cdp = page.context.new_cdp_session(page)
+    page.click('[data-testid="run"]')
+    page.wait_for_selector('[data-testid="run-state"][data-state="done"]', timeout=60_000)
+    before = heap(page, cdp)
+    for _ in range(runs):
+        page.click('[data-testid="run"]')
+        page.wait_for_selector('[data-testid="run-state"][data-state="done"]', timeout=60_000)
+    after = heap(page, cdp)
+    page.close()
+    return before, after
+
+
+def first_render(browser, base_url, tries=5):
+    times = []
+    for _ in range(tries):
+        page = open_page(browser, base_url)
+        times.append(page.evaluate("() => performance.getEntriesByName('app-rendered')[0].startTime"))
+        page.close()
+    return sorted(times)[len(times) // 2]
+
+
+def sizes():
+    rows = []
+    for path in sorted(DIST.iterdir()):
+        if path.is_file():
+            rows.append((path.name, path.stat().st_size, len(gzip.compress(path.read_bytes(), 9))))
+    return rows
+
+
+def machine():
+    cpu = next((l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")), platform.processor())
+    chromium = subprocess.run(["/usr/bin/chromium", "--version"], capture_output=True, text=True).stdout.strip()
+    return f"{os.cpu_count()} cores ({cpu}), {platform.system()} {platform.release()}, {chromium}, headless"
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--sizes", default="100,1000,10000,100000")
+    parser.add_argument("--out", default=str(ROOT / "BENCHMARKS.md"))
+    parser.add_argument("--leak-runs", type=int, default=100)
+    options = parser.parse_args()
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(DIST))
+    handler.log_message = lambda *a: None
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base_url = f"http://127.0.0.1:{server.server_address[1]}/"
+    results = []
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
+        for n in [int(s) for s in options.sizes.split(",")]:
+            results.append(run_size(browser, base_url, n))
+            r = results[-1]
+            print(f"N={n:>6}: total {r['total']:.1f} ms (ideal {r['ideal']:.0f}, plain JS {r['plain']:.1f}), "
+                  f"lateness median {r['median']:.2f} p99 {r['p99']:.2f} ms, {r['fps']:.0f} fps, longest frame {r['longest_frame']:.0f} ms", flush=True)
+        before, after = leak_check(browser, base_url, options.leak_runs)
+        render = first_render(browser, base_url)
+        browser.close()
+    server.shutdown()
+    files = sizes()
+    lines = [
+        "| N tasks | measured total | ideal | total ÷ ideal | plain JS total | measured ÷ plain JS | median lateness | p99 lateness | fps | longest frame |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for r in results:
+        lines.append(f"| {r['n']:,} | {r['total']:.1f} ms | {r['ideal']:.0f} ms | {r['total'] / r['ideal']:.3f} | {r['plain']:.1f} ms | "
+                     f"{r['total'] / r['plain']:.3f} | {r['median']:.2f} ms | {r['p99']:.2f} ms | {r['fps']:.0f} | {r['longest_frame']:.0f} ms |")
+    lines += ["", f"Memory over {options.leak_runs} runs of 1,000 tasks: JS heap {before['js'] / 1e6:.2f} MB → {after['js'] / 1e6:.2f} MB "
+              f"({(after['js'] - before['js']) / 1e6:+.2f} MB); wasm memory {before['wasm'] / 1e6:.2f} MB → {after['wasm'] / 1e6:.2f} MB.",
+              "", f"First render (the `app-rendered` mark, median of 5 loads): {render:.0f} ms after navigation.", "",
+              "| file of dist/ | bytes | gzipped |", "|---|---:|---:|"]
+    lines += [f"| {name} | {size:,} | {packed:,} |" for name, size, packed in files]
+    lines.append(f"| **all** | {sum(f[1] for f in files):,} | **{sum(f[2] for f in files):,}** |")
+    table = "\n".join(lines)
+    print("\n" + table)
+    header = (ROOT / "docs" / "benchmarks-intro.md").read_text()
+    stamp = f"Measured {datetime.date.today().isoformat()} on {machine()}."
+    pathlib.Path(options.out).write_text(header.rstrip() + "\n\n" + stamp + "\n\n" + table + "\n")
+
+
+if __name__ == "__main__":
+    main()
