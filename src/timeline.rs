@@ -222,6 +222,60 @@ impl Builder {
     }
 }
 
+/// For thousands of tasks: per column of the time axis, how many tasks were sleeping, and how
+/// many had finished by then. Read straight from the events, without laying out every lane.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Density {
+    pub sleeping: Vec<usize>,
+    pub finished: Vec<usize>,
+}
+
+pub fn density(trace: &Trace, task_count: usize, now: Ms, span: Ms, columns: usize) -> Density {
+    let columns = columns.max(1);
+    let column =
+        |t: Ms| (((t / span.max(1.0)) * columns as f64).max(0.0) as usize).min(columns - 1);
+    let mut sleeping = vec![0usize; columns];
+    let mut finished_at = vec![0usize; columns];
+    let mut asleep_since: Vec<Option<Ms>> = vec![None; task_count];
+    let add_sleep = |sleeping: &mut Vec<usize>, start: Ms, end: Ms| {
+        for count in &mut sleeping[column(start)..=column(end)] {
+            *count += 1;
+        }
+    };
+    for event in &trace.events {
+        let Some(lane) = event.lane.filter(|&l| l < task_count) else {
+            continue;
+        };
+        match event.kind {
+            EventKind::Sleep { .. } => asleep_since[lane] = Some(event.t),
+            EventKind::Woke { .. } => {
+                if let Some(start) = asleep_since[lane].take() {
+                    add_sleep(&mut sleeping, start, event.t);
+                }
+            }
+            EventKind::Returned(_) | EventKind::Raised(_) | EventKind::Cancelled => {
+                if let Some(start) = asleep_since[lane].take() {
+                    add_sleep(&mut sleeping, start, event.t);
+                }
+                finished_at[column(event.t)] += 1;
+            }
+            _ => {}
+        }
+    }
+    for start in asleep_since.into_iter().flatten() {
+        add_sleep(&mut sleeping, start, now.max(start));
+    }
+    let mut done = 0;
+    let finished = finished_at
+        .into_iter()
+        .map(|n| {
+            done += n;
+            done
+        })
+        .collect();
+    Density { sleeping, finished }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -289,6 +343,31 @@ mod tests {
             .collect();
         assert_eq!(waiting.len(), 1);
         assert_eq!((waiting[0].start, waiting[0].end), (0.0, 2000.0));
+    }
+
+    #[test]
+    fn density_counts_sleepers_and_finished_tasks_per_column() {
+        let scenario = presets::find("say_after_gather")
+            .expect("preset")
+            .scenario();
+        let (trace, _) = simulate(&scenario);
+        // 2 s in 4 columns of 0.5 s: all three sleep at first, "world" alone in the second second.
+        let d = density(&trace, 3, 2000.0, 2000.0, 4);
+        assert_eq!(d.sleeping, [3, 3, 3, 1]);
+        assert_eq!(d.finished, [0, 0, 2, 3]);
+        let partial = Trace::from_events(
+            trace
+                .events
+                .iter()
+                .filter(|e| e.t < 1500.0)
+                .cloned()
+                .collect(),
+        );
+        let open = density(&partial, 3, 1500.0, 2000.0, 4);
+        assert_eq!(
+            (open.sleeping, open.finished),
+            (vec![3, 3, 3, 1], vec![0, 0, 2, 2])
+        );
     }
 
     #[test]

@@ -33,7 +33,10 @@ impl Lang {
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Doc {
-    pub scenario: Scenario,
+    /// Shared, so that a render of the page never copies a 100,000-task scenario.
+    pub scenario: Rc<Scenario>,
+    /// Bumped by every change of the scenario: what hooks and props compare instead of it.
+    pub version: u64,
     /// The preset it came from, while unchanged.
     pub preset: Option<&'static str>,
     /// Why the last link, file or stored scenario was refused (the `load-error` hook).
@@ -47,7 +50,8 @@ impl Doc {
     pub fn from_preset(id: &str, lang: Lang) -> Doc {
         let preset = presets::find(id).or_else(|| presets::all().first());
         Doc {
-            scenario: preset.map_or_else(empty_scenario, |p| p.scenario()),
+            scenario: Rc::new(preset.map_or_else(empty_scenario, |p| p.scenario())),
+            version: 0,
             preset: preset.map(|p| p.id),
             load_error: None,
             notice: None,
@@ -92,25 +96,28 @@ impl Reducible for Doc {
         let mut doc = (*self).clone();
         match action {
             DocAction::Load { scenario, preset } => {
-                doc.scenario = scenario;
+                doc.scenario = Rc::new(scenario);
                 doc.preset = preset;
                 doc.load_error = None;
             }
             DocAction::Edit(edit) => {
-                doc.scenario = apply(&doc.scenario, edit);
+                doc.scenario = Rc::new(apply(&doc.scenario, edit));
                 doc.preset = None;
             }
             DocAction::SetStrategy(strategy) => {
-                doc.scenario.strategy = strategy;
+                Rc::make_mut(&mut doc.scenario).strategy = strategy;
                 doc.preset = doc
                     .preset
-                    .filter(|id| presets::find(id).is_some_and(|p| p.scenario() == doc.scenario));
+                    .filter(|id| presets::find(id).is_some_and(|p| p.scenario() == *doc.scenario));
             }
-            DocAction::SetTimeScale(scale) => doc.scenario.time_scale = scale,
+            DocAction::SetTimeScale(scale) => Rc::make_mut(&mut doc.scenario).time_scale = scale,
             DocAction::LoadFailed(reason) => doc.load_error = Some(reason),
             DocAction::Notice(notice) => doc.notice = notice,
             DocAction::DismissError => doc.load_error = None,
             DocAction::SetLang(lang) => doc.lang = lang,
+        }
+        if !Rc::ptr_eq(&doc.scenario, &self.scenario) {
+            doc.version = self.version + 1;
         }
         Rc::new(doc)
     }

@@ -11,11 +11,24 @@ use crate::edit::{new_step, parse_py_value, Edit, StepsPath};
 use crate::scenario::{Coroutine, Scenario, ScenarioError, Seconds, Step};
 
 /// Task cards shown before "show more" (a 100,000-task scenario still runs whole).
+/// Compared by version and pointer, never by walking a scenario of 100,000 tasks.
+impl PartialEq for EditorProps {
+    fn eq(&self, other: &Self) -> bool {
+        self.version == other.version
+            && Rc::ptr_eq(&self.scenario, &other.scenario)
+            && Rc::ptr_eq(&self.problems, &other.problems)
+            && self.on_edit == other.on_edit
+            && self.lang == other.lang
+    }
+}
+
 pub const CARDS_PER_PAGE: usize = 100;
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 pub struct EditorProps {
-    pub scenario: Scenario,
+    pub scenario: Rc<Scenario>,
+    /// The document's version: a new one means the scenario changed.
+    pub version: u64,
     /// What validation refuses, one problem per task at most (see `Scenario::problems`).
     pub problems: Rc<Vec<ScenarioError>>,
     pub on_edit: Callback<Edit>,

@@ -5,6 +5,7 @@ use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use gloo_render::{request_animation_frame, AnimationFrame};
+use wasm_bindgen::JsCast;
 
 use crate::engine::{simulate, Stats};
 use crate::runtime::{self, RunHandle, RunUpdate};
@@ -53,6 +54,8 @@ pub struct LiveRun {
     pub drawn_span: Cell<Ms>,
     /// How long building the timeline took the last time (real ms): big runs redraw less often.
     pub draw_cost: Cell<f64>,
+    /// The cursor's running animation (the compositor moves it between redraws).
+    cursor_animation: Option<wasm_bindgen::JsValue>,
     pub ended_at: Option<f64>,
 }
 
@@ -72,6 +75,7 @@ impl Default for LiveRun {
             drawn_at: 0.0,
             drawn_span: Cell::new(0.0),
             draw_cost: Cell::new(0.0),
+            cursor_animation: None,
             ended_at: None,
         }
     }
@@ -120,30 +124,74 @@ pub fn cursor_id(run_id: u64) -> String {
     format!("now-cursor-{run_id}")
 }
 
-/// Puts the main timeline's cursor at "now" with a CSS transform (no layout, no repaint of the
-/// timeline underneath). The cursor is positioned by CSSOM, which the page's CSP allows.
-fn move_cursor(live: &LiveRun, running: bool) {
-    use wasm_bindgen::JsCast;
+/// Sets the main timeline's cursor gliding from "now" to the end of the axis over the time
+/// left, as a Web Animations transform: the compositor moves it, with no work for the main
+/// thread (and no inline style, which the page's CSP forbids) until the next redraw re-aims it.
+fn move_cursor(live: &mut LiveRun, running: bool) {
+    if let Some(animation) = live.cursor_animation.take() {
+        let _ = call_method(&animation, "cancel", &js_sys::Array::new());
+    }
     let Some(element) = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.get_element_by_id(&cursor_id(live.id)))
-        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
     else {
         return;
     };
-    let style = element.style();
     let span = live.drawn_span.get();
-    if !running || span <= 0.0 {
-        let _ = style.set_property("opacity", "0");
-        return;
-    }
-    let Some(parent) = element.parent_element() else {
+    let Some(scale) = live.scenario.as_ref().map(|s| s.time_scale) else {
         return;
     };
-    let fraction = (live.now() / span).clamp(0.0, 1.0);
-    let x = f64::from(parent.client_width()) * crate::app::views::plot_fraction(fraction);
-    let _ = style.set_property("opacity", "1");
-    let _ = style.set_property("transform", &format!("translateX({x:.1}px)"));
+    let Some(width) = element
+        .parent_element()
+        .map(|p| f64::from(p.client_width()))
+    else {
+        return;
+    };
+    if !running || span <= 0.0 {
+        let _ = element.set_attribute("class", "now-cursor");
+        return;
+    }
+    let now = live.now().min(span);
+    let at = |fraction: f64| {
+        let frame = js_sys::Object::new();
+        let x = width * crate::app::views::plot_fraction(fraction);
+        let _ = js_sys::Reflect::set(
+            &frame,
+            &"transform".into(),
+            &format!("translateX({x:.1}px)").into(),
+        );
+        frame
+    };
+    let keyframes = js_sys::Array::of2(&at(now / span), &at(1.0));
+    let options = js_sys::Object::new();
+    for (key, value) in [
+        (
+            "duration",
+            wasm_bindgen::JsValue::from(((span - now) * scale).max(1.0)),
+        ),
+        ("easing", "linear".into()),
+        ("fill", "forwards".into()),
+    ] {
+        let _ = js_sys::Reflect::set(&options, &key.into(), &value);
+    }
+    let _ = element.set_attribute("class", "now-cursor shown");
+    live.cursor_animation = call_method(
+        &element,
+        "animate",
+        &js_sys::Array::of2(&keyframes, &options),
+    )
+    .ok();
+}
+
+/// `target.name(...arguments)` for a method web-sys only offers behind its unstable flag
+/// (`Element.animate`, `Animation.cancel`: standard, in every current browser).
+fn call_method(
+    target: &wasm_bindgen::JsValue,
+    name: &str,
+    arguments: &js_sys::Array,
+) -> Result<wasm_bindgen::JsValue, wasm_bindgen::JsValue> {
+    let method: js_sys::Function = js_sys::Reflect::get(target, &name.into())?.dyn_into()?;
+    method.apply(target, arguments)
 }
 
 pub fn performance_now() -> f64 {
@@ -255,9 +303,10 @@ impl Runner {
         self.live.borrow().status
     }
 
-    /// While the run goes: moves the "now" cursor every frame (a compositor-only transform) and
-    /// redraws the page when events arrived, at most every `REDRAW_INTERVAL_MS`, so that drawing
-    /// never keeps the run's timers waiting long; redraws once more when it ends.
+    /// While the run goes: redraws the page when events arrived, at most every
+    /// `REDRAW_INTERVAL_MS` (less often when drawing is slow), so that drawing never keeps the
+    /// run's timers waiting long, and sets the "now" cursor gliding on the compositor between
+    /// redraws; redraws once more when the run ends.
     fn animate(&self) {
         let this = self.clone();
         let frame = request_animation_frame(move |_| {
@@ -266,12 +315,13 @@ impl Runner {
             let redraw = {
                 let mut live = this.live.borrow_mut();
                 let interval = REDRAW_INTERVAL_MS.max(8.0 * live.draw_cost.get());
-                let due = !running || (live.dirty && now - live.drawn_at >= interval);
+                let first = live.cursor_animation.is_none();
+                let due = !running || first || (live.dirty && now - live.drawn_at >= interval);
                 if due {
                     live.dirty = false;
                     live.drawn_at = now;
+                    move_cursor(&mut live, running);
                 }
-                move_cursor(&live, running);
                 due
             };
             if redraw {

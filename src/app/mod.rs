@@ -155,7 +155,7 @@ fn initial_doc() -> Doc {
         Restored::Nothing => {}
         Restored::Scenario(scenario) => {
             doc.preset = presets::all().iter().find(|p| p.scenario() == scenario).map(|p| p.id);
-            doc.scenario = scenario;
+            doc.scenario = Rc::new(scenario);
         }
         Restored::Unreadable(reason) => {
             doc.notice = Some(format!(
@@ -222,8 +222,9 @@ pub fn App() -> Html {
     // Autosave every change of the scenario; a refusal (full quota) is reported, not fatal.
     {
         let doc = doc.clone();
-        use_effect_with(doc.scenario.clone(), move |scenario| {
-            if let Err(reason) = storage::save_scenario(scenario) {
+        let scenario = doc.scenario.clone();
+        use_effect_with(doc.version, move |_| {
+            if let Err(reason) = storage::save_scenario(&scenario) {
                 doc.dispatch(DocAction::Notice(Some(reason)));
             }
         });
@@ -281,7 +282,7 @@ pub fn App() -> Html {
     {
         let run = run.clone();
         let stop = stop.clone();
-        use_effect_with(doc.scenario.clone(), move |_| {
+        use_effect_with(doc.version, move |_| {
             let listener = web_sys::window().map(|window| {
                 EventListener::new(&window, "keydown", move |event| {
                     let Some(event) = event.dyn_ref::<KeyboardEvent>() else {
@@ -665,7 +666,7 @@ pub fn App() -> Html {
             }
 
             <main class="workspace">
-                <editor::Editor scenario={doc.scenario.clone()} problems={problems} {on_edit} {lang} />
+                <editor::Editor scenario={doc.scenario.clone()} version={doc.version} problems={problems} {on_edit} {lang} />
                 <div class="panes">
                     <section class="pane timeline-pane" aria-label={lang.pick("Timeline", "Chronologie")}>
                         <div class="pane-head">

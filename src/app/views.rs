@@ -263,12 +263,12 @@ pub fn timeline(live: &LiveRun, lang: Lang, options: TimelineOptions) -> Html {
         .span
         .unwrap_or(ideal.end.max(now).max(live.trace.last_time()))
         .max(1.0);
-    // Open bars reach the end of the axis; the clip below shows them up to now.
-    let measured = layout(&live.trace, task_count, span);
     if task_count > MAX_DRAWN_LANES {
-        let view = density(&measured, task_count, span, lang, testid("timeline"));
+        let view = density_view(live, task_count, now, span, lang, testid("timeline"));
         return with_cursor(view, live, options, span, build_started);
     }
+    // Open bars reach the end of the axis; the clip below shows them up to now.
+    let measured = layout(&live.trace, task_count, span);
     let height = AXIS_HEIGHT + lane_height * (task_count + 1) as f64 + 4.0;
     let step = tick_step(span);
     let ticks: Html = (0..)
@@ -361,42 +361,24 @@ fn with_cursor(
     }
 }
 
-/// Thousands of tasks: rows of how many tasks sleep, block or are done, over time.
-fn density(
-    measured: &Timeline,
+/// Thousands of tasks: rows of how many tasks sleep and how many are done, over time.
+fn density_view(
+    live: &LiveRun,
     task_count: usize,
+    now: Ms,
     span: Ms,
     lang: Lang,
     testid: Option<&'static str>,
 ) -> Html {
     const COLUMNS: usize = 120;
-    let mut sleeping = vec![0usize; COLUMNS];
-    let mut finished = vec![0usize; COLUMNS];
-    let column = |t: Ms| (((t / span) * COLUMNS as f64) as usize).min(COLUMNS - 1);
-    for lane in &measured.lanes {
-        for bar in lane.bars.iter().filter(|b| b.phase == Phase::Sleeping) {
-            for count in &mut sleeping[column(bar.start)..=column(bar.end)] {
-                *count += 1;
-            }
-        }
-        if let Some(end) = lane.markers.iter().find(|m| {
-            matches!(
-                m.kind,
-                MarkerKind::Returned | MarkerKind::Raised | MarkerKind::Cancelled
-            )
-        }) {
-            finished[column(end.t)] += 1;
-        }
-    }
+    let counts = crate::timeline::density(&live.trace, task_count, now, span, COLUMNS);
     let max = task_count.max(1) as f64;
-    let mut done_so_far = 0;
     let cells: Html = (0..COLUMNS)
         .map(|c| {
-            done_so_far += finished[c];
             let x = format!("{:.4}%", c as f64 / COLUMNS as f64 * 100.0);
             let width = format!("{:.4}%", 100.0 / COLUMNS as f64 + 0.05);
-            let sleep_opacity = (sleeping[c] as f64 / max).clamp(0.0, 1.0);
-            let done_opacity = (done_so_far as f64 / max).clamp(0.0, 1.0);
+            let sleep_opacity = (counts.sleeping[c] as f64 / max).clamp(0.0, 1.0);
+            let done_opacity = (counts.finished[c] as f64 / max).clamp(0.0, 1.0);
             html! {
                 <>
                     <rect class="sleeping" x={x.clone()} y="26" width={width.clone()} height="22" opacity={format!("{sleep_opacity:.3}")} />
