@@ -54,6 +54,8 @@ pub struct LiveRun {
     pub drawn_span: Cell<Ms>,
     /// How long building the timeline took the last time (real ms): big runs redraw less often.
     pub draw_cost: Cell<f64>,
+    /// Spans (scenario ms) during which the tab was hidden: browsers throttle timers there.
+    pub hidden: Vec<(Ms, Option<Ms>)>,
     /// The cursor's running animation (the compositor moves it between redraws).
     cursor_animation: Option<wasm_bindgen::JsValue>,
     pub ended_at: Option<f64>,
@@ -75,6 +77,7 @@ impl Default for LiveRun {
             drawn_at: 0.0,
             drawn_span: Cell::new(0.0),
             draw_cost: Cell::new(0.0),
+            hidden: Vec::new(),
             cursor_animation: None,
             ended_at: None,
         }
@@ -207,6 +210,7 @@ pub struct Runner {
     handle: Rc<RefCell<Option<RunHandle>>>,
     frame: Rc<RefCell<Option<AnimationFrame>>>,
     redraw: Rc<dyn Fn()>,
+    visibility: Rc<RefCell<Option<gloo_events::EventListener>>>,
 }
 
 impl PartialEq for Runner {
@@ -217,11 +221,32 @@ impl PartialEq for Runner {
 
 impl Runner {
     pub fn new(redraw: Rc<dyn Fn()>) -> Runner {
+        let live: Rc<RefCell<LiveRun>> = Rc::default();
+        let visibility = web_sys::window()
+            .and_then(|w| w.document())
+            .map(|document| {
+                let live = live.clone();
+                let hidden_now = document.clone();
+                gloo_events::EventListener::new(&document, "visibilitychange", move |_| {
+                    let mut live = live.borrow_mut();
+                    if live.status != RunStatus::Running {
+                        return;
+                    }
+                    let now = live.now();
+                    if hidden_now.hidden() {
+                        live.hidden.push((now, None));
+                    } else if let Some(span) = live.hidden.last_mut().filter(|s| s.1.is_none()) {
+                        span.1 = Some(now);
+                    }
+                    live.dirty = true;
+                })
+            });
         Runner {
-            live: Rc::default(),
+            live,
             handle: Rc::default(),
             frame: Rc::default(),
             redraw,
+            visibility: Rc::new(RefCell::new(visibility)),
         }
     }
 
@@ -271,6 +296,9 @@ impl Runner {
                     live.stats = Some(stats);
                     live.status = RunStatus::Done;
                     live.ended_at = Some(performance_now());
+                    if let Some(scenario) = &live.scenario {
+                        crate::app::storage::save_last_good(scenario);
+                    }
                 }
             }
             drop(live);
@@ -336,9 +364,10 @@ impl Runner {
         *self.frame.borrow_mut() = Some(frame);
     }
 
-    /// Drops the run and the frame loop (when the page goes away).
+    /// Drops the run, the frame loop and the listener (when the page goes away).
     pub fn dispose(&self) {
         self.handle.borrow_mut().take();
         self.frame.borrow_mut().take();
+        self.visibility.borrow_mut().take();
     }
 }

@@ -1,5 +1,6 @@
 //! The page: pick or compose a scenario, run it (or compare every strategy), watch it, share it.
 
+pub mod crash;
 pub mod doc;
 pub mod editor;
 pub mod files;
@@ -9,7 +10,7 @@ pub mod views;
 
 use std::rc::Rc;
 
-use gloo_events::EventListener;
+use gloo_events::{EventListener, EventListenerOptions};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::spawn_local;
 use web_sys::{HtmlInputElement, HtmlSelectElement, KeyboardEvent};
@@ -151,7 +152,7 @@ fn initial_doc() -> Doc {
         }
     };
     let mut doc = Doc::from_preset(presets::DEFAULT, lang);
-    match storage::restore_scenario() {
+    match storage::restore_scenario(crash::take_restore_request()) {
         Restored::Nothing => {}
         Restored::Scenario(scenario) => {
             doc.preset = presets::all().iter().find(|p| p.scenario() == scenario).map(|p| p.id);
@@ -284,17 +285,23 @@ pub fn App() -> Html {
         let stop = stop.clone();
         use_effect_with(doc.version, move |_| {
             let listener = web_sys::window().map(|window| {
-                EventListener::new(&window, "keydown", move |event| {
-                    let Some(event) = event.dyn_ref::<KeyboardEvent>() else {
-                        return;
-                    };
-                    if event.key() == "Enter" && (event.ctrl_key() || event.meta_key()) {
-                        event.prevent_default();
-                        run.emit(());
-                    } else if event.key() == "Escape" {
-                        stop.emit(());
-                    }
-                })
+                // Not passive: Ctrl+Enter's default action is prevented.
+                EventListener::new_with_options(
+                    &window,
+                    "keydown",
+                    EventListenerOptions::enable_prevent_default(),
+                    move |event| {
+                        let Some(event) = event.dyn_ref::<KeyboardEvent>() else {
+                            return;
+                        };
+                        if event.key() == "Enter" && (event.ctrl_key() || event.meta_key()) {
+                            event.prevent_default();
+                            run.emit(());
+                        } else if event.key() == "Escape" {
+                            stop.emit(());
+                        }
+                    },
+                )
             });
             move || drop(listener)
         });
@@ -680,6 +687,7 @@ pub fn App() -> Html {
                         </div>
                         { views::timeline(&live, lang, TimelineOptions::MAIN) }
                         { explanation(&live, lang) }
+                        { views::hidden_note(&live, lang) }
                         { legend(lang) }
                     </section>
                     if let Some(chained) = *compare {
@@ -795,11 +803,9 @@ fn legend(lang: Lang) -> Html {
     }
 }
 
-/// Mounts the page and reports Rust panics to the browser console.
+/// Mounts the page; a Rust panic is reported on the page and in the browser console.
 pub fn start() {
-    std::panic::set_hook(Box::new(|info| {
-        web_sys::console::error_1(&format!("Async Playground panicked: {info}").into());
-    }));
+    crash::install_panic_hook();
     if let Some(root) = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.get_element_by_id("app"))

@@ -6,6 +6,7 @@ use crate::scenario::Scenario;
 const SCENARIO_KEY: &str = "async-playground.scenario.v1";
 const SET_ASIDE_KEY: &str = "async-playground.scenario.unreadable";
 const LANG_KEY: &str = "async-playground.lang";
+const LAST_GOOD_KEY: &str = "async-playground.scenario.last-good";
 
 fn storage() -> Option<web_sys::Storage> {
     web_sys::window().and_then(|w| w.local_storage().ok().flatten())
@@ -19,18 +20,25 @@ pub enum Restored {
     Unreadable(String),
 }
 
-pub fn restore_scenario() -> Restored {
+/// The autosave, or with `last_good` the last scenario whose run finished (what the crash
+/// banner offers to reload).
+pub fn restore_scenario(last_good: bool) -> Restored {
     let Some(storage) = storage() else {
         return Restored::Nothing;
     };
-    let Ok(Some(text)) = storage.get_item(SCENARIO_KEY) else {
+    let key = if last_good {
+        LAST_GOOD_KEY
+    } else {
+        SCENARIO_KEY
+    };
+    let Ok(Some(text)) = storage.get_item(key) else {
         return Restored::Nothing;
     };
     match Scenario::from_json(&text) {
         Ok(scenario) => Restored::Scenario(scenario),
         Err(error) => {
             let _ = storage.set_item(SET_ASIDE_KEY, &text);
-            let _ = storage.remove_item(SCENARIO_KEY);
+            let _ = storage.remove_item(key);
             Restored::Unreadable(error.to_string())
         }
     }
@@ -53,5 +61,12 @@ pub fn load_lang() -> Option<String> {
 pub fn save_lang(code: &str) {
     if let Some(storage) = storage() {
         let _ = storage.set_item(LANG_KEY, code);
+    }
+}
+
+/// Remembers a scenario whose run went to its end.
+pub fn save_last_good(scenario: &crate::scenario::Scenario) {
+    if let Some(storage) = storage() {
+        let _ = storage.set_item(LAST_GOOD_KEY, &scenario.to_json());
     }
 }

@@ -324,6 +324,12 @@ pub fn timeline(live: &LiveRun, lang: Lang, options: TimelineOptions) -> Html {
                 <IdealLayer timeline={ideal.clone()} {span} {lane_height} {lang} />
                 <g clip-path={format!("url(#{clip_id})")}>
                     { frozen }
+                    { for live.hidden.iter().map(|(start, end)| html! {
+                        <rect class="hidden-tab" x={percent(*start, span)} y={AXIS_HEIGHT.to_string()}
+                              width={width_percent(end.unwrap_or(span) - start, span)} height={(height - AXIS_HEIGHT).to_string()}>
+                            <title>{ lang.pick("The tab was hidden: the browser slows its timers down", "L'onglet était masqué : le navigateur ralentit ses minuteurs") }</title>
+                        </rect>
+                    }) }
                     <LaneView lane={measured.main.clone()} row={0} {span} {lane_height} {lang} hooked={false} />
                     { for measured.lanes.into_iter().enumerate().map(|(i, lane)| html! {
                         <LaneView key={i} {lane} row={i + 1} {span} {lane_height} {lang} hooked={options.main} />
@@ -608,4 +614,24 @@ pub fn lateness(live: &LiveRun) -> Option<(f64, f64, usize)> {
     late.sort_by(f64::total_cmp);
     let at = |q: f64| late[((late.len() - 1) as f64 * q).round() as usize];
     Some((at(0.5), at(0.99), late.len()))
+}
+
+/// Says so when the tab was hidden during the run, so that late wake-ups there are explained.
+pub fn hidden_note(live: &LiveRun, lang: Lang) -> Html {
+    if live.hidden.is_empty() {
+        return Html::default();
+    }
+    let end = live.total().unwrap_or_else(|| live.now());
+    let hidden: Ms = live
+        .hidden
+        .iter()
+        .map(|(start, stop)| stop.unwrap_or(end) - start)
+        .sum();
+    html! {
+        <p class="hidden-note" data-testid="hidden-note" role="note">
+            { format!("{} {} ", lang.pick("The tab was hidden for", "L'onglet a été masqué pendant"), seconds(hidden)) }
+            { lang.pick("during this run (hatched): browsers slow timers down in hidden tabs, so wake-ups there come late. That is the browser, not asyncio.",
+                        "pendant cette exécution (hachures) : les navigateurs ralentissent les minuteurs des onglets masqués, les réveils y arrivent donc en retard. C'est le navigateur, pas asyncio.") }
+        </p>
+    }
 }
