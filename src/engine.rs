@@ -539,6 +539,21 @@ impl<C: Clock> Engine<C> {
         self.emit(lane, EventKind::ResultToMain);
     }
 
+    /// Creates a task per coroutine, in list order, each with `on_done` added as its done
+    /// callback (what `gather` and `as_completed` do with the tasks they wrap).
+    fn start_children(&mut self, main: &mut Main, on_done: Option<fn(TaskId) -> Callback>) {
+        main.started = true;
+        main.children = (0..self.coroutines.len())
+            .map(|lane| self.create_task(lane))
+            .collect();
+        if let Some(on_done) = on_done {
+            for &child in &main.children {
+                let future = self.tasks[child].future;
+                self.futures[future].callbacks.push(on_done(child));
+            }
+        }
+    }
+
     /// One step of `main()`; `None` when it has returned.
     fn step_main(&mut self, main: &mut Main) -> Option<Suspension> {
         match self.strategy {
@@ -586,16 +601,7 @@ impl<C: Clock> Engine<C> {
     /// `results = await asyncio.gather(t0(), t1(), ...)`.
     fn step_gather(&mut self, main: &mut Main) -> Option<Suspension> {
         if !main.started {
-            main.started = true;
-            main.children = (0..self.coroutines.len())
-                .map(|lane| self.create_task(lane))
-                .collect();
-            for &child in &main.children {
-                let future = self.tasks[child].future;
-                self.futures[future]
-                    .callbacks
-                    .push(Callback::GatherChildDone(child));
-            }
+            self.start_children(main, Some(Callback::GatherChildDone));
             let outer = self.new_future();
             self.gather = Some(GatherState {
                 outer,
@@ -654,16 +660,7 @@ impl<C: Clock> Engine<C> {
     /// `for next_done in asyncio.as_completed([...]): print('Result:', await next_done)`.
     fn step_as_completed(&mut self, main: &mut Main) -> Option<Suspension> {
         if !main.started {
-            main.started = true;
-            main.children = (0..self.coroutines.len())
-                .map(|lane| self.create_task(lane))
-                .collect();
-            for &child in &main.children {
-                let future = self.tasks[child].future;
-                self.futures[future]
-                    .callbacks
-                    .push(Callback::AsCompletedChildDone(child));
-            }
+            self.start_children(main, Some(Callback::AsCompletedChildDone));
         }
         loop {
             if main.next == main.children.len() {
@@ -691,10 +688,7 @@ impl<C: Clock> Engine<C> {
     /// `tasks = [asyncio.create_task(tK()) ...]; results = [await task for task in tasks]`.
     fn step_create_task(&mut self, main: &mut Main) -> Option<Suspension> {
         if !main.started {
-            main.started = true;
-            main.children = (0..self.coroutines.len())
-                .map(|lane| self.create_task(lane))
-                .collect();
+            self.start_children(main, None);
         }
         loop {
             let Some(&child) = main.children.get(main.next) else {

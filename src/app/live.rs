@@ -122,9 +122,13 @@ impl LiveRun {
 /// the main thread and the run's timers are not kept waiting.
 const REDRAW_INTERVAL_MS: f64 = 50.0;
 
-/// The element id of a timeline's "now" cursor.
-pub fn cursor_id(run_id: u64) -> String {
-    format!("now-cursor-{run_id}")
+/// The element id of a run's "now" cursor (each strategy's runner counts its runs apart).
+pub fn cursor_id(live: &LiveRun) -> String {
+    let strategy = live
+        .scenario
+        .as_ref()
+        .map_or("none", |s| s.strategy.as_str());
+    format!("now-cursor-{strategy}-{}", live.id)
 }
 
 /// Sets the main timeline's cursor gliding from "now" to the end of the axis over the time
@@ -136,7 +140,7 @@ fn move_cursor(live: &mut LiveRun, running: bool) {
     }
     let Some(element) = web_sys::window()
         .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id(&cursor_id(live.id)))
+        .and_then(|d| d.get_element_by_id(&cursor_id(live)))
     else {
         return;
     };
@@ -343,11 +347,16 @@ impl Runner {
             let redraw = {
                 let mut live = this.live.borrow_mut();
                 let interval = REDRAW_INTERVAL_MS.max(8.0 * live.draw_cost.get());
-                let first = live.cursor_animation.is_none();
-                let due = !running || first || (live.dirty && now - live.drawn_at >= interval);
+                let never_drawn = live.drawn_at == 0.0;
+                let due =
+                    !running || never_drawn || (live.dirty && now - live.drawn_at >= interval);
                 if due {
                     live.dirty = false;
                     live.drawn_at = now;
+                }
+                // Re-aim the cursor at each redraw, and keep looking for it until it is on the
+                // page (only the page's main timeline has one).
+                if due || live.cursor_animation.is_none() {
                     move_cursor(&mut live, running);
                 }
                 due

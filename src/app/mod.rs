@@ -247,10 +247,18 @@ pub fn App() -> Html {
     });
 
     let lang = doc.lang;
-    let validity = (*use_memo(doc.scenario.clone(), |scenario| scenario.validate())).clone();
-    let problems = use_memo(doc.scenario.clone(), |scenario| {
-        scenario.problems(editor::CARDS_PER_PAGE * 10)
-    });
+    // Keyed by the document's version: comparing a 100,000-task scenario on every frame would
+    // cost more than the run it shows.
+    let validity = {
+        let scenario = doc.scenario.clone();
+        (*use_memo(doc.version, move |_| scenario.validate())).clone()
+    };
+    let problems = {
+        let scenario = doc.scenario.clone();
+        use_memo(doc.version, move |_| {
+            scenario.problems(editor::CARDS_PER_PAGE * 10)
+        })
+    };
     let run = {
         let runners = runners.clone();
         let compare = compare.clone();
@@ -527,10 +535,13 @@ pub fn App() -> Html {
             }
         })
     };
-    let program: Rc<str> = (*use_memo(doc.scenario.clone(), |scenario| {
-        Rc::<str>::from(python::program(scenario))
-    }))
-    .clone();
+    let program: Rc<str> = {
+        let scenario = doc.scenario.clone();
+        (*use_memo(doc.version, move |_| {
+            Rc::<str>::from(python::program(&scenario))
+        }))
+        .clone()
+    };
     let copy_python = {
         let program = program.clone();
         let say = say.clone();

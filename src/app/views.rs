@@ -362,7 +362,7 @@ fn with_cursor(
     html! {
         <div class="timeline-frame">
             { view }
-            <div class="now-cursor" id={crate::app::live::cursor_id(live.id)} aria-hidden="true"></div>
+            <div class="now-cursor" id={crate::app::live::cursor_id(live)} aria-hidden="true"></div>
         </div>
     }
 }
