@@ -47,8 +47,6 @@ pub struct LiveRun {
     pub stats: Option<Stats>,
     /// `performance.now()` when the run started, for the moving "now" cursor.
     pub started_at: f64,
-    /// Events arrived since the page last drew the run.
-    pub dirty: bool,
     /// When the page last drew the run, and the time axis' end it drew.
     pub drawn_at: f64,
     pub drawn_span: Cell<Ms>,
@@ -73,7 +71,6 @@ impl Default for LiveRun {
             ideal_layout: Rc::default(),
             stats: None,
             started_at: 0.0,
-            dirty: false,
             drawn_at: 0.0,
             drawn_span: Cell::new(0.0),
             draw_cost: Cell::new(0.0),
@@ -242,7 +239,6 @@ impl Runner {
                     } else if let Some(span) = live.hidden.last_mut().filter(|s| s.1.is_none()) {
                         span.1 = Some(now);
                     }
-                    live.dirty = true;
                 })
             });
         Runner {
@@ -294,7 +290,6 @@ impl Runner {
                         push_console_lines(&mut live.lines, event);
                     }
                     live.trace.extend(events);
-                    live.dirty = true;
                 }
                 RunUpdate::Finished(stats) => {
                     live.stats = Some(stats);
@@ -335,8 +330,8 @@ impl Runner {
         self.live.borrow().status
     }
 
-    /// While the run goes: redraws the page when events arrived, at most every
-    /// `REDRAW_INTERVAL_MS` (less often when drawing is slow), so that drawing never keeps the
+    /// While the run goes: redraws the page every `REDRAW_INTERVAL_MS` (less often when drawing
+    /// is slow), so that drawing never keeps the
     /// run's timers waiting long, and sets the "now" cursor gliding on the compositor between
     /// redraws; redraws once more when the run ends.
     fn animate(&self) {
@@ -348,10 +343,10 @@ impl Runner {
                 let mut live = this.live.borrow_mut();
                 let interval = REDRAW_INTERVAL_MS.max(8.0 * live.draw_cost.get());
                 let never_drawn = live.drawn_at == 0.0;
-                let due =
-                    !running || never_drawn || (live.dirty && now - live.drawn_at >= interval);
+                // Open bars grow up to "now" between events too, so redraw on the interval
+                // even when nothing arrived (memoized lanes make that redraw cheap).
+                let due = !running || never_drawn || now - live.drawn_at >= interval;
                 if due {
-                    live.dirty = false;
                     live.drawn_at = now;
                 }
                 // Re-aim the cursor at each redraw, and keep looking for it until it is on the
