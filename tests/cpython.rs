@@ -110,10 +110,19 @@ fn compare(name: &str, scenario: &Scenario, python: &str) -> Result<(), String> 
             "{name}: CPython printed more lines: {rest:?}\n{source}"
         ));
     }
+    // CPython is never faster than the ideal total. It can be slower when this machine is
+    // busy, so a slow total is measured again (up to twice) and the fastest run is judged.
     let expected_ms = trace.total().unwrap_or(0.0) * PYTHON_SCALE;
-    if run.total_ms < expected_ms - 1.0 || run.total_ms > expected_ms + 40.0 {
+    let mut fastest = run.total_ms;
+    for _ in 0..2 {
+        if fastest <= expected_ms + 40.0 {
+            break;
+        }
+        fastest = fastest.min(run_python(python, &source).total_ms);
+    }
+    if run.total_ms < expected_ms - 1.0 || fastest > expected_ms + 40.0 {
         return Err(format!(
-            "{name}: CPython took {:.1} ms, the engine says {expected_ms:.1} ms\n{source}",
+            "{name}: CPython took {:.1} ms (fastest of the tries {fastest:.1} ms), the engine says {expected_ms:.1} ms\n{source}",
             run.total_ms
         ));
     }
