@@ -1,4 +1,6 @@
 """Compare runs every strategy on the same tasks and stacks them on one time axis."""
+import re
+
 from conftest import ARTIFACTS
 
 
@@ -20,11 +22,13 @@ def test_compare_square_gives_totals_and_speedups(page, base_url):
     page.wait_for_selector('[data-testid="compare"][data-state="done"]', timeout=30_000)
     compared = rows(page)
     assert list(compared) == ["sequential", "gather", "as_completed", "create_task"]
+    # At 2× a scenario ms is half a real ms: 30 real ms of slack for a busy machine.
     assert 3000 <= compared["sequential"]["total"] < 3060
     for strategy in ["gather", "as_completed", "create_task"]:
-        assert 1000 <= compared[strategy]["total"] < 1030, compared[strategy]
-        assert 2.9 < compared[strategy]["speedup"] <= 3.0
-        assert "×3.0" in compared[strategy]["text"]
+        assert 1000 <= compared[strategy]["total"] < 1060, compared[strategy]
+        assert 2.85 < compared[strategy]["speedup"] <= 3.0
+        shown = re.search(r"→ [0-9.]+ s, ×([0-9.]+)", compared[strategy]["text"])
+        assert shown and abs(float(shown.group(1)) - compared[strategy]["speedup"]) < 0.051, compared[strategy]["text"]
     assert "square(1) → square(2) → square(3)" in compared["as_completed"]["text"]
     assert "at the same time" in page.locator('[data-testid="compare"]').inner_text()
     page.locator('[data-testid="compare"]').screenshot(path=str(ARTIFACTS / "compare-square.png"))
@@ -39,7 +43,7 @@ def test_blocking_tasks_compare_one_strategy_after_the_other(page, base_url):
     page.wait_for_selector('[data-testid="compare"][data-state="done"]', timeout=30_000)
     compared = rows(page)
     for strategy, row in compared.items():
-        assert 5000 <= row["total"] < 5100, (strategy, row)
+        assert 5000 <= row["total"] < 5200, (strategy, row)
     assert "one after the other" in page.locator('[data-testid="compare"]').inner_text()
 
 

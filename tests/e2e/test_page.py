@@ -14,7 +14,7 @@ SQUARES = {
     "version": 1,
     "title": "squares",
     "strategy": "gather",
-    "time_scale": 0.2,
+    "time_scale": 0.5,
     "tasks": [
         {"name": f"square({x})", "steps": [{"print": f"Square {x}"}, {"sleep": 1}, {"print": f"End square {x}"}], "returns": x * x}
         for x in (1, 2, 3)
@@ -48,12 +48,14 @@ def test_a_link_runs_gather_with_measured_times(page, base_url):
     assert sorted(texts[:3]) == ["Square 1", "Square 2", "Square 3"]
     assert sorted(texts[3:6]) == ["End square 1", "End square 2", "End square 3"]
     assert texts[6] == "[1, 4, 9]"
+    # Measured, on a shared machine, while the page is still loading: allow 20 real ms
+    # (40 scenario ms at time_scale 0.5), far below the 2 s that running them in turn would add.
     for t, _ in lines[:3]:
-        assert 0 <= t < 20, t
+        assert 0 <= t < 40, t
     for t, _ in lines[3:]:
-        assert 1000 <= t < 1000 + 60, f"woke at {t} scenario ms, asked for 1000"
+        assert 1000 <= t < 1000 + 40, f"woke at {t} scenario ms, asked for 1000"
     total = float(page.locator('[data-testid="total-time"]').get_attribute("data-ms"))
-    assert 1000 <= total < 1060, total
+    assert 1000 <= total < 1040, total
     assert page.locator('[data-testid="lane"]').count() == 3
     assert page.locator('svg[data-testid="timeline"]').count() == 1
     page.screenshot(path=str(ARTIFACTS / "gather-done.png"), full_page=True)
