@@ -26,7 +26,10 @@ def test_compare_square_gives_totals_and_speedups(page, base_url):
     assert 3000 <= compared["sequential"]["total"] < 3060
     for strategy in ["gather", "as_completed", "create_task"]:
         assert 1000 <= compared[strategy]["total"] < 1060, compared[strategy]
-        assert 2.85 < compared[strategy]["speedup"] <= 3.0
+        # Sequential gathers three sleeps' lateness, so the factor may come out a hair over 3.
+        expected = compared["sequential"]["total"] / compared[strategy]["total"]
+        assert abs(compared[strategy]["speedup"] - expected) < 0.001
+        assert 2.8 < compared[strategy]["speedup"] < 3.1
         shown = re.search(r"→ [0-9.]+ s, ×([0-9.]+)", compared[strategy]["text"])
         assert shown and abs(float(shown.group(1)) - compared[strategy]["speedup"]) < 0.051, compared[strategy]["text"]
     assert "square(1) → square(2) → square(3)" in compared["as_completed"]["text"]
