@@ -259,29 +259,26 @@ pub fn App() -> Html {
             scenario.problems(editor::CARDS_PER_PAGE * 10)
         })
     };
-    let run = {
+    // Runs the scenario (`false`) or compares every strategy on it (`true`), when it is valid.
+    let start = {
         let runners = runners.clone();
         let compare = compare.clone();
         let scenario = doc.scenario.clone();
         let valid = validity.is_ok();
-        Callback::from(move |_: ()| {
-            if valid {
+        Callback::from(move |all_strategies: bool| {
+            if !valid {
+                return;
+            }
+            if all_strategies {
+                compare.set(Some(runners.compare(&scenario)));
+            } else {
                 compare.set(None);
                 runners.run(&scenario);
             }
         })
     };
-    let run_compare = {
-        let runners = runners.clone();
-        let compare = compare.clone();
-        let scenario = doc.scenario.clone();
-        let valid = validity.is_ok();
-        Callback::from(move |_: ()| {
-            if valid {
-                compare.set(Some(runners.compare(&scenario)));
-            }
-        })
-    };
+    let run = start.reform(|_: ()| false);
+    let run_compare = start.reform(|_: ()| true);
     let stop = {
         let runners = runners.clone();
         Callback::from(move |_: ()| runners.stop_all())

@@ -14,13 +14,17 @@ def rows(page):
     }
 
 
-def test_compare_square_gives_totals_and_speedups(page, base_url):
+def compare_preset(page, base_url, preset, speed):
     page.goto(base_url)
-    page.select_option('[data-testid="preset"]', "square_gather")
-    page.select_option('[data-testid="speed"]', "2")
+    page.select_option('[data-testid="preset"]', preset)
+    page.select_option('[data-testid="speed"]', speed)
     page.click('[data-testid="compare-button"]')
     page.wait_for_selector('[data-testid="compare"][data-state="done"]', timeout=30_000)
-    compared = rows(page)
+    return rows(page)
+
+
+def test_compare_square_gives_totals_and_speedups(page, base_url):
+    compared = compare_preset(page, base_url, "square_gather", "2")
     assert list(compared) == ["sequential", "gather", "as_completed", "create_task"]
     # At 2× a scenario ms is half a real ms: 30 real ms of slack for a busy machine.
     assert 3000 <= compared["sequential"]["total"] < 3060
@@ -39,12 +43,7 @@ def test_compare_square_gives_totals_and_speedups(page, base_url):
 
 
 def test_blocking_tasks_compare_one_strategy_after_the_other(page, base_url):
-    page.goto(base_url)
-    page.select_option('[data-testid="preset"]', "sum_async_blocking")
-    page.select_option('[data-testid="speed"]', "10")
-    page.click('[data-testid="compare-button"]')
-    page.wait_for_selector('[data-testid="compare"][data-state="done"]', timeout=30_000)
-    compared = rows(page)
+    compared = compare_preset(page, base_url, "sum_async_blocking", "10")
     for strategy, row in compared.items():
         assert 5000 <= row["total"] < 5200, (strategy, row)
     assert "one after the other" in page.locator('[data-testid="compare"]').inner_text()
