@@ -280,10 +280,6 @@ impl<C: Clock> Engine<C> {
         self.stats
     }
 
-    pub fn is_finished(&self) -> bool {
-        self.finished
-    }
-
     /// The events recorded since the last call.
     pub fn take_events(&mut self) -> Vec<Event> {
         std::mem::take(&mut self.events)

@@ -7,7 +7,7 @@ use std::rc::Rc;
 use gloo_render::{request_animation_frame, AnimationFrame};
 use wasm_bindgen::JsCast;
 
-use crate::engine::{simulate, Stats};
+use crate::engine::simulate;
 use crate::runtime::{self, RunHandle, RunUpdate};
 use crate::scenario::Scenario;
 use crate::timeline::{layout, Timeline};
@@ -44,7 +44,6 @@ pub struct LiveRun {
     pub ideal: Trace,
     /// The ideal trace laid out once per run.
     ideal_layout: Rc<Timeline>,
-    pub stats: Option<Stats>,
     /// `performance.now()` when the run started, for the moving "now" cursor.
     pub started_at: f64,
     /// When the page last drew the run, and the time axis' end it drew.
@@ -56,7 +55,6 @@ pub struct LiveRun {
     pub hidden: Vec<(Ms, Option<Ms>)>,
     /// The cursor's running animation (the compositor moves it between redraws).
     cursor_animation: Option<wasm_bindgen::JsValue>,
-    pub ended_at: Option<f64>,
 }
 
 impl Default for LiveRun {
@@ -69,14 +67,12 @@ impl Default for LiveRun {
             lines: Vec::new(),
             ideal: Trace::default(),
             ideal_layout: Rc::default(),
-            stats: None,
             started_at: 0.0,
             drawn_at: 0.0,
             drawn_span: Cell::new(0.0),
             draw_cost: Cell::new(0.0),
             hidden: Vec::new(),
             cursor_animation: None,
-            ended_at: None,
         }
     }
 }
@@ -291,10 +287,8 @@ impl Runner {
                     }
                     live.trace.extend(events);
                 }
-                RunUpdate::Finished(stats) => {
-                    live.stats = Some(stats);
+                RunUpdate::Finished(_) => {
                     live.status = RunStatus::Done;
-                    live.ended_at = Some(performance_now());
                     if let Some(scenario) = &live.scenario {
                         crate::app::storage::save_last_good(scenario);
                     }
@@ -320,7 +314,6 @@ impl Runner {
         let mut live = self.live.borrow_mut();
         if live.status == RunStatus::Running {
             live.status = RunStatus::Cancelled;
-            live.ended_at = Some(performance_now());
         }
         drop(live);
         (self.redraw)();
