@@ -4,7 +4,7 @@
 use std::rc::Rc;
 
 use crate::pyvalue::PyValue;
-use crate::scenario::{Coroutine, Scenario, Seconds, Step, MAX_TASKS};
+use crate::scenario::{Coroutine, FieldPath, Scenario, Seconds, Step, StepKind, MAX_TASKS};
 
 /// Where a list of steps lives: a task, then the `await` steps leading into nested coroutines.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -32,12 +32,12 @@ impl StepsPath {
     }
 
     /// The field path validation uses for this coroutine: `tasks[0].steps[2].await`.
-    pub fn field(&self) -> String {
-        let mut field = format!("tasks[{}]", self.task);
-        for step in &self.nested {
-            field.push_str(&format!(".steps[{step}].await"));
-        }
-        field
+    pub fn field(&self) -> FieldPath {
+        self.nested
+            .iter()
+            .fold(FieldPath::task(self.task), |path, step| {
+                path.key("steps").index(*step).key("await")
+            })
     }
 }
 
@@ -45,13 +45,44 @@ impl StepsPath {
 #[derive(Clone, Debug, PartialEq)]
 pub enum Edit {
     AddTask,
-    AddSpread { count: usize, min: f64, max: f64 },
+    AddSpread {
+        count: usize,
+        min: f64,
+        max: f64,
+    },
     RemoveTask(usize),
     DuplicateTask(usize),
-    MoveTask { from: usize, to: usize },
-    Rename { path: StepsPath, name: String },
-    SetReturns { path: StepsPath, value: PyValue },
-    SetSteps { path: StepsPath, steps: Vec<Step> },
+    MoveTask {
+        from: usize,
+        to: usize,
+    },
+    Rename {
+        path: StepsPath,
+        name: String,
+    },
+    SetReturns {
+        path: StepsPath,
+        value: PyValue,
+    },
+    /// A new step of this kind at the end of the coroutine at `path`.
+    AddStep {
+        path: StepsPath,
+        kind: StepKind,
+    },
+    ReplaceStep {
+        path: StepsPath,
+        index: usize,
+        step: Step,
+    },
+    MoveStep {
+        path: StepsPath,
+        from: usize,
+        to: usize,
+    },
+    RemoveStep {
+        path: StepsPath,
+        index: usize,
+    },
     SetTitle(String),
 }
 
@@ -66,7 +97,22 @@ pub fn apply(scenario: &Scenario, edit: Edit) -> Scenario {
         Edit::SetReturns { path, value } => {
             update_coroutine(scenario, &path, |c| c.returns = value)
         }
-        Edit::SetSteps { path, steps } => update_coroutine(scenario, &path, |c| c.steps = steps),
+        Edit::AddStep { path, kind } => {
+            update_coroutine(scenario, &path, |c| c.steps.push(new_step(kind)))
+        }
+        Edit::ReplaceStep { path, index, step } => update_coroutine(scenario, &path, |c| {
+            if let Some(slot) = c.steps.get_mut(index) {
+                *slot = step;
+            }
+        }),
+        Edit::MoveStep { path, from, to } => {
+            update_coroutine(scenario, &path, |c| move_step(&mut c.steps, from, to))
+        }
+        Edit::RemoveStep { path, index } => update_coroutine(scenario, &path, |c| {
+            if index < c.steps.len() {
+                c.steps.remove(index);
+            }
+        }),
         Edit::SetTitle(title) => {
             let mut scenario = scenario.clone();
             scenario.title = (!title.trim().is_empty()).then_some(title);
@@ -85,19 +131,18 @@ pub fn new_task(number: usize, delay: f64) -> Coroutine {
 }
 
 /// A new step of each kind, ready to edit.
-pub fn new_step(kind: &str) -> Option<Step> {
-    Some(match kind {
-        "print" => Step::Print("hello".into()),
-        "sleep" => Step::Sleep(Seconds::new(1.0)),
-        "block" => Step::Block(Seconds::new(1.0)),
-        "await" => Step::Await(Rc::new(Coroutine {
+pub fn new_step(kind: StepKind) -> Step {
+    match kind {
+        StepKind::Print => Step::Print("hello".into()),
+        StepKind::Sleep => Step::Sleep(Seconds::new(1.0)),
+        StepKind::Block => Step::Block(Seconds::new(1.0)),
+        StepKind::Await => Step::Await(Rc::new(Coroutine {
             name: "inner".into(),
             steps: vec![Step::Sleep(Seconds::new(1.0))],
             returns: PyValue::None,
         })),
-        "raise" => Step::Raise("something went wrong".into()),
-        _ => return None,
-    })
+        StepKind::Raise => Step::Raise("something went wrong".into()),
+    }
 }
 
 fn edited(scenario: &Scenario, change: impl FnOnce(&mut Vec<Rc<Coroutine>>)) -> Scenario {
@@ -326,7 +371,7 @@ mod tests {
     fn nested_coroutines_are_edited_in_place_by_path() {
         let base = presets::find("square_compute").expect("preset").scenario();
         let path = StepsPath::task(1).into_await(1);
-        assert_eq!(path.field(), "tasks[1].steps[1].await");
+        assert_eq!(path.field().to_string(), "tasks[1].steps[1].await");
         let edited = update_coroutine(&base, &path, |inner| {
             inner.name = "renamed".into();
             inner.steps.push(Step::Print("deep".into()));
@@ -344,6 +389,70 @@ mod tests {
             "the original is untouched"
         );
         assert_eq!(edited.tasks[0], base.tasks[0]);
+    }
+
+    #[test]
+    fn step_edits_apply_to_the_scenario_as_it_is_when_they_run() {
+        let base = presets::find("square_compute").expect("preset").scenario();
+        let inner = StepsPath::task(0).into_await(1);
+        // Two edits made from the same render both land: each applies to the result of the
+        // one before, not to a copy of the steps taken when the page was drawn.
+        let once = apply(
+            &base,
+            Edit::AddStep {
+                path: inner.clone(),
+                kind: StepKind::Print,
+            },
+        );
+        let twice = apply(
+            &once,
+            Edit::AddStep {
+                path: inner.clone(),
+                kind: StepKind::Raise,
+            },
+        );
+        let Step::Await(nested) = &twice.tasks[0].steps[1] else {
+            panic!("await")
+        };
+        let kinds: Vec<StepKind> = nested.steps.iter().map(Step::kind).collect();
+        assert_eq!(kinds, [StepKind::Sleep, StepKind::Print, StepKind::Raise]);
+
+        let top = StepsPath::task(0);
+        let replaced = apply(
+            &twice,
+            Edit::ReplaceStep {
+                path: top.clone(),
+                index: 0,
+                step: Step::Print("first".into()),
+            },
+        );
+        assert_eq!(replaced.tasks[0].steps[0], Step::Print("first".into()));
+        let moved = apply(
+            &replaced,
+            Edit::MoveStep {
+                path: top.clone(),
+                from: 0,
+                to: 2,
+            },
+        );
+        assert_eq!(moved.tasks[0].steps[2], Step::Print("first".into()));
+        let removed = apply(
+            &moved,
+            Edit::RemoveStep {
+                path: top.clone(),
+                index: 2,
+            },
+        );
+        assert_eq!(removed.tasks[0].steps.len(), 2);
+        let out_of_range = apply(
+            &removed,
+            Edit::RemoveStep {
+                path: top,
+                index: 9,
+            },
+        );
+        assert_eq!(out_of_range, removed, "out of range: unchanged");
+        assert_eq!(base.tasks[0].steps.len(), 3, "the original is untouched");
     }
 
     #[test]

@@ -1,79 +1,54 @@
-//! The asyncio semantics, as one interpreter that is driven either by real browser timers
-//! (`crate::runtime`) or by a virtual clock ([`simulate`]).
+//! The asyncio semantics of a scenario, as one interpreter that is driven either by real
+//! browser timers (`crate::runtime`) or by a virtual clock ([`simulate`]).
 //!
 //! It is a small model of CPython's own event loop rather than an approximation of its output:
-//! a FIFO ready queue run in `_run_once` batches, futures whose done-callbacks are scheduled
-//! with `call_soon`, `Task.__step`, `asyncio.gather`'s `_done_callback`, `as_completed`'s queue,
-//! and `asyncio.run` stopping the loop after the iteration in which `main()` finished, then
-//! cancelling what is left. Because the same callbacks run in the same order, the same lines
-//! come out at the same times.
-//!
-//! One rule differs from CPython on purpose (`scenario.md` §2): a timer only fires when the
-//! ready queue is empty, one at a time, so whatever it wakes runs before the next one fires,
-//! as browser timers and their promise continuations do. [`Stats`] counts the moments where
-//! CPython could have interleaved differently.
+//! callbacks run in `_run_once` iterations ([`crate::event_loop`]), futures schedule their
+//! done-callbacks with `call_soon`, and `Task.__step`, `asyncio.gather`'s `_done_callback`,
+//! `as_completed`'s queue and `asyncio.run` (stopping the loop after the iteration in which
+//! `main()` finished, then cancelling what is left) are modelled callback for callback. What is
+//! due is decided on the loop's logical clock, never on how late a real timer fired, so the same
+//! lines come out in the same order at every run, and at the times CPython's clock would show.
 
-use std::cmp::Ordering;
-use std::collections::{BinaryHeap, VecDeque};
+use std::collections::VecDeque;
 use std::rc::Rc;
 
+use crate::event_loop::{self, EventLoop, Next};
 use crate::pyvalue::{list_repr, PyValue};
 use crate::scenario::{Coroutine, Scenario, Step, Strategy};
 use crate::trace::{Event, EventKind, Lane, Ms, Trace};
 
-/// Where the engine reads the time, and how a blocking `time.sleep` holds the whole loop.
+/// Where the engine reads the time it records, and how a blocking `time.sleep` holds the loop.
 pub trait Clock {
-    /// Scenario milliseconds since the run started.
-    fn now(&self) -> Ms;
-    /// Freezes the event loop until `until` (a busy wait on a real clock, a jump on a virtual one).
-    fn block_until(&mut self, until: Ms);
+    /// The time to record for an event, in scenario milliseconds since the run started, when
+    /// the loop's logical clock reads `logical` (an ideal machine would record `logical`).
+    fn stamp(&self, logical: Ms) -> Ms;
+    /// Freezes the event loop for `duration` scenario milliseconds (a busy wait on a real
+    /// clock, nothing on a virtual one).
+    fn block(&mut self, duration: Ms);
 }
 
 /// Simulated time: instant, exact, and the ideal that measured runs are compared with.
 #[derive(Debug, Default)]
-pub struct VirtualClock {
-    now: Ms,
-}
-
-impl VirtualClock {
-    pub fn advance_to(&mut self, t: Ms) {
-        if t > self.now {
-            self.now = t;
-        }
-    }
-}
+pub struct VirtualClock;
 
 impl Clock for VirtualClock {
-    fn now(&self) -> Ms {
-        self.now
+    fn stamp(&self, logical: Ms) -> Ms {
+        logical
     }
 
-    fn block_until(&mut self, until: Ms) {
-        self.advance_to(until);
-    }
+    fn block(&mut self, _duration: Ms) {}
 }
 
 /// What the engine needs next from whoever drives it.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum Progress {
-    /// Nothing can run before this scenario time: set a timer for it.
+    /// Nothing can run before this time of the loop's clock (scenario ms): wait until then,
+    /// then call `run` again.
     WaitUntil(Ms),
     /// The callback budget ran out with work left: yield to the browser, then call `run` again.
     Yielded,
     /// `main()` returned and the leftover tasks were cancelled.
     Finished,
-}
-
-/// Moments where CPython's loop, which moves every due timer to the ready queue at once,
-/// could have ordered things differently from the one-timer-at-a-time rule.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct Stats {
-    /// A timer fell due during a block and waited for other ready callbacks.
-    pub deferred_overdue: u64,
-    /// A timer due at the same instant as the one that just fired waited for its wake chain.
-    pub deferred_tied: u64,
-    /// Callbacks run, as CPython's `_run_once` would count them.
-    pub callbacks: u64,
 }
 
 type FutureId = usize;
@@ -101,40 +76,12 @@ enum Callback {
     StopLoop,
 }
 
+impl event_loop::Handle for Callback {}
+
 #[derive(Default)]
 struct Future {
     outcome: Option<Outcome>,
     callbacks: Vec<Callback>,
-}
-
-struct Timer {
-    deadline: Ms,
-    sequence: u64,
-    future: FutureId,
-}
-
-impl PartialEq for Timer {
-    fn eq(&self, other: &Self) -> bool {
-        self.cmp(other) == Ordering::Equal
-    }
-}
-
-impl Eq for Timer {}
-
-impl PartialOrd for Timer {
-    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
-        Some(self.cmp(other))
-    }
-}
-
-impl Ord for Timer {
-    /// Reversed, so that `BinaryHeap` pops the earliest deadline, and of equal deadlines the first set.
-    fn cmp(&self, other: &Self) -> Ordering {
-        other
-            .deadline
-            .total_cmp(&self.deadline)
-            .then(other.sequence.cmp(&self.sequence))
-    }
 }
 
 struct Frame {
@@ -203,20 +150,19 @@ struct Task {
     started: bool,
 }
 
-pub struct Engine<C: Clock> {
-    clock: C,
+/// One engine for both clocks (not generic over them): the ideal run the page computes first
+/// has then already compiled, in the browser, every function the real run calls, so the first
+/// timers of a run are not kept waiting by the browser compiling the module's code lazily.
+pub struct Engine {
+    clock: Box<dyn Clock>,
     strategy: Strategy,
     coroutines: Vec<Rc<Coroutine>>,
     futures: Vec<Future>,
     tasks: Vec<Task>,
-    ready: VecDeque<Callback>,
-    timers: BinaryHeap<Timer>,
-    timer_sequence: u64,
-    last_fired_deadline: Ms,
-    /// Callbacks left in the current `_run_once` iteration: a large iteration (100,000 task
+    /// The ready queue, the timers and the logical clock. A large iteration (100,000 task
     /// steps) may be spread over several calls to `run`, so the page can paint in between.
-    batch_remaining: usize,
-    /// Deadlines of the sleeps started since the last `take_new_deadlines`.
+    event_loop: EventLoop<Callback>,
+    /// Deadlines (scenario ms) of the sleeps started since the last `take_new_deadlines`.
     new_deadlines: Vec<Ms>,
     events: Vec<Event>,
     /// `asyncio.gather`'s outer future and its bookkeeping.
@@ -224,35 +170,27 @@ pub struct Engine<C: Clock> {
     /// `asyncio.as_completed`'s queue of finished tasks, and the getter `main` waits on.
     done_queue: VecDeque<TaskId>,
     pending_getter: Option<FutureId>,
-    stopping: bool,
     finished: bool,
-    stats: Stats,
 }
 
 const MAIN: TaskId = 0;
 
-impl<C: Clock> Engine<C> {
+impl Engine {
     /// Prepares `asyncio.run(main())`: main's task is the first thing the loop will run.
-    pub fn new(scenario: &Scenario, clock: C) -> Engine<C> {
+    pub fn new(scenario: &Scenario, clock: Box<dyn Clock>) -> Engine {
         let mut engine = Engine {
             clock,
             strategy: scenario.strategy,
             coroutines: scenario.tasks.clone(),
             futures: Vec::new(),
             tasks: Vec::new(),
-            ready: VecDeque::new(),
-            timers: BinaryHeap::new(),
-            timer_sequence: 0,
-            last_fired_deadline: f64::NEG_INFINITY,
-            batch_remaining: 0,
+            event_loop: EventLoop::new(),
             new_deadlines: Vec::new(),
             events: Vec::new(),
             gather: None,
             done_queue: VecDeque::new(),
             pending_getter: None,
-            stopping: false,
             finished: false,
-            stats: Stats::default(),
         };
         let main_future = engine.new_future();
         engine.futures[main_future]
@@ -264,20 +202,13 @@ impl<C: Clock> Engine<C> {
             body: Body::Main(Box::default()),
             started: true,
         });
-        engine.ready.push_back(Callback::Step(MAIN));
+        engine.event_loop.call_soon(Callback::Step(MAIN));
         engine
     }
 
-    pub fn clock(&self) -> &C {
-        &self.clock
-    }
-
-    pub fn clock_mut(&mut self) -> &mut C {
-        &mut self.clock
-    }
-
-    pub fn stats(&self) -> Stats {
-        self.stats
+    /// The loop's logical clock, in scenario milliseconds.
+    pub fn logical_now(&self) -> Ms {
+        self.event_loop.time() * 1000.0
     }
 
     /// The events recorded since the last call.
@@ -292,70 +223,30 @@ impl<C: Clock> Engine<C> {
     }
 
     /// Runs loop iterations until it must wait for a timer, has run `budget` callbacks, or ends.
+    /// After `WaitUntil(t)` the caller waits until `t` (really, or not at all on a virtual
+    /// clock) before calling `run` again: that call moves the logical clock to `t`.
     pub fn run(&mut self, budget: u64) -> Progress {
         let mut ran = 0;
-        loop {
-            if self.finished {
-                return Progress::Finished;
+        while !self.finished {
+            if ran >= budget {
+                return Progress::Yielded;
             }
-            if self.batch_remaining == 0 {
-                if let Some(wait) = self.begin_iteration() {
-                    return wait;
-                }
-            }
-            while self.batch_remaining > 0 {
-                if ran >= budget {
-                    return Progress::Yielded;
-                }
-                self.batch_remaining -= 1;
-                if let Some(callback) = self.ready.pop_front() {
+            match self.event_loop.next_step() {
+                Next::Run(callback) => {
                     self.run_callback(callback);
+                    ran += 1;
                 }
-                self.stats.callbacks += 1;
-                ran += 1;
-            }
-            // The iteration is over: `loop.stop()` takes effect here, as in `run_forever`.
-            if self.stopping {
-                self.shutdown();
-                return Progress::Finished;
+                Next::WaitUntil(t) => return Progress::WaitUntil(t * 1000.0),
+                // `loop.stop()` took effect at the end of main's last iteration; nothing can
+                // be idle before that but through a bug.
+                Next::Stopped | Next::Idle => self.shutdown(),
             }
         }
-    }
-
-    /// Starts a `_run_once` iteration: fires one due timer if nothing else is ready, and fixes
-    /// how many callbacks the iteration runs. `Some` when the loop must wait or has ended.
-    fn begin_iteration(&mut self) -> Option<Progress> {
-        let now = self.clock.now();
-        if self.ready.is_empty() {
-            match self.timers.peek() {
-                Some(timer) if timer.deadline <= now => {
-                    if let Some(timer) = self.timers.pop() {
-                        self.last_fired_deadline = timer.deadline;
-                        self.ready.push_back(Callback::SleepTimer(timer.future));
-                    }
-                }
-                Some(timer) => return Some(Progress::WaitUntil(timer.deadline)),
-                None => {
-                    // Nothing can wake main any more; only reachable through a bug.
-                    self.shutdown();
-                    return Some(Progress::Finished);
-                }
-            }
-        } else if let Some(timer) = self.timers.peek() {
-            if timer.deadline <= now {
-                if timer.deadline == self.last_fired_deadline {
-                    self.stats.deferred_tied += 1;
-                } else {
-                    self.stats.deferred_overdue += 1;
-                }
-            }
-        }
-        self.batch_remaining = self.ready.len();
-        None
+        Progress::Finished
     }
 
     fn emit(&mut self, lane: Lane, kind: EventKind) {
-        let t = self.clock.now();
+        let t = self.clock.stamp(self.logical_now());
         self.events.push(Event { t, lane, kind });
     }
 
@@ -371,8 +262,9 @@ impl<C: Clock> Engine<C> {
             return;
         }
         slot.outcome = Some(outcome);
-        let callbacks = std::mem::take(&mut slot.callbacks);
-        self.ready.extend(callbacks);
+        for callback in std::mem::take(&mut slot.callbacks) {
+            self.event_loop.call_soon(callback);
+        }
     }
 
     fn outcome(&self, future: FutureId) -> Option<&Outcome> {
@@ -391,7 +283,7 @@ impl<C: Clock> Engine<C> {
                     self.complete(getter, Outcome::Value(PyValue::None));
                 }
             }
-            Callback::StopLoop => self.stopping = true,
+            Callback::StopLoop => self.event_loop.stop(),
         }
     }
 
@@ -405,7 +297,7 @@ impl<C: Clock> Engine<C> {
             started: false,
         });
         let id = self.tasks.len() - 1;
-        self.ready.push_back(Callback::Step(id));
+        self.event_loop.call_soon(Callback::Step(id));
         self.emit(Some(lane), EventKind::Created);
         id
     }
@@ -427,7 +319,7 @@ impl<C: Clock> Engine<C> {
                     Suspension::Await(awaited) => {
                         self.futures[awaited].callbacks.push(Callback::Step(id))
                     }
-                    Suspension::Yield => self.ready.push_back(Callback::Step(id)),
+                    Suspension::Yield => self.event_loop.call_soon(Callback::Step(id)),
                     Suspension::Return(value) => {
                         self.emit(lane, EventKind::Returned(value.clone()));
                         self.complete(future, Outcome::Value(value));
@@ -444,7 +336,7 @@ impl<C: Clock> Engine<C> {
                     Some(Suspension::Await(awaited)) => {
                         self.futures[awaited].callbacks.push(Callback::Step(id))
                     }
-                    Some(Suspension::Yield) => self.ready.push_back(Callback::Step(id)),
+                    Some(Suspension::Yield) => self.event_loop.call_soon(Callback::Step(id)),
                     Some(Suspension::Return(_) | Suspension::Raise(_)) | None => {
                         self.complete(future, Outcome::Value(PyValue::None))
                     }
@@ -484,27 +376,29 @@ impl<C: Clock> Engine<C> {
             match step {
                 Step::Print(text) => self.emit(lane, EventKind::Print(text.clone())),
                 Step::Sleep(seconds) => {
-                    let until = self.clock.now() + seconds.millis();
-                    runner.sleeping_until = Some(until);
-                    self.emit(lane, EventKind::Sleep { until });
-                    // `asyncio.sleep(0)` only yields; a positive delay waits on a timer.
+                    // `asyncio.sleep(0)` only yields; a positive delay waits on a timer due
+                    // at `loop.time() + delay`, computed in seconds as CPython does.
                     if seconds.value <= 0.0 {
+                        let until = self.logical_now();
+                        runner.sleeping_until = Some(until);
+                        self.emit(lane, EventKind::Sleep { until });
                         return Suspension::Yield;
                     }
+                    let deadline = self.event_loop.time() + seconds.value;
+                    let until = deadline * 1000.0;
+                    runner.sleeping_until = Some(until);
+                    self.emit(lane, EventKind::Sleep { until });
                     let future = self.new_future();
                     self.new_deadlines.push(until);
-                    self.timer_sequence += 1;
-                    self.timers.push(Timer {
-                        deadline: until,
-                        sequence: self.timer_sequence,
-                        future,
-                    });
+                    self.event_loop
+                        .call_at(deadline, Callback::SleepTimer(future));
                     return Suspension::Await(future);
                 }
                 Step::Block(seconds) => {
-                    let until = self.clock.now() + seconds.millis();
+                    let until = self.clock.stamp(self.logical_now()) + seconds.millis();
                     self.emit(lane, EventKind::BlockStart { until });
-                    self.clock.block_until(until);
+                    self.clock.block(seconds.millis());
+                    self.event_loop.advance(seconds.value);
                     self.emit(lane, EventKind::BlockEnd);
                 }
                 Step::Await(inner) => {
@@ -528,6 +422,12 @@ impl<C: Clock> Engine<C> {
 
     fn main_print(&mut self, text: String) {
         self.emit(None, EventKind::Print(text.into()));
+    }
+
+    /// `except Exception as error: print('Error:', error)` in `main()`.
+    fn main_caught(&mut self, message: Rc<str>) {
+        self.emit(None, EventKind::CaughtInMain(message.clone()));
+        self.main_print(format!("Error: {message}"));
     }
 
     fn result_to_main(&mut self, child: TaskId) {
@@ -587,7 +487,7 @@ impl<C: Clock> Engine<C> {
                 Suspension::Raise(message) => {
                     self.emit(lane, EventKind::Raised(message.clone()));
                     self.emit(lane, EventKind::ResultToMain);
-                    self.main_print(format!("Error: {message}"));
+                    self.main_caught(message);
                     return None;
                 }
             }
@@ -612,7 +512,7 @@ impl<C: Clock> Engine<C> {
                 if let Some(child) = failed {
                     self.result_to_main(child);
                 }
-                self.main_print(format!("Error: {message}"));
+                self.main_caught(message);
             }
             _ => {
                 let mut results = Vec::with_capacity(main.children.len());
@@ -673,7 +573,7 @@ impl<C: Clock> Engine<C> {
             match self.outcome(self.tasks[child].future).cloned() {
                 Some(Outcome::Value(value)) => self.main_print(format!("Result: {}", value.str())),
                 Some(Outcome::Error(message)) => {
-                    self.main_print(format!("Error: {message}"));
+                    self.main_caught(message);
                     return None;
                 }
                 _ => return None,
@@ -702,7 +602,7 @@ impl<C: Clock> Engine<C> {
                 }
                 Some(Outcome::Error(message)) => {
                     self.result_to_main(child);
-                    self.main_print(format!("Error: {message}"));
+                    self.main_caught(message);
                     return None;
                 }
                 Some(Outcome::Cancelled) => return None,
@@ -720,28 +620,20 @@ impl<C: Clock> Engine<C> {
                 self.emit(lane, EventKind::Cancelled);
             }
         }
-        self.ready.clear();
-        self.timers.clear();
+        self.event_loop.clear();
         self.emit(None, EventKind::RunEnd);
         self.finished = true;
     }
 }
 
 /// Runs a scenario on the virtual clock: the ideal trace, instantly.
-pub fn simulate(scenario: &Scenario) -> (Trace, Stats) {
+pub fn simulate(scenario: &Scenario) -> Trace {
     simulate_in_slices(scenario, u64::MAX)
 }
 
 /// The same, running at most `budget` callbacks per call to `run`, as the browser runtime does.
-pub fn simulate_in_slices(scenario: &Scenario, budget: u64) -> (Trace, Stats) {
-    let mut engine = Engine::new(scenario, VirtualClock::default());
-    loop {
-        match engine.run(budget) {
-            Progress::WaitUntil(t) => engine.clock_mut().advance_to(t),
-            Progress::Yielded => {}
-            Progress::Finished => break,
-        }
-    }
-    let stats = engine.stats();
-    (Trace::from_events(engine.take_events()), stats)
+pub fn simulate_in_slices(scenario: &Scenario, budget: u64) -> Trace {
+    let mut engine = Engine::new(scenario, Box::new(VirtualClock));
+    while engine.run(budget) != Progress::Finished {}
+    Trace::from_events(engine.take_events())
 }

@@ -48,7 +48,7 @@ pub fn why(trace: &Trace, task_count: usize) -> Why {
                     frozen += event.t - start;
                 }
             }
-            (EventKind::Print(text), None) if text.starts_with("Error: ") => error = true,
+            (EventKind::CaughtInMain(_), _) => error = true,
             _ => {}
         }
     }
@@ -83,7 +83,7 @@ mod tests {
 
     fn why_preset(id: &str) -> Why {
         let scenario = presets::find(id).expect("preset").scenario();
-        why(&simulate(&scenario).0, scenario.tasks.len())
+        why(&simulate(&scenario), scenario.tasks.len())
     }
 
     #[test]
@@ -113,7 +113,7 @@ mod tests {
             r#"{"version":1,"strategy":"gather","tasks":[{"name":"a","steps":[{"sleep":1},{"raise":"x"}]},{"name":"b","steps":[{"sleep":5}]}]}"#,
         )
         .expect("valid");
-        let why = why(&simulate(&scenario).0, 2);
+        let why = why(&simulate(&scenario), 2);
         assert_eq!((why.reason, why.total), (Reason::StoppedByError, 1000.0));
     }
 }

@@ -6,13 +6,17 @@
 pub mod app;
 pub mod edit;
 pub mod engine;
+pub mod event_loop;
 pub mod explain;
+pub mod json;
 pub mod link;
 pub mod presets;
+pub mod py;
 pub mod python;
 pub mod pyvalue;
 pub mod runtime;
 pub mod scenario;
+pub mod stats;
 pub mod timeline;
 pub mod trace;
 pub mod trace_export;

@@ -4,6 +4,8 @@
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine as _;
 
+use std::fmt;
+
 use crate::scenario::{Scenario, ScenarioError};
 
 /// How much a `#z=` link may inflate to: a DEFLATE bomb stops here.
@@ -16,15 +18,34 @@ pub struct LinkRequest {
     pub run: bool,
 }
 
-fn refuse<T>(reason: impl Into<String>) -> Result<T, ScenarioError> {
-    Err(ScenarioError {
-        path: "link".to_owned(),
-        reason: reason.into(),
-    })
+/// Why a link was refused: it could not be decoded, or its scenario is not valid.
+#[derive(Clone, Debug, PartialEq)]
+pub enum LinkError {
+    Undecodable(String),
+    Refused(ScenarioError),
+}
+
+impl fmt::Display for LinkError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            LinkError::Undecodable(reason) => write!(f, "link: {reason}"),
+            LinkError::Refused(error) => error.fmt(f),
+        }
+    }
+}
+
+impl From<ScenarioError> for LinkError {
+    fn from(error: ScenarioError) -> LinkError {
+        LinkError::Refused(error)
+    }
+}
+
+fn refuse<T>(reason: impl Into<String>) -> Result<T, LinkError> {
+    Err(LinkError::Undecodable(reason.into()))
 }
 
 /// Reads a fragment such as `#z=...&run=1`. `Ok(None)` when it holds no scenario.
-pub fn parse_fragment(fragment: &str) -> Result<Option<LinkRequest>, ScenarioError> {
+pub fn parse_fragment(fragment: &str) -> Result<Option<LinkRequest>, LinkError> {
     let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
     let mut json = None;
     let mut run = false;
@@ -60,7 +81,7 @@ pub fn parse_fragment(fragment: &str) -> Result<Option<LinkRequest>, ScenarioErr
     }
 }
 
-fn decode_base64(data: &str) -> Result<Vec<u8>, ScenarioError> {
+fn decode_base64(data: &str) -> Result<Vec<u8>, LinkError> {
     URL_SAFE_NO_PAD
         .decode(data.trim_end_matches('='))
         .or_else(|_| refuse("not base64url (only A–Z, a–z, 0–9, - and _ may appear)"))

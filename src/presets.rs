@@ -162,8 +162,8 @@ static PRESETS: &[Preset] = &[
         id: "square_as_completed",
         title_en: "square(1..3) with as_completed",
         title_fr: "square(1..3) avec as_completed",
-        explain_en: "asyncio.as_completed hands each result to main() as soon as its coroutine finishes, instead of waiting for all of them.",
-        explain_fr: "asyncio.as_completed donne chaque résultat à main() dès que sa coroutine se termine, sans attendre toutes les autres.",
+        explain_en: "asyncio.as_completed hands each result to main() as soon as its coroutine finishes, instead of waiting for all of them. Here the three sleeps end at the same instant: the loop wakes all three tasks first, then main() takes their results one by one.",
+        explain_fr: "asyncio.as_completed donne chaque résultat à main() dès que sa coroutine se termine, sans attendre toutes les autres. Ici les trois pauses finissent au même instant : la boucle réveille d'abord les trois tâches, puis main() prend leurs résultats un par un.",
         build: || squares("square(1), square(2), square(3) with asyncio.as_completed", Strategy::AsCompleted),
     },
     Preset {

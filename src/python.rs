@@ -6,38 +6,12 @@ use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::rc::Rc;
 
-use crate::pyvalue::{float_repr, str_repr, PyValue};
-use crate::scenario::{Coroutine, Scenario, Seconds, Step, Strategy};
+use crate::pyvalue::{str_repr, PyValue};
+use crate::scenario::{Coroutine, Scenario, Step, Strategy};
 
-/// How to write the program. The defaults give the program a student reads.
-#[derive(Clone, Debug)]
-pub struct ProgramOptions {
-    /// Multiplies every delay (tests run the program faster than real time).
-    pub delay_scale: f64,
-    /// Wraps `as_completed`'s coroutines in `ensure_future` so CPython starts them in list order,
-    /// the order the playground uses (plain `as_completed` starts them in an unspecified set order).
-    pub pin_as_completed_order: bool,
-    /// Prints the elapsed time of `asyncio.run` to standard error, for tests that compare totals.
-    pub report_total: bool,
-}
-
-impl Default for ProgramOptions {
-    fn default() -> Self {
-        ProgramOptions {
-            delay_scale: 1.0,
-            pin_as_completed_order: false,
-            report_total: false,
-        }
-    }
-}
-
+/// The program, as a student reads it and as CPython runs it to the same output.
 pub fn program(scenario: &Scenario) -> String {
-    program_with(scenario, &ProgramOptions::default())
-}
-
-pub fn program_with(scenario: &Scenario, options: &ProgramOptions) -> String {
     let mut writer = Writer {
-        options,
         names: Names::default(),
         defined: HashMap::new(),
         definitions: String::new(),
@@ -56,29 +30,19 @@ pub fn program_with(scenario: &Scenario, options: &ProgramOptions) -> String {
         }
     }
     out.push_str("import asyncio\n");
-    if writer.uses_time || options.report_total {
+    if writer.uses_time {
         out.push_str("import time\n");
-    }
-    if options.report_total {
-        out.push_str("import sys\n");
     }
     out.push('\n');
     out.push_str(&writer.definitions);
     out.push_str("\nasync def main():\n    try:\n");
-    write_main(&mut out, scenario.strategy, &calls, options);
+    write_main(&mut out, scenario.strategy, &calls);
     out.push_str("    except Exception as error:\n        print('Error:', error)\n\n\n");
-    if options.report_total {
-        out.push_str("started = time.perf_counter()\nasyncio.run(main())\n");
-        out.push_str(
-            "print(f'total {(time.perf_counter() - started) * 1000:.3f}', file=sys.stderr)\n",
-        );
-    } else {
-        out.push_str("asyncio.run(main())\n");
-    }
+    out.push_str("asyncio.run(main())\n");
     out
 }
 
-fn write_main(out: &mut String, strategy: Strategy, calls: &[String], options: &ProgramOptions) {
+fn write_main(out: &mut String, strategy: Strategy, calls: &[String]) {
     const BODY: &str = "        ";
     match strategy {
         Strategy::Sequential => {
@@ -97,25 +61,30 @@ fn write_main(out: &mut String, strategy: Strategy, calls: &[String], options: &
             let _ = writeln!(out, "{BODY}print(results)");
         }
         Strategy::AsCompleted => {
-            let list = format!("[{}]", argument_list(calls, BODY));
-            let list = if options.pin_as_completed_order {
-                format!("[asyncio.ensure_future(c) for c in {list}]")
-            } else {
-                list
-            };
-            let _ = writeln!(out, "{BODY}for next_done in asyncio.as_completed({list}):");
+            // The tasks are created first, in list order: `as_completed` given the coroutines
+            // themselves would start them in the order of a set, which CPython leaves open.
+            write_create_tasks(out, calls);
+            let _ = writeln!(out, "{BODY}for next_done in asyncio.as_completed(tasks):");
             let _ = writeln!(out, "{BODY}    print('Result:', await next_done)");
         }
         Strategy::CreateTask => {
-            let tasks: Vec<String> = calls
-                .iter()
-                .map(|c| format!("asyncio.create_task({c})"))
-                .collect();
-            let _ = writeln!(out, "{BODY}tasks = [{}]", argument_list(&tasks, BODY));
+            write_create_tasks(out, calls);
             let _ = writeln!(out, "{BODY}results = [await task for task in tasks]");
             let _ = writeln!(out, "{BODY}print(results)");
         }
     }
+}
+
+fn write_create_tasks(out: &mut String, calls: &[String]) {
+    let tasks: Vec<String> = calls
+        .iter()
+        .map(|c| format!("asyncio.create_task({c})"))
+        .collect();
+    let _ = writeln!(
+        out,
+        "        tasks = [{}]",
+        argument_list(&tasks, "        ")
+    );
 }
 
 /// `a(), b()` on one line when short, one per line otherwise.
@@ -132,8 +101,7 @@ fn argument_list(items: &[String], indent: &str) -> String {
     out
 }
 
-struct Writer<'a> {
-    options: &'a ProgramOptions,
+struct Writer {
     names: Names,
     /// Coroutines already written, by address, so a shared one is defined once.
     defined: HashMap<*const Coroutine, String>,
@@ -141,7 +109,7 @@ struct Writer<'a> {
     uses_time: bool,
 }
 
-impl Writer<'_> {
+impl Writer {
     /// Writes `async def` for the coroutine (after the ones it awaits) and returns its name.
     fn define(&mut self, coroutine: &Rc<Coroutine>) -> String {
         if let Some(name) = self.defined.get(&Rc::as_ptr(coroutine)) {
@@ -151,10 +119,10 @@ impl Writer<'_> {
         for step in &coroutine.steps {
             let line = match step {
                 Step::Print(text) => format!("print({})", str_repr(text)),
-                Step::Sleep(s) => format!("await asyncio.sleep({})", self.seconds(s)),
+                Step::Sleep(s) => format!("await asyncio.sleep({})", s.literal),
                 Step::Block(s) => {
                     self.uses_time = true;
-                    format!("time.sleep({})", self.seconds(s))
+                    format!("time.sleep({})", s.literal)
                 }
                 Step::Await(inner) => format!("await {}()", self.define(inner)),
                 Step::Raise(message) => format!("raise Exception({})", str_repr(message)),
@@ -175,14 +143,6 @@ impl Writer<'_> {
         let _ = write!(self.definitions, "async def {name}():{comment}\n{body}\n");
         self.defined.insert(Rc::as_ptr(coroutine), name.clone());
         name
-    }
-
-    fn seconds(&self, seconds: &Seconds) -> String {
-        if self.options.delay_scale == 1.0 {
-            seconds.literal.clone()
-        } else {
-            float_repr(seconds.value * self.options.delay_scale)
-        }
     }
 }
 

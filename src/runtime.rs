@@ -2,8 +2,9 @@
 //! through `wasm-bindgen-futures`, blocks busy-wait on `performance.now()`, and every event
 //! carries its measured time.
 //!
-//! Like CPython's loop, which waits in one `select()` for the nearest timer, the runtime keeps a
-//! single browser timer armed for the engine's next deadline; the engine decides what wakes.
+//! What is due is the engine's decision, on the loop's logical clock; the runtime only waits
+//! until the real time of the engine's next deadline has come, so a timer the browser
+//! delivers late changes the times measured, never the order of what runs.
 
 use std::collections::BTreeSet;
 
@@ -12,7 +13,7 @@ use futures::stream::{FuturesUnordered, StreamExt};
 use gloo_timers::future::TimeoutFuture;
 use wasm_bindgen_futures::spawn_local;
 
-use crate::engine::{Clock, Engine, Progress, Stats};
+use crate::engine::{Clock, Engine, Progress};
 use crate::scenario::Scenario;
 use crate::trace::{Event, Ms};
 
@@ -20,6 +21,7 @@ use crate::trace::{Event, Ms};
 const CALLBACK_BUDGET: u64 = 5_000;
 
 /// `performance.now()`, in scenario milliseconds since the run started.
+#[derive(Clone)]
 pub struct RealClock {
     performance: Option<web_sys::Performance>,
     origin: f64,
@@ -40,16 +42,23 @@ impl RealClock {
     fn real_now(&self) -> f64 {
         self.performance.as_ref().map_or(self.origin, |p| p.now())
     }
+
+    /// `performance.now()` at which scenario time `t` falls on an ideal machine.
+    fn real_time_of(&self, t: Ms) -> f64 {
+        self.origin + t * self.time_scale
+    }
 }
 
 impl Clock for RealClock {
-    fn now(&self) -> Ms {
+    /// Every event carries its measured time, whatever the loop's logical clock says.
+    fn stamp(&self, _logical: Ms) -> Ms {
         (self.real_now() - self.origin) / self.time_scale
     }
 
     /// `time.sleep`: really freezes the page, as it freezes Python's event loop.
-    fn block_until(&mut self, until: Ms) {
-        while self.now() < until {
+    fn block(&mut self, duration: Ms) {
+        let end = self.real_now() + duration * self.time_scale;
+        while self.real_now() < end {
             std::hint::spin_loop();
         }
     }
@@ -63,7 +72,10 @@ pub enum RunUpdate {
         origin: f64,
     },
     Events(Vec<Event>),
-    Finished(Stats),
+    /// The loop waits until this `performance.now()`: its next timer is due then. Until then
+    /// the main thread is free; a page that draws in that gap keeps the timer on time.
+    WaitingUntil(f64),
+    Finished,
 }
 
 /// A running scenario. Dropping it (or calling `stop`) stops the run: its pending timer is
@@ -99,7 +111,7 @@ impl RealClock {
     /// falls. Browser timers count whole milliseconds: sleeps due within the same one share a
     /// timeout, which is never early for any of them.
     fn real_millisecond(&self, t: Ms) -> i64 {
-        (self.origin + t * self.time_scale).ceil() as i64
+        self.real_time_of(t).ceil() as i64
     }
 }
 
@@ -109,13 +121,14 @@ impl RealClock {
 /// Each sleep's deadline gets a browser timeout, armed when the sleep starts, as a plain
 /// `setTimeout` per sleep would be (a single timer re-armed from inside timer callbacks would be
 /// clamped to 4 ms by the browser's nesting rule); sleeps due in the same real millisecond share
-/// one. When any timeout fires, the engine fires whatever is due, one timer at a time, in order.
+/// one. Once the real time of the engine's next deadline has come, the engine goes on: it moves
+/// its logical clock there and runs whatever is due, exactly as on a virtual clock.
 async fn drive(scenario: Scenario, mut on_update: impl FnMut(RunUpdate)) {
     let clock = RealClock::start(scenario.time_scale);
     on_update(RunUpdate::Started {
         origin: clock.origin,
     });
-    let mut engine = Engine::new(&scenario, clock);
+    let mut engine = Engine::new(&scenario, Box::new(clock.clone()));
     drop(scenario);
     let mut armed: BTreeSet<i64> = BTreeSet::new();
     let mut timeouts = FuturesUnordered::new();
@@ -138,23 +151,27 @@ async fn drive(scenario: Scenario, mut on_update: impl FnMut(RunUpdate)) {
             on_update(RunUpdate::Events(events));
         }
         for deadline in engine.take_new_deadlines() {
-            let key = engine.clock().real_millisecond(deadline);
-            arm(key, engine.clock(), &mut armed, &mut timeouts);
+            let key = clock.real_millisecond(deadline);
+            arm(key, &clock, &mut armed, &mut timeouts);
         }
         match progress {
             Progress::WaitUntil(deadline) => {
-                // A timeout may fire a hair early for the engine's clock: arm one more then.
-                let key = engine.clock().real_millisecond(deadline);
-                if armed.range(..=key).next().is_none() {
-                    arm(key, engine.clock(), &mut armed, &mut timeouts);
-                }
-                if let Some(key) = timeouts.next().await {
-                    armed.remove(&key);
+                let target = clock.real_time_of(deadline);
+                on_update(RunUpdate::WaitingUntil(target));
+                while clock.real_now() < target {
+                    // A timeout may fire a hair early for the clock: arm one more then.
+                    let key = clock.real_millisecond(deadline);
+                    if armed.range(..=key).next().is_none() {
+                        arm(key, &clock, &mut armed, &mut timeouts);
+                    }
+                    if let Some(key) = timeouts.next().await {
+                        armed.remove(&key);
+                    }
                 }
             }
             Progress::Yielded => TimeoutFuture::new(0).await,
             Progress::Finished => {
-                on_update(RunUpdate::Finished(engine.stats()));
+                on_update(RunUpdate::Finished);
                 return;
             }
         }

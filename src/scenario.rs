@@ -1,10 +1,11 @@
 //! The scenario of `shared/spec/scenario.md` §1: its model, its validation (every refusal names
 //! the field, as in `tasks[2].steps[0].sleep: must be ≥ 0`) and its JSON form.
 
+use std::borrow::Cow;
 use std::fmt;
 use std::rc::Rc;
 
-use serde_json::{Map, Number, Value};
+use crate::json::Json;
 
 use crate::pyvalue::{float_repr, PyValue};
 
@@ -82,12 +83,69 @@ pub enum Step {
     Raise(Rc<str>),
 }
 
+/// The kinds of step, by the key that names them in JSON.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum StepKind {
+    Print,
+    Sleep,
+    Block,
+    Await,
+    Raise,
+}
+
+impl StepKind {
+    pub const ALL: [StepKind; 5] = [
+        StepKind::Print,
+        StepKind::Sleep,
+        StepKind::Block,
+        StepKind::Await,
+        StepKind::Raise,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            StepKind::Print => "print",
+            StepKind::Sleep => "sleep",
+            StepKind::Block => "block",
+            StepKind::Await => "await",
+            StepKind::Raise => "raise",
+        }
+    }
+
+    pub fn parse(name: &str) -> Option<StepKind> {
+        StepKind::ALL.into_iter().find(|k| k.as_str() == name)
+    }
+}
+
+impl Step {
+    pub fn kind(&self) -> StepKind {
+        match self {
+            Step::Print(_) => StepKind::Print,
+            Step::Sleep(_) => StepKind::Sleep,
+            Step::Block(_) => StepKind::Block,
+            Step::Await(_) => StepKind::Await,
+            Step::Raise(_) => StepKind::Raise,
+        }
+    }
+}
+
 /// An `async def` body: a name, its steps, and what it returns.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Coroutine {
     pub name: String,
     pub steps: Vec<Step>,
     pub returns: PyValue,
+}
+
+impl Coroutine {
+    /// Whether it, or a coroutine it awaits, calls `time.sleep` (blocks the whole loop).
+    pub fn blocks(&self) -> bool {
+        self.steps.iter().any(|step| match step {
+            Step::Block(_) => true,
+            Step::Await(inner) => inner.blocks(),
+            _ => false,
+        })
+    }
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -98,10 +156,65 @@ pub struct Scenario {
     pub tasks: Vec<Rc<Coroutine>>,
 }
 
+/// Where a field sits in a scenario, built and compared part by part, and written as the spec
+/// words it: `tasks[2].steps[0].sleep` (`scenario` for the document as a whole).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
+pub struct FieldPath(Vec<PathPart>);
+
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+enum PathPart {
+    Key(Cow<'static, str>),
+    Index(usize),
+}
+
+impl FieldPath {
+    /// The document itself.
+    pub fn root() -> FieldPath {
+        FieldPath::default()
+    }
+
+    /// The field `key` of this object.
+    pub fn key(&self, key: impl Into<Cow<'static, str>>) -> FieldPath {
+        self.with(PathPart::Key(key.into()))
+    }
+
+    /// Item `index` of this array.
+    pub fn index(&self, index: usize) -> FieldPath {
+        self.with(PathPart::Index(index))
+    }
+
+    /// `tasks[index]`.
+    pub fn task(index: usize) -> FieldPath {
+        FieldPath::root().key("tasks").index(index)
+    }
+
+    fn with(&self, part: PathPart) -> FieldPath {
+        let mut parts = self.0.clone();
+        parts.push(part);
+        FieldPath(parts)
+    }
+}
+
+impl fmt::Display for FieldPath {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.0.is_empty() {
+            return f.write_str("scenario");
+        }
+        for (i, part) in self.0.iter().enumerate() {
+            match part {
+                PathPart::Key(key) if i == 0 => f.write_str(key)?,
+                PathPart::Key(key) => write!(f, ".{key}")?,
+                PathPart::Index(index) => write!(f, "[{index}]")?,
+            }
+        }
+        Ok(())
+    }
+}
+
 /// Why a scenario was refused: the field's path and the reason.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ScenarioError {
-    pub path: String,
+    pub path: FieldPath,
     pub reason: String,
 }
 
@@ -113,9 +226,9 @@ impl fmt::Display for ScenarioError {
 
 impl std::error::Error for ScenarioError {}
 
-fn refuse<T>(path: &str, reason: impl Into<String>) -> Result<T, ScenarioError> {
+fn refuse<T>(path: &FieldPath, reason: impl Into<String>) -> Result<T, ScenarioError> {
     Err(ScenarioError {
-        path: path.to_owned(),
+        path: path.clone(),
         reason: reason.into(),
     })
 }
@@ -123,71 +236,78 @@ fn refuse<T>(path: &str, reason: impl Into<String>) -> Result<T, ScenarioError> 
 impl Scenario {
     /// Parses and validates scenario JSON text.
     pub fn from_json(text: &str) -> Result<Scenario, ScenarioError> {
-        let value: Value = serde_json::from_str(text)
-            .or_else(|error| refuse("scenario", format!("not valid JSON ({error})")))?;
+        let value = Json::parse(text)
+            .or_else(|error| refuse(&FieldPath::root(), format!("not valid JSON ({error})")))?;
         Scenario::from_value(&value)
     }
 
     /// Validates an already parsed JSON value.
-    pub fn from_value(value: &Value) -> Result<Scenario, ScenarioError> {
+    pub fn from_value(value: &Json) -> Result<Scenario, ScenarioError> {
+        let root = FieldPath::root();
         let Some(object) = value.as_object() else {
-            return refuse("scenario", "must be a JSON object");
+            return refuse(&root, "must be a JSON object");
         };
         check_keys(
             object,
-            "",
+            &root,
             &["version", "title", "strategy", "time_scale", "tasks"],
         )?;
-        match object.get("version") {
-            None => return refuse("version", "is required (use 1)"),
-            Some(Value::Number(n)) if n.as_u64() == Some(1) => {}
-            Some(other) => return refuse("version", format!("must be 1 (got {other})")),
+        let version = root.key("version");
+        match value.get("version") {
+            None => return refuse(&version, "is required (use 1)"),
+            Some(Json::Number(n)) if n == "1" => {}
+            Some(other) => {
+                return refuse(&version, format!("must be 1 (got {})", other.to_compact()))
+            }
         }
-        let title = match object.get("title") {
+        let title = match value.get("title") {
             None => None,
-            Some(v) => Some(text_field(v, "title", 0, MAX_TITLE_CHARS)?),
+            Some(v) => Some(text_field(v, &root.key("title"), 0, MAX_TITLE_CHARS)?),
         };
-        let strategy = match object.get("strategy") {
-            None => return refuse("strategy", "is required"),
-            Some(Value::String(name)) => match Strategy::parse(name) {
+        let strategy_path = root.key("strategy");
+        let strategy = match value.get("strategy") {
+            None => return refuse(&strategy_path, "is required"),
+            Some(Json::String(name)) => match Strategy::parse(name) {
                 Some(s) => s,
                 None => {
                     return refuse(
-                        "strategy",
+                        &strategy_path,
                         format!(
                             "unknown strategy {} (expected sequential, gather, as_completed or create_task)",
-                            Value::String(name.clone())
+                            Json::String(name.clone()).to_compact()
                         ),
                     )
                 }
             },
-            Some(_) => return refuse("strategy", "must be a string"),
+            Some(_) => return refuse(&strategy_path, "must be a string"),
         };
-        let time_scale = match object.get("time_scale") {
+        let time_scale_path = root.key("time_scale");
+        let time_scale = match value.get("time_scale") {
             None => 1.0,
             Some(v) => {
-                let x = number_field(v, "time_scale")?;
+                let x = number_field(v, &time_scale_path)?;
                 if !(MIN_TIME_SCALE..=MAX_TIME_SCALE).contains(&x) {
                     return refuse(
-                        "time_scale",
+                        &time_scale_path,
                         format!("must be between 0.01 and 10 (got {})", human(x)),
                     );
                 }
                 x
             }
         };
-        let Some(tasks_value) = object.get("tasks") else {
-            return refuse("tasks", "is required");
+        let tasks_path = root.key("tasks");
+        let Some(tasks_value) = value.get("tasks") else {
+            return refuse(&tasks_path, "is required");
         };
         let Some(task_values) = tasks_value.as_array() else {
-            return refuse("tasks", "must be an array");
+            return refuse(&tasks_path, "must be an array");
         };
         if task_values.is_empty() {
-            return refuse("tasks", "needs at least 1 task");
+            return refuse(&tasks_path, "needs at least 1 task");
         }
         if task_values.len() > MAX_TASKS {
             return refuse(
-                "tasks",
+                &tasks_path,
                 format!("at most 100000 tasks (got {})", task_values.len()),
             );
         }
@@ -195,7 +315,7 @@ impl Scenario {
         let tasks = task_values
             .iter()
             .enumerate()
-            .map(|(i, v)| coroutine(v, &format!("tasks[{i}]"), 0, &limits).map(Rc::new))
+            .map(|(i, v)| coroutine(v, &FieldPath::task(i), 0, &limits).map(Rc::new))
             .collect::<Result<Vec<_>, _>>()?;
         Ok(Scenario {
             title,
@@ -206,28 +326,35 @@ impl Scenario {
     }
 
     /// The JSON form of the spec, which `from_value` reads back unchanged.
-    pub fn to_value(&self) -> Value {
-        let mut object = Map::new();
-        object.insert("version".into(), Value::from(1));
+    pub fn to_value(&self) -> Json {
+        let mut fields = vec![("version".to_owned(), Json::Number("1".into()))];
         if let Some(title) = &self.title {
-            object.insert("title".into(), Value::from(title.as_str()));
+            fields.push(("title".into(), Json::String(title.clone())));
         }
-        object.insert("strategy".into(), Value::from(self.strategy.as_str()));
+        fields.push((
+            "strategy".into(),
+            Json::String(self.strategy.as_str().into()),
+        ));
         if self.time_scale != 1.0 {
-            object.insert(
+            fields.push((
                 "time_scale".into(),
                 seconds_value(&Seconds::new(self.time_scale)),
-            );
+            ));
         }
-        object.insert(
+        fields.push((
             "tasks".into(),
-            Value::Array(self.tasks.iter().map(|t| coroutine_value(t)).collect()),
-        );
-        Value::Object(object)
+            Json::Array(self.tasks.iter().map(|t| coroutine_value(t)).collect()),
+        ));
+        Json::Object(fields)
+    }
+
+    /// Whether a task blocks the loop (`time.sleep`), in its own steps or in an await.
+    pub fn blocks(&self) -> bool {
+        self.tasks.iter().any(|task| task.blocks())
     }
 
     pub fn to_json(&self) -> String {
-        self.to_value().to_string()
+        self.to_value().to_compact()
     }
 
     /// Every validation rule that depends on more than one field, checked again after an edit.
@@ -243,8 +370,7 @@ impl Scenario {
             time_scale: self.time_scale,
         };
         for (i, task) in self.tasks.iter().take(max_tasks).enumerate() {
-            if let Err(problem) =
-                coroutine(&coroutine_value(task), &format!("tasks[{i}]"), 0, &limits)
+            if let Err(problem) = coroutine(&coroutine_value(task), &FieldPath::task(i), 0, &limits)
             {
                 if !problems.contains(&problem) {
                     problems.push(problem);
@@ -265,19 +391,14 @@ struct Limits {
 }
 
 fn check_keys(
-    object: &Map<String, Value>,
-    path: &str,
+    object: &[(String, Json)],
+    path: &FieldPath,
     allowed: &[&str],
 ) -> Result<(), ScenarioError> {
-    for key in object.keys() {
+    for (key, _) in object {
         if !allowed.contains(&key.as_str()) {
-            let field = if path.is_empty() {
-                key.clone()
-            } else {
-                format!("{path}.{key}")
-            };
             return refuse(
-                &field,
+                &path.key(key.clone()),
                 format!("unknown field (expected one of: {})", allowed.join(", ")),
             );
         }
@@ -285,7 +406,12 @@ fn check_keys(
     Ok(())
 }
 
-fn text_field(value: &Value, path: &str, min: usize, max: usize) -> Result<String, ScenarioError> {
+fn text_field(
+    value: &Json,
+    path: &FieldPath,
+    min: usize,
+    max: usize,
+) -> Result<String, ScenarioError> {
     let Some(text) = value.as_str() else {
         return refuse(path, "must be a string");
     };
@@ -299,53 +425,53 @@ fn text_field(value: &Value, path: &str, min: usize, max: usize) -> Result<Strin
     Ok(text.to_owned())
 }
 
-fn number_field(value: &Value, path: &str) -> Result<f64, ScenarioError> {
-    let Value::Number(number) = value else {
+fn number_field(value: &Json, path: &FieldPath) -> Result<f64, ScenarioError> {
+    if !matches!(value, Json::Number(_)) {
         return refuse(path, "must be a number");
-    };
-    match number.as_f64() {
+    }
+    match value.as_f64() {
         Some(x) if x.is_finite() => Ok(x),
         _ => refuse(path, "must be a finite number"),
     }
 }
 
-fn seconds_field(value: &Value, path: &str) -> Result<Seconds, ScenarioError> {
+fn seconds_field(value: &Json, path: &FieldPath) -> Result<Seconds, ScenarioError> {
     let x = number_field(value, path)?;
     if x < 0.0 {
         return refuse(path, "must be ≥ 0");
     }
     let literal = match value {
-        Value::Number(n) if is_integer_literal(n) => n.to_string(),
+        Json::Number(n) if is_integer_literal(n) => n.clone(),
         _ => float_repr(x),
     };
     Ok(Seconds { value: x, literal })
 }
 
-fn is_integer_literal(number: &Number) -> bool {
-    !number.to_string().contains(['.', 'e', 'E'])
+fn is_integer_literal(number: &str) -> bool {
+    !number.contains(['.', 'e', 'E'])
 }
 
-fn py_value(value: &Value, path: &str) -> Result<PyValue, ScenarioError> {
+fn py_value(value: &Json, path: &FieldPath) -> Result<PyValue, ScenarioError> {
     Ok(match value {
-        Value::Null => PyValue::None,
-        Value::Bool(b) => PyValue::Bool(*b),
-        Value::String(s) => {
+        Json::Null => PyValue::None,
+        Json::Bool(b) => PyValue::Bool(*b),
+        Json::String(s) => {
             if s.chars().count() > MAX_TEXT_CHARS {
                 return refuse(path, format!("at most {MAX_TEXT_CHARS} characters"));
             }
             PyValue::Str(s.clone())
         }
-        Value::Number(n) if is_integer_literal(n) => PyValue::Int(n.to_string()),
-        Value::Number(_) => PyValue::Float(number_field(value, path)?),
-        Value::Array(_) | Value::Object(_) => {
+        Json::Number(n) if is_integer_literal(n) => PyValue::Int(n.clone()),
+        Json::Number(_) => PyValue::Float(number_field(value, path)?),
+        Json::Array(_) | Json::Object(_) => {
             return refuse(path, "must be a number, a string, true, false or null")
         }
     })
 }
 
 fn coroutine(
-    value: &Value,
-    path: &str,
+    value: &Json,
+    path: &FieldPath,
     depth: usize,
     limits: &Limits,
 ) -> Result<Coroutine, ScenarioError> {
@@ -353,14 +479,15 @@ fn coroutine(
         return refuse(path, "must be an object with name, steps and returns");
     };
     check_keys(object, path, &["name", "steps", "returns"])?;
-    let name = match object.get("name") {
-        None => return refuse(&format!("{path}.name"), "is required"),
-        Some(v) => text_field(v, &format!("{path}.name"), 1, MAX_NAME_CHARS)?,
+    let name_path = path.key("name");
+    let name = match value.get("name") {
+        None => return refuse(&name_path, "is required"),
+        Some(v) => text_field(v, &name_path, 1, MAX_NAME_CHARS)?,
     };
-    let steps_path = format!("{path}.steps");
-    let step_values = match object.get("steps") {
+    let steps_path = path.key("steps");
+    let step_values = match value.get("steps") {
         None => return refuse(&steps_path, "is required (use [] for none)"),
-        Some(Value::Array(steps)) => steps,
+        Some(Json::Array(steps)) => steps,
         Some(_) => return refuse(&steps_path, "must be an array"),
     };
     if step_values.len() > MAX_STEPS {
@@ -372,11 +499,11 @@ fn coroutine(
     let steps = step_values
         .iter()
         .enumerate()
-        .map(|(i, v)| step(v, &format!("{steps_path}[{i}]"), depth, limits))
+        .map(|(i, v)| step(v, &steps_path.index(i), depth, limits))
         .collect::<Result<Vec<_>, _>>()?;
-    let returns = match object.get("returns") {
+    let returns = match value.get("returns") {
         None => PyValue::None,
-        Some(v) => py_value(v, &format!("{path}.returns"))?,
+        Some(v) => py_value(v, &path.key("returns"))?,
     };
     Ok(Coroutine {
         name,
@@ -385,7 +512,12 @@ fn coroutine(
     })
 }
 
-fn step(value: &Value, path: &str, depth: usize, limits: &Limits) -> Result<Step, ScenarioError> {
+fn step(
+    value: &Json,
+    path: &FieldPath,
+    depth: usize,
+    limits: &Limits,
+) -> Result<Step, ScenarioError> {
     const KINDS: &str = "print, sleep, block, await or raise";
     let Some(object) = value.as_object() else {
         return refuse(
@@ -393,9 +525,8 @@ fn step(value: &Value, path: &str, depth: usize, limits: &Limits) -> Result<Step
             format!("a step must be an object with one key: {KINDS}"),
         );
     };
-    let mut keys = object.keys();
-    let (Some(kind), None) = (keys.next(), keys.next()) else {
-        let found: Vec<&str> = object.keys().map(String::as_str).collect();
+    let [(kind, inner)] = object else {
+        let found: Vec<&str> = object.iter().map(|(k, _)| k.as_str()).collect();
         return refuse(
             path,
             format!(
@@ -405,12 +536,14 @@ fn step(value: &Value, path: &str, depth: usize, limits: &Limits) -> Result<Step
             ),
         );
     };
-    let field = format!("{path}.{kind}");
-    let inner = &object[kind];
-    Ok(match kind.as_str() {
-        "print" => Step::Print(text_field(inner, &field, 0, MAX_TEXT_CHARS)?.into()),
-        "raise" => Step::Raise(text_field(inner, &field, 0, MAX_TEXT_CHARS)?.into()),
-        "sleep" => {
+    let Some(step_kind) = StepKind::parse(kind) else {
+        return refuse(path, format!("unknown step {:?} (expected {KINDS})", kind));
+    };
+    let field = path.key(step_kind.as_str());
+    Ok(match step_kind {
+        StepKind::Print => Step::Print(text_field(inner, &field, 0, MAX_TEXT_CHARS)?.into()),
+        StepKind::Raise => Step::Raise(text_field(inner, &field, 0, MAX_TEXT_CHARS)?.into()),
+        StepKind::Sleep => {
             let seconds = seconds_field(inner, &field)?;
             let limit = MAX_TIMER_MS / 1000.0 / limits.time_scale;
             if seconds.value > limit {
@@ -425,7 +558,7 @@ fn step(value: &Value, path: &str, depth: usize, limits: &Limits) -> Result<Step
             }
             Step::Sleep(seconds)
         }
-        "block" => {
+        StepKind::Block => {
             let seconds = seconds_field(inner, &field)?;
             if seconds.value * limits.time_scale > MAX_BLOCK_REAL_SECONDS {
                 return refuse(
@@ -439,7 +572,7 @@ fn step(value: &Value, path: &str, depth: usize, limits: &Limits) -> Result<Step
             }
             Step::Block(seconds)
         }
-        "await" => {
+        StepKind::Await => {
             if depth + 1 > MAX_AWAIT_DEPTH {
                 return refuse(
                     &field,
@@ -448,58 +581,48 @@ fn step(value: &Value, path: &str, depth: usize, limits: &Limits) -> Result<Step
             }
             Step::Await(Rc::new(coroutine(inner, &field, depth + 1, limits)?))
         }
-        _ => return refuse(path, format!("unknown step {:?} (expected {KINDS})", kind)),
     })
 }
 
-fn seconds_value(seconds: &Seconds) -> Value {
-    seconds
-        .literal
-        .parse::<Number>()
-        .map(Value::Number)
-        .unwrap_or_else(|_| Value::from(seconds.value))
-}
-
-fn py_value_json(value: &PyValue) -> Value {
-    match value {
-        PyValue::None => Value::Null,
-        PyValue::Bool(b) => Value::Bool(*b),
-        PyValue::Int(digits) => digits
-            .parse::<Number>()
-            .map(Value::Number)
-            .unwrap_or(Value::Null),
-        PyValue::Float(x) => float_repr(*x)
-            .parse::<Number>()
-            .map(Value::Number)
-            .unwrap_or(Value::Null),
-        PyValue::Str(s) => Value::from(s.as_str()),
+fn seconds_value(seconds: &Seconds) -> Json {
+    match Json::parse(&seconds.literal) {
+        Ok(number @ Json::Number(_)) => number,
+        _ => Json::number(seconds.value),
     }
 }
 
-fn coroutine_value(coroutine: &Coroutine) -> Value {
+fn py_value_json(value: &PyValue) -> Json {
+    match value {
+        PyValue::None => Json::Null,
+        PyValue::Bool(b) => Json::Bool(*b),
+        PyValue::Int(digits) => Json::Number(digits.clone()),
+        PyValue::Float(x) if x.is_finite() => Json::Number(float_repr(*x)),
+        PyValue::Float(_) => Json::Null,
+        PyValue::Str(s) => Json::String(s.clone()),
+    }
+}
+
+fn coroutine_value(coroutine: &Coroutine) -> Json {
     let steps = coroutine
         .steps
         .iter()
         .map(|step| {
-            let (key, value) = match step {
-                Step::Print(text) => ("print", Value::from(&**text)),
-                Step::Raise(text) => ("raise", Value::from(&**text)),
-                Step::Sleep(s) => ("sleep", seconds_value(s)),
-                Step::Block(s) => ("block", seconds_value(s)),
-                Step::Await(inner) => ("await", coroutine_value(inner)),
+            let value = match step {
+                Step::Print(text) | Step::Raise(text) => Json::String(text.to_string()),
+                Step::Sleep(s) | Step::Block(s) => seconds_value(s),
+                Step::Await(inner) => coroutine_value(inner),
             };
-            let mut object = Map::new();
-            object.insert(key.into(), value);
-            Value::Object(object)
+            Json::Object(vec![(step.kind().as_str().into(), value)])
         })
         .collect();
-    let mut object = Map::new();
-    object.insert("name".into(), Value::from(coroutine.name.as_str()));
-    object.insert("steps".into(), Value::Array(steps));
+    let mut fields = vec![
+        ("name".to_owned(), Json::String(coroutine.name.clone())),
+        ("steps".to_owned(), Json::Array(steps)),
+    ];
     if coroutine.returns != PyValue::None {
-        object.insert("returns".into(), py_value_json(&coroutine.returns));
+        fields.push(("returns".into(), py_value_json(&coroutine.returns)));
     }
-    Value::Object(object)
+    Json::Object(fields)
 }
 
 #[cfg(test)]
@@ -590,6 +713,41 @@ mod tests {
     }
 
     #[test]
+    fn field_paths_are_built_by_parts_and_written_as_the_spec_does() {
+        let sleep = FieldPath::task(2).key("steps").index(0).key("sleep");
+        assert_eq!(sleep.to_string(), "tasks[2].steps[0].sleep");
+        assert_eq!(FieldPath::root().to_string(), "scenario");
+        assert_eq!(FieldPath::root().key("version").to_string(), "version");
+        assert_eq!(sleep, FieldPath::task(2).key("steps").index(0).key("sleep"));
+        assert_ne!(sleep, FieldPath::task(2).key("steps").index(1).key("sleep"));
+        let error = Scenario::from_json(&with_step(r#"{"sleep":-1}"#)).expect_err("refused");
+        assert_eq!(
+            error.path,
+            FieldPath::task(0).key("steps").index(1).key("sleep")
+        );
+    }
+
+    #[test]
+    fn step_kinds_read_and_write_their_json_key() {
+        for kind in StepKind::ALL {
+            assert_eq!(StepKind::parse(kind.as_str()), Some(kind));
+        }
+        assert_eq!(StepKind::parse("yield"), None);
+        assert_eq!(Step::Print("x".into()).kind(), StepKind::Print);
+    }
+
+    #[test]
+    fn a_block_is_found_at_any_depth() {
+        let deep = with_task(
+            r#"{"name":"t","steps":[{"await":{"name":"i","steps":[{"await":{"name":"j","steps":[{"block":1}]}}]}}]}"#,
+        );
+        assert!(Scenario::from_json(&deep).expect("valid").blocks());
+        assert!(!Scenario::from_json(&with_step(r#"{"sleep":1}"#))
+            .expect("valid")
+            .blocks());
+    }
+
+    #[test]
     fn time_scale_moves_the_timer_and_block_limits() {
         let slow = |step: &str, scale: f64| {
             format!(
@@ -637,7 +795,7 @@ mod tests {
         let json = with_task(
             r#"{"name":"","steps":[]},{"name":"ok","steps":[{"sleep":1}]},{"name":"b","steps":[{"sleep":-1}]}"#,
         );
-        let value: Value = serde_json::from_str(&json).expect("json");
+        let value = Json::parse(&json).expect("json");
         // `from_value` refuses at the first problem; build the model directly to see them all.
         let mut scenario =
             Scenario::from_json(&with_task(r#"{"name":"a","steps":[]}"#)).expect("valid");

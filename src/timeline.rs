@@ -5,6 +5,9 @@ use std::rc::Rc;
 
 use crate::trace::{Event, EventKind, Ms, Trace};
 
+/// Lanes drawn one by one; past this the timeline stacks density rows instead.
+pub const MAX_DRAWN_LANES: usize = 300;
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Phase {
     /// Created, waiting for the loop to reach its first step.
@@ -179,7 +182,7 @@ impl Builder {
                 Self::finish(open, lane, t, false);
             }
             EventKind::ResultToMain => lane.markers.push(marker(MarkerKind::ResultToMain, None)),
-            EventKind::RunEnd => {}
+            EventKind::RunEnd | EventKind::CaughtInMain(_) => {}
         }
     }
 
@@ -285,7 +288,7 @@ mod tests {
     #[test]
     fn gather_draws_three_one_second_sleeps_side_by_side() {
         let scenario = presets::find("square_gather").expect("preset").scenario();
-        let (trace, _) = simulate(&scenario);
+        let trace = simulate(&scenario);
         let timeline = layout(&trace, 3, 0.0);
         assert_eq!(timeline.end, 1000.0);
         for lane in &timeline.lanes {
@@ -324,7 +327,7 @@ mod tests {
         let scenario = presets::find("sum_async_blocking")
             .expect("preset")
             .scenario();
-        let (trace, _) = simulate(&scenario);
+        let trace = simulate(&scenario);
         let timeline = layout(&trace, 2, 0.0);
         assert_eq!(
             timeline.frozen,
@@ -350,7 +353,7 @@ mod tests {
         let scenario = presets::find("say_after_gather")
             .expect("preset")
             .scenario();
-        let (trace, _) = simulate(&scenario);
+        let trace = simulate(&scenario);
         // 2 s in 4 columns of 0.5 s: all three sleep at first, "world" alone in the second second.
         let d = density(&trace, 3, 2000.0, 2000.0, 4);
         assert_eq!(d.sleeping, [3, 3, 3, 1]);
@@ -373,7 +376,7 @@ mod tests {
     #[test]
     fn a_run_in_progress_has_open_bars_up_to_now() {
         let scenario = presets::find("square_compute").expect("preset").scenario();
-        let (trace, _) = simulate(&scenario);
+        let trace = simulate(&scenario);
         // Keep only what had happened by 500 ms: the sleeps inside compute_square are open.
         let partial = Trace::from_events(
             trace

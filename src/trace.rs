@@ -45,6 +45,8 @@ pub enum EventKind {
     Cancelled,
     /// The task's result (or exception) reached `main()`.
     ResultToMain,
+    /// An exception reached `main()`, which caught it (and prints `Error: message`).
+    CaughtInMain(Rc<str>),
     /// The loop stopped: the run is over.
     RunEnd,
 }

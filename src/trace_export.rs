@@ -1,7 +1,7 @@
 //! The trace as Chrome trace-event JSON (opens in Perfetto and chrome://tracing): one thread per
 //! task, a complete event per bar, an instant event per print, result and error.
 
-use serde_json::{json, Value};
+use crate::json::{object, Json};
 
 use crate::scenario::Scenario;
 use crate::timeline::{layout, Lane, MarkerKind, Phase};
@@ -11,7 +11,7 @@ fn micros(t: Ms) -> f64 {
     (t * 1000.0).round()
 }
 
-fn lane_events(out: &mut Vec<Value>, lane: &Lane, tid: usize) {
+fn lane_events(out: &mut Vec<Json>, lane: &Lane, tid: usize) {
     for bar in &lane.bars {
         let (name, category) = match bar.phase {
             Phase::Alive => ("task", "task"),
@@ -24,14 +24,24 @@ fn lane_events(out: &mut Vec<Value>, lane: &Lane, tid: usize) {
             (Phase::Nested, Some(label)) => format!("await {label}()"),
             _ => name.to_owned(),
         };
-        let mut args = json!({});
-        if let Some(requested) = bar.requested_end {
-            args = json!({ "requested_wake_ms": requested, "actual_wake_ms": bar.end, "late_ms": bar.end - requested });
-        }
-        out.push(json!({
-            "name": name, "cat": category, "ph": "X", "pid": 1, "tid": tid,
-            "ts": micros(bar.start), "dur": micros(bar.end - bar.start), "args": args,
-        }));
+        let args = match bar.requested_end {
+            Some(requested) => object([
+                ("requested_wake_ms", requested.into()),
+                ("actual_wake_ms", bar.end.into()),
+                ("late_ms", (bar.end - requested).into()),
+            ]),
+            None => object([]),
+        };
+        out.push(object([
+            ("name", name.into()),
+            ("cat", category.into()),
+            ("ph", "X".into()),
+            ("pid", 1.into()),
+            ("tid", tid.into()),
+            ("ts", micros(bar.start).into()),
+            ("dur", micros(bar.end - bar.start).into()),
+            ("args", args),
+        ]));
     }
     for marker in &lane.markers {
         let name = match marker.kind {
@@ -41,34 +51,63 @@ fn lane_events(out: &mut Vec<Value>, lane: &Lane, tid: usize) {
             MarkerKind::Cancelled => "cancelled",
             MarkerKind::ResultToMain => "result reaches main()",
         };
-        out.push(json!({
-            "name": name, "cat": "marker", "ph": "i", "s": "t", "pid": 1, "tid": tid,
-            "ts": micros(marker.t), "args": { "text": marker.text.as_deref().unwrap_or("") },
-        }));
+        out.push(object([
+            ("name", name.into()),
+            ("cat", "marker".into()),
+            ("ph", "i".into()),
+            ("s", "t".into()),
+            ("pid", 1.into()),
+            ("tid", tid.into()),
+            ("ts", micros(marker.t).into()),
+            (
+                "args",
+                object([("text", marker.text.as_deref().unwrap_or("").into())]),
+            ),
+        ]));
     }
 }
 
 pub fn chrome_trace(scenario: &Scenario, trace: &Trace) -> String {
     let timeline = layout(trace, scenario.tasks.len(), trace.last_time());
+    let metadata = |name: &str, tid: Option<usize>, args: Json| {
+        let mut fields = vec![
+            ("name".to_owned(), Json::from(name)),
+            ("ph".to_owned(), "M".into()),
+            ("pid".to_owned(), 1.into()),
+        ];
+        fields.extend(tid.map(|tid| ("tid".to_owned(), tid.into())));
+        fields.push(("args".to_owned(), args));
+        Json::Object(fields)
+    };
+    let process = format!("asyncio ({})", scenario.strategy.as_str());
     let mut events = vec![
-        json!({ "name": "process_name", "ph": "M", "pid": 1, "args": { "name": format!("asyncio ({})", scenario.strategy.as_str()) } }),
-        json!({ "name": "thread_name", "ph": "M", "pid": 1, "tid": 0, "args": { "name": "main()" } }),
+        metadata("process_name", None, object([("name", process.into())])),
+        metadata("thread_name", Some(0), object([("name", "main()".into())])),
     ];
     for (i, task) in scenario.tasks.iter().enumerate() {
-        events.push(json!({ "name": "thread_name", "ph": "M", "pid": 1, "tid": i + 1, "args": { "name": task.name } }));
-        events.push(json!({ "name": "thread_sort_index", "ph": "M", "pid": 1, "tid": i + 1, "args": { "sort_index": i + 1 } }));
+        let name = object([("name", task.name.as_str().into())]);
+        events.push(metadata("thread_name", Some(i + 1), name));
+        let order = object([("sort_index", (i + 1).into())]);
+        events.push(metadata("thread_sort_index", Some(i + 1), order));
     }
     lane_events(&mut events, &timeline.main, 0);
     for (i, lane) in timeline.lanes.iter().enumerate() {
         lane_events(&mut events, lane, i + 1);
     }
-    json!({
-        "traceEvents": events,
-        "displayTimeUnit": "ms",
-        "otherData": { "title": scenario.title.clone().unwrap_or_default(), "strategy": scenario.strategy.as_str(),
-                       "time_scale": scenario.time_scale, "time_unit": "scenario time" },
-    })
-    .to_string()
+    object([
+        ("traceEvents", Json::Array(events)),
+        ("displayTimeUnit", "ms".into()),
+        (
+            "otherData",
+            object([
+                ("title", scenario.title.clone().unwrap_or_default().into()),
+                ("strategy", scenario.strategy.as_str().into()),
+                ("time_scale", scenario.time_scale.into()),
+                ("time_unit", "scenario time".into()),
+            ]),
+        ),
+    ])
+    .to_compact()
 }
 
 #[cfg(test)]
@@ -80,28 +119,33 @@ mod tests {
     #[test]
     fn one_thread_per_task_and_a_complete_event_per_sleep() {
         let scenario = presets::find("square_gather").expect("preset").scenario();
-        let (trace, _) = simulate(&scenario);
-        let value: Value = serde_json::from_str(&chrome_trace(&scenario, &trace)).expect("JSON");
-        let events = value["traceEvents"].as_array().expect("events");
-        let threads: Vec<&str> = events
+        let trace = simulate(&scenario);
+        let value = Json::parse(&chrome_trace(&scenario, &trace)).expect("JSON");
+        let events = value
+            .get("traceEvents")
+            .and_then(Json::as_array)
+            .expect("events");
+        let field = |e: &Json, key: &str| e.get(key).cloned().unwrap_or(Json::Null);
+        let text = |e: &Json, key: &str| field(e, key).as_str().map(str::to_owned);
+        let threads: Vec<String> = events
             .iter()
-            .filter(|e| e["name"] == "thread_name")
-            .filter_map(|e| e["args"]["name"].as_str())
+            .filter(|e| text(e, "name").as_deref() == Some("thread_name"))
+            .filter_map(|e| text(&field(e, "args"), "name"))
             .collect();
         assert_eq!(threads, ["main()", "square(1)", "square(2)", "square(3)"]);
         let sleeps: Vec<(f64, f64)> = events
             .iter()
-            .filter(|e| e["cat"] == "sleep")
+            .filter(|e| text(e, "cat").as_deref() == Some("sleep"))
             .map(|e| {
                 (
-                    e["ts"].as_f64().unwrap_or(-1.0),
-                    e["dur"].as_f64().unwrap_or(-1.0),
+                    field(e, "ts").as_f64().unwrap_or(-1.0),
+                    field(e, "dur").as_f64().unwrap_or(-1.0),
                 )
             })
             .collect();
         assert_eq!(sleeps, [(0.0, 1_000_000.0); 3]);
-        assert!(events
-            .iter()
-            .any(|e| e["ph"] == "i" && e["args"]["text"] == "[1, 4, 9]" && e["tid"] == 0));
+        assert!(events.iter().any(|e| text(e, "ph").as_deref() == Some("i")
+            && text(&field(e, "args"), "text").as_deref() == Some("[1, 4, 9]")
+            && field(e, "tid").as_f64() == Some(0.0)));
     }
 }

@@ -8,7 +8,7 @@ use async_playground::trace::{EventKind, Trace};
 
 fn run(id: &str) -> Trace {
     let preset = presets::find(id).unwrap_or_else(|| panic!("no preset {id}"));
-    simulate(&preset.scenario()).0
+    simulate(&preset.scenario())
 }
 
 /// `(milliseconds, text)` for each console line.
@@ -63,7 +63,7 @@ fn square_sequential_takes_three_seconds() {
 }
 
 #[test]
-fn square_as_completed_hands_each_result_over_when_it_is_done() {
+fn square_as_completed_hands_results_over_once_every_due_timer_has_fired() {
     expect(
         "square_as_completed",
         1000.0,
@@ -72,10 +72,10 @@ fn square_as_completed_hands_each_result_over_when_it_is_done() {
             (0.0, "Square 2"),
             (0.0, "Square 3"),
             (1000.0, "End square 1"),
-            (1000.0, "Result: 1"),
             (1000.0, "End square 2"),
-            (1000.0, "Result: 4"),
             (1000.0, "End square 3"),
+            (1000.0, "Result: 1"),
+            (1000.0, "Result: 4"),
             (1000.0, "Result: 9"),
         ],
     );
@@ -294,7 +294,7 @@ fn every_preset_is_valid_and_finishes() {
         scenario
             .validate()
             .unwrap_or_else(|e| panic!("{}: {e}", preset.id));
-        let (trace, _) = simulate(&scenario);
+        let trace = simulate(&scenario);
         assert!(trace.total().is_some(), "{}", preset.id);
         assert!(!preset.explain_fr.is_empty() && !preset.explain_en.is_empty());
     }
@@ -314,7 +314,7 @@ fn errors_reach_main_as_cpython_delivers_them() {
                    {"name":"b","steps":[{"sleep":2},{"print":"b done"}],"returns":2}"#;
     // gather and as_completed hand the first exception over at once; b is cancelled when main returns.
     for strategy in ["gather", "as_completed"] {
-        let trace = simulate(&scenario(strategy, tasks)).0;
+        let trace = simulate(&scenario(strategy, tasks));
         assert_eq!(
             lines(&trace),
             [(1000.0, "Error: boom".to_string())],
@@ -330,7 +330,7 @@ fn errors_reach_main_as_cpython_delivers_them() {
     let tasks = r#"{"name":"a","steps":[{"sleep":2},{"print":"a done"}],"returns":1},
                    {"name":"b","steps":[{"sleep":1},{"raise":"late"}]},
                    {"name":"c","steps":[{"sleep":3},{"print":"never"}]}"#;
-    let trace = simulate(&scenario("create_task", tasks)).0;
+    let trace = simulate(&scenario("create_task", tasks));
     assert_eq!(
         lines(&trace),
         [
@@ -340,7 +340,7 @@ fn errors_reach_main_as_cpython_delivers_them() {
     );
     assert_eq!(trace.total(), Some(2000.0));
     // sequential never starts the tasks after the one that raised.
-    let trace = simulate(&scenario("sequential", tasks)).0;
+    let trace = simulate(&scenario("sequential", tasks));
     assert_eq!(
         lines(&trace),
         [
@@ -356,7 +356,7 @@ fn timers_due_during_a_block_fire_after_it_in_due_order() {
     let tasks = r#"{"name":"late","steps":[{"sleep":0.5},{"print":"second"}]},
                    {"name":"early","steps":[{"sleep":0.2},{"print":"first"}]},
                    {"name":"blocker","steps":[{"block":1},{"print":"unblocked"}]}"#;
-    let trace = simulate(&scenario("gather", tasks)).0;
+    let trace = simulate(&scenario("gather", tasks));
     assert_eq!(
         lines(&trace),
         [
@@ -385,7 +385,7 @@ fn timers_due_during_a_block_fire_after_it_in_due_order() {
 fn sleep_zero_goes_to_the_back_of_the_ready_queue() {
     let tasks = r#"{"name":"a","steps":[{"print":"a1"},{"sleep":0},{"print":"a2"}]},
                    {"name":"b","steps":[{"print":"b1"},{"sleep":0},{"print":"b2"}]}"#;
-    let texts: Vec<String> = lines(&simulate(&scenario("gather", tasks)).0)
+    let texts: Vec<String> = lines(&simulate(&scenario("gather", tasks)))
         .into_iter()
         .map(|l| l.1)
         .collect();
@@ -398,7 +398,7 @@ fn a_task_left_in_the_last_iteration_still_runs_as_in_cpython() {
     // returns and the one that runs `loop.stop()`, so "b" and "never" print; then b is cancelled.
     let tasks = r#"{"name":"a","steps":[{"raise":"x"}]},{"name":"b","steps":[{"sleep":0},{"print":"b"},
         {"sleep":0},{"print":"never"},{"sleep":0},{"print":"really never"}]}"#;
-    let texts: Vec<String> = lines(&simulate(&scenario("create_task", tasks)).0)
+    let texts: Vec<String> = lines(&simulate(&scenario("create_task", tasks)))
         .into_iter()
         .map(|l| l.1)
         .collect();

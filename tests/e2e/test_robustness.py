@@ -121,10 +121,8 @@ def test_fifty_runs_in_a_row_end_with_exactly_one_correct_output(page, base_url,
     wait_done(page)
     page.wait_for_timeout(600)
     texts = [t for _, t in console(page)]
-    assert sorted(texts[:3]) == ["Square 1", "Square 2", "Square 3"]
-    assert sorted(texts[3:6]) == ["End square 1", "End square 2", "End square 3"]
-    assert texts[6:] == ["[1, 4, 9]"]
-    assert 200 <= float(page.locator('[data-testid="total-time"]').get_attribute("data-ms")) < 1100
+    assert texts == ["Square 1", "Square 2", "Square 3", "End square 1", "End square 2", "End square 3", "[1, 4, 9]"]
+    assert 1000 <= float(page.locator('[data-testid="total-time"]').get_attribute("data-ms")) < 1100
 
 
 def test_switching_preset_or_strategy_stops_the_run_first(page, base_url):

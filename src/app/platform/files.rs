@@ -67,20 +67,64 @@ pub fn file_stem(title: Option<&str>) -> String {
     }
 }
 
-/// The styles the timeline needs outside the page (light theme).
-const STANDALONE_CSS: &str = "
-text { font: 12px system-ui, sans-serif; fill: #1b1f2a; }
-.lane-label { font-family: ui-monospace, monospace; }
-.main-label { fill: #009e73; font-weight: 600; }
-.tick line { stroke: #dde1ea; } .tick text { fill: #5c6475; }
-.alive { fill: #5c6475; opacity: .5; } .sleeping { fill: #0072b2; } .blocked { fill: #d55e00; }
-.nested { fill: none; stroke: #56b4e9; stroke-width: 2; } .waiting { fill: #b8bfcc; opacity: .6; }
-.ideal { fill: none !important; stroke: #5c6475; stroke-dasharray: 3 3; opacity: .8; }
-.frozen { fill: rgba(213,94,0,.10); } .now { stroke: #e69f00; stroke-width: 2; }
-.done-density { fill: #009e73; }
-.mark-print { fill: #e69f00; } .mark-return { fill: #fff; stroke: #009e73; stroke-width: 2; }
-.mark-main { fill: #009e73; } .mark-raise { fill: #d55e00; stroke: #fff; } .mark-cancel { fill: none; stroke: #7a7f8c; stroke-width: 2; }
-";
+/// The timeline's own rules of the page's stylesheet (`.timeline …`), with the colours they use
+/// resolved as the page shows them now (light or dark): an exported SVG looks like the page.
+fn standalone_css() -> String {
+    let Some(document) = document() else {
+        return String::new();
+    };
+    let mut rules = String::from("svg.timeline { font: 12px system-ui, sans-serif; }\n");
+    let sheets = document.style_sheets();
+    for i in 0..sheets.length() {
+        let Some(sheet) = sheets
+            .item(i)
+            .and_then(|s| s.dyn_into::<web_sys::CssStyleSheet>().ok())
+        else {
+            continue;
+        };
+        let Ok(list) = sheet.css_rules() else {
+            continue;
+        };
+        for j in 0..list.length() {
+            let Some(rule) = list
+                .item(j)
+                .and_then(|r| r.dyn_into::<web_sys::CssStyleRule>().ok())
+            else {
+                continue;
+            };
+            if rule.selector_text().starts_with(".timeline") {
+                rules.push_str(&rule.css_text());
+                rules.push('\n');
+            }
+        }
+    }
+    let mut palette = String::from("svg.timeline {");
+    let computed = document
+        .document_element()
+        .zip(web_sys::window())
+        .and_then(|(root, window)| window.get_computed_style(&root).ok().flatten());
+    let mut rest = rules.as_str();
+    let mut seen = Vec::new();
+    while let Some(at) = rest.find("var(--") {
+        rest = &rest[at + 4..];
+        let name: String = rest
+            .chars()
+            .take_while(|c| c.is_alphanumeric() || *c == '-')
+            .collect();
+        if seen.contains(&name) {
+            continue;
+        }
+        if let Some(value) = computed
+            .as_ref()
+            .and_then(|c| c.get_property_value(&name).ok())
+        {
+            palette.push_str(&format!(" {name}: {};", value.trim()));
+        }
+        seen.push(name);
+    }
+    palette.push_str(" }\n");
+    palette + &rules
+}
 
 /// The element as a standalone SVG document, with its size and styles.
 pub fn standalone_svg(element: &Element) -> Option<(String, f64, f64)> {
@@ -94,11 +138,15 @@ pub fn standalone_svg(element: &Element) -> Option<(String, f64, f64)> {
     let style = document()?
         .create_element_ns(Some("http://www.w3.org/2000/svg"), "style")
         .ok()?;
-    style.set_text_content(Some(STANDALONE_CSS));
+    style.set_text_content(Some(&standalone_css()));
     let background = document()?
         .create_element_ns(Some("http://www.w3.org/2000/svg"), "rect")
         .ok()?;
-    for (name, value) in [("width", "100%"), ("height", "100%"), ("fill", "#ffffff")] {
+    for (name, value) in [
+        ("width", "100%"),
+        ("height", "100%"),
+        ("fill", "var(--panel)"),
+    ] {
         background.set_attribute(name, value).ok()?;
     }
     copy.prepend_with_node_2(&style, &background).ok()?;

@@ -1,0 +1,14 @@
+//! The page's components, each one part of the page.
+
+pub mod banners;
+pub mod compare;
+pub mod console;
+pub mod controls;
+pub mod editor;
+pub mod explanation;
+pub mod legend;
+pub mod python_code;
+pub mod share;
+pub mod timeline;
+pub mod timeline_pane;
+pub mod topbar;

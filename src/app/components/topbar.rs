@@ -1,0 +1,61 @@
+//! The top bar: the name, the tutorial examples, and the language switch.
+
+use yew::prelude::*;
+
+use crate::app::i18n::{Lang, Text};
+use crate::presets;
+
+pub struct TopBarProps {
+    /// The preset the scenario still is, if any.
+    pub preset: Option<&'static str>,
+    pub lang: Lang,
+    pub on_preset: Callback<&'static str>,
+    pub on_toggle_lang: Callback<()>,
+}
+
+pub fn top_bar(props: &TopBarProps) -> Html {
+    let lang = props.lang;
+    let on_preset = {
+        let on_preset = props.on_preset.clone();
+        Callback::from(move |event: Event| {
+            let id = event
+                .target_unchecked_into::<web_sys::HtmlSelectElement>()
+                .value();
+            if let Some(preset) = presets::find(&id) {
+                on_preset.emit(preset.id);
+            }
+        })
+    };
+    html! {
+        <header class="topbar">
+            <div class="brand">
+                <svg class="logo" viewBox="0 0 32 32" aria-hidden="true">
+                    <rect width="32" height="32" rx="8" class="logo-bg" />
+                    <rect x="6" y="8" width="14" height="4" rx="2" fill="#fff" />
+                    <rect x="10" y="14" width="16" height="4" rx="2" fill="#E69F00" />
+                    <rect x="6" y="20" width="10" height="4" rx="2" fill="#56B4E9" />
+                </svg>
+                <div>
+                    <h1>{ "Async Playground" }</h1>
+                    <p class="tagline">{ lang.t(Text::Tagline) }</p>
+                </div>
+            </div>
+            <div class="topbar-actions">
+                <label class="field">
+                    <span>{ lang.t(Text::Example) }</span>
+                    <select data-testid="preset" onchange={on_preset} aria-label={lang.t(Text::ExampleLabel)}>
+                        if props.preset.is_none() {
+                            <option value="" selected=true>{ lang.t(Text::YourScenario) }</option>
+                        }
+                        { for presets::all().iter().map(|p| html! {
+                            <option value={p.id} selected={props.preset == Some(p.id)}>{ lang.choose(p.title_en, p.title_fr) }</option>
+                        }) }
+                    </select>
+                </label>
+                <button class="ghost" data-testid="lang" onclick={props.on_toggle_lang.reform(|_| ())} aria-label={lang.t(Text::SwitchLanguage)}>
+                    { lang.t(Text::OtherLanguage) }
+                </button>
+            </div>
+        </header>
+    }
+}

@@ -1,0 +1,14 @@
+//! The page's hooks: runs, links, keyboard shortcuts and autosave.
+
+mod run_control;
+pub mod use_actions;
+pub mod use_autosave;
+pub mod use_link;
+pub mod use_runs;
+pub mod use_shortcuts;
+
+pub use use_actions::{use_actions, Actions};
+pub use use_autosave::use_autosave;
+pub use use_link::use_link;
+pub use use_runs::{use_runs, RunsHandle};
+pub use use_shortcuts::use_shortcuts;

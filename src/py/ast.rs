@@ -1,0 +1,228 @@
+//! The syntax tree of a program, as the parser builds it and the compiler reads it.
+
+use std::rc::Rc;
+
+/// Where a node starts: line and 1-based column.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Pos {
+    pub line: u32,
+    pub col: u32,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Expr {
+    pub pos: Pos,
+    pub kind: ExprKind,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Constant {
+    None,
+    Bool(bool),
+    /// An integer literal's digits (decimal, or with its `0x`/`0o`/`0b` prefix).
+    Int(Rc<str>),
+    Float(f64),
+    Str(Rc<str>),
+    Bytes(Rc<str>),
+    Ellipsis,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BinOp {
+    Add,
+    Sub,
+    Mul,
+    MatMul,
+    Div,
+    FloorDiv,
+    Mod,
+    Pow,
+    LShift,
+    RShift,
+    BitOr,
+    BitXor,
+    BitAnd,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum UnaryOp {
+    Not,
+    Neg,
+    Pos,
+    Invert,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CmpOp {
+    Eq,
+    NotEq,
+    Lt,
+    LtE,
+    Gt,
+    GtE,
+    Is,
+    IsNot,
+    In,
+    NotIn,
+}
+
+/// A piece of an f-string: literal text, or `{value!conversion:format_spec}`.
+#[derive(Clone, Debug, PartialEq)]
+pub enum FPart {
+    Text(Rc<str>),
+    Value {
+        value: Box<Expr>,
+        /// `r`, `s` or `a` after `!`.
+        conversion: Option<char>,
+        /// The format spec, itself an f-string (`{x:{width}}`).
+        spec: Option<Vec<FPart>>,
+        /// `{x=}`: the text of the expression and the `=`, printed before the value.
+        debug: Option<Rc<str>>,
+    },
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Comprehension {
+    pub target: Expr,
+    pub iter: Expr,
+    pub ifs: Vec<Expr>,
+    pub is_async: bool,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Keyword {
+    /// `None` for `**mapping`.
+    pub name: Option<Rc<str>>,
+    pub value: Expr,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum ExprKind {
+    Constant(Constant),
+    FString(Vec<FPart>),
+    Name(Rc<str>),
+    BinOp(Box<Expr>, BinOp, Box<Expr>),
+    UnaryOp(UnaryOp, Box<Expr>),
+    /// `and` (true) or `or` (false) over two or more values.
+    BoolOp(bool, Vec<Expr>),
+    Compare(Box<Expr>, Vec<(CmpOp, Expr)>),
+    Call {
+        func: Box<Expr>,
+        args: Vec<Expr>,
+        keywords: Vec<Keyword>,
+    },
+    Attribute(Box<Expr>, Rc<str>),
+    Subscript(Box<Expr>, Box<Expr>),
+    Slice(Option<Box<Expr>>, Option<Box<Expr>>, Option<Box<Expr>>),
+    Starred(Box<Expr>),
+    List(Vec<Expr>),
+    Tuple(Vec<Expr>),
+    /// Keys are `None` for `**mapping`.
+    Dict(Vec<(Option<Expr>, Expr)>),
+    Set(Vec<Expr>),
+    ListComp(Box<Expr>, Vec<Comprehension>),
+    SetComp(Box<Expr>, Vec<Comprehension>),
+    DictComp(Box<Expr>, Box<Expr>, Vec<Comprehension>),
+    GeneratorExp(Box<Expr>, Vec<Comprehension>),
+    Lambda(Rc<Arguments>, Box<Expr>),
+    IfExp(Box<Expr>, Box<Expr>, Box<Expr>),
+    Await(Box<Expr>),
+    Yield(Option<Box<Expr>>),
+    YieldFrom(Box<Expr>),
+    NamedExpr(Box<Expr>, Box<Expr>),
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Arg {
+    pub name: Rc<str>,
+    pub default: Option<Expr>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Arguments {
+    /// Positional parameters (positional-only ones first), with their defaults.
+    pub args: Vec<Arg>,
+    pub posonly: usize,
+    pub vararg: Option<Rc<str>>,
+    pub kwonly: Vec<Arg>,
+    pub kwarg: Option<Rc<str>>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Stmt {
+    pub pos: Pos,
+    pub kind: StmtKind,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Handler {
+    pub pos: Pos,
+    pub kind: Option<Expr>,
+    pub name: Option<Rc<str>>,
+    pub body: Vec<Stmt>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Alias {
+    pub name: Rc<str>,
+    pub asname: Option<Rc<str>>,
+    pub pos: Pos,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct FunctionDef {
+    pub name: Rc<str>,
+    pub args: Rc<Arguments>,
+    pub body: Vec<Stmt>,
+    pub decorators: Vec<Expr>,
+    pub is_async: bool,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum StmtKind {
+    Expr(Expr),
+    /// `a = b = value`.
+    Assign(Vec<Expr>, Expr),
+    AugAssign(Expr, BinOp, Expr),
+    /// `x: int = value` (the annotation is not kept).
+    AnnAssign(Expr, Option<Expr>),
+    If(Expr, Vec<Stmt>, Vec<Stmt>),
+    While(Expr, Vec<Stmt>, Vec<Stmt>),
+    For {
+        target: Expr,
+        iter: Expr,
+        body: Vec<Stmt>,
+        orelse: Vec<Stmt>,
+        is_async: bool,
+    },
+    FunctionDef(Rc<FunctionDef>),
+    ClassDef {
+        name: Rc<str>,
+        bases: Vec<Expr>,
+        keywords: Vec<Keyword>,
+        body: Vec<Stmt>,
+        decorators: Vec<Expr>,
+    },
+    Return(Option<Expr>),
+    Pass,
+    Break,
+    Continue,
+    Raise(Option<Expr>, Option<Expr>),
+    Try {
+        body: Vec<Stmt>,
+        handlers: Vec<Handler>,
+        orelse: Vec<Stmt>,
+        finalbody: Vec<Stmt>,
+    },
+    With {
+        items: Vec<(Expr, Option<Expr>)>,
+        body: Vec<Stmt>,
+        is_async: bool,
+    },
+    Import(Vec<Alias>),
+    ImportFrom(Rc<str>, Vec<Alias>),
+    Global(Vec<Rc<str>>),
+    Nonlocal(Vec<Rc<str>>),
+    Assert(Expr, Option<Expr>),
+    Delete(Vec<Expr>),
+}

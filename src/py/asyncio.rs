@@ -1,0 +1,523 @@
+//! `asyncio`: its Python part (`lib/asyncio.py`, written for the playground after CPython 3.11's
+//! semantics) runs on these natives — the event loop's ready queue and timer heap (the same
+//! [`EventLoop`] the step engine used, so `_run_once` is CPython's, on the logical clock), loop
+//! handles, and the timeline's events.
+
+use std::rc::{Rc, Weak};
+
+use super::builtins::{add_method, arity, native, set_global, Args, Kwargs};
+use super::format;
+use super::ops;
+use super::value::*;
+use super::vm::{Flow, NativeFn, Res, RunEvent, Vm};
+use crate::event_loop::{EventLoop, Handle, Next};
+
+/// A callback in the loop's queues: the handle object the program sees, and its data.
+pub struct PyHandle {
+    object: Value,
+    data: Rc<HandleData>,
+}
+
+impl Handle for PyHandle {
+    fn cancelled(&self) -> bool {
+        self.data.cancelled.get()
+    }
+}
+
+/// The state behind a loop object.
+pub struct LoopCore {
+    pub events: EventLoop<PyHandle>,
+}
+
+impl LoopCore {
+    /// The ready callbacks (for the time-travel view): their handle objects, in order.
+    pub fn ready_handles(&self) -> Vec<Value> {
+        self.events.ready().map(|h| h.object.clone()).collect()
+    }
+
+    pub fn timer_handles(&self) -> Vec<(f64, Value)> {
+        self.events
+            .timers()
+            .map(|(when, h)| (when, h.object.clone()))
+            .collect()
+    }
+}
+
+fn with_core<T>(vm: &mut Vm, loop_value: &Value, f: impl FnOnce(&mut LoopCore) -> T) -> Res<T> {
+    if let Value::Object(o) = loop_value {
+        if let Native::Loop(core) = &mut *o.native.borrow_mut() {
+            return Ok(f(core));
+        }
+    }
+    vm.type_error("not an event loop")
+}
+
+fn loop_init(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
+    arity(vm, "_loop_init", &args, 1, 1)?;
+    if let Value::Object(o) = &args[0] {
+        let mut events = EventLoop::new();
+        // The loop's clock is the program's one clock.
+        events.catch_up(vm.now);
+        *o.native.borrow_mut() = Native::Loop(Box::new(LoopCore { events }));
+    }
+    Ok(Value::None)
+}
+
+fn make_handle(
+    vm: &mut Vm,
+    loop_value: &Value,
+    callback: Value,
+    args: Value,
+    when: Option<f64>,
+) -> Res<(Value, Rc<HandleData>)> {
+    let args = match args {
+        Value::Tuple(t) => t.to_vec(),
+        Value::None => Vec::new(),
+        other => ops::collect(vm, other)?,
+    };
+    let loop_ref = match loop_value {
+        Value::Object(o) => Rc::downgrade(o),
+        _ => Weak::new(),
+    };
+    let data = Rc::new(HandleData {
+        callback,
+        args,
+        cancelled: std::cell::Cell::new(false),
+        when,
+        scheduled: std::cell::Cell::new(when.is_some()),
+        loop_ref,
+    });
+    let class = vm.types.named(if when.is_some() {
+        "TimerHandle"
+    } else {
+        "Handle"
+    });
+    let object = Value::Object(Object::new(class, Native::Handle(data.clone())));
+    Ok((object, data))
+}
+
+fn call_soon(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
+    arity(vm, "_call_soon", &args, 3, 3)?;
+    let (object, data) = make_handle(vm, &args[0], args[1].clone(), args[2].clone(), None)?;
+    let handle = PyHandle {
+        object: object.clone(),
+        data,
+    };
+    with_core(vm, &args[0], |core| core.events.call_soon(handle))?;
+    Ok(object)
+}
+
+fn call_at(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
+    arity(vm, "_call_at", &args, 4, 4)?;
+    let when = ops::to_f64(vm, &args[1])?;
+    let (object, data) = make_handle(vm, &args[0], args[2].clone(), args[3].clone(), Some(when))?;
+    let handle = PyHandle {
+        object: object.clone(),
+        data,
+    };
+    with_core(vm, &args[0], |core| core.events.call_at(when, handle))?;
+    Ok(object)
+}
+
+/// The loop's next callback: its handle; `None` once `stop()` took effect; `False` after a
+/// wait for the next timer (call again). Waiting suspends the whole program.
+fn next_handle(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
+    arity(vm, "_next_handle", &args, 1, 1)?;
+    vm.report_never_awaited();
+    let now = vm.now;
+    let next = with_core(vm, &args[0], |core| {
+        core.events.catch_up(now);
+        core.events.next_step()
+    })?;
+    match next {
+        Next::Run(handle) => {
+            vm.history_callback(&handle.object);
+            Ok(handle.object)
+        }
+        Next::Stopped => Ok(Value::None),
+        Next::WaitUntil(t) => Err(Flow::Wait(t)),
+        Next::Idle => vm.err(
+            "RuntimeError",
+            "the event loop would wait forever: nothing is ready and no timer is set",
+        ),
+    }
+}
+
+fn handle_data(vm: &mut Vm, value: &Value) -> Res<Rc<HandleData>> {
+    if let Value::Object(o) = value {
+        if let Native::Handle(data) = &*o.native.borrow() {
+            return Ok(data.clone());
+        }
+    }
+    vm.type_error("not a loop handle")
+}
+
+fn run_handle(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
+    arity(vm, "_run_handle", &args, 1, 1)?;
+    let data = handle_data(vm, &args[0])?;
+    data.scheduled.set(false);
+    Err(Flow::Call(
+        data.callback.clone(),
+        data.args.clone(),
+        Vec::new(),
+    ))
+}
+
+fn loop_stop(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
+    arity(vm, "_loop_stop", &args, 1, 1)?;
+    with_core(vm, &args[0], |core| core.events.stop())?;
+    Ok(Value::None)
+}
+
+fn loop_clear(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
+    arity(vm, "_loop_clear", &args, 1, 1)?;
+    with_core(vm, &args[0], |core| core.events.clear())?;
+    Ok(Value::None)
+}
+
+fn loop_time(vm: &mut Vm, _: &Value, _: Args, _: Kwargs) -> Res<Value> {
+    Ok(Value::Float(vm.now))
+}
+
+fn handle_cancel(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
+    arity(vm, "cancel", &args, 1, 1)?;
+    let data = handle_data(vm, &args[0])?;
+    if !data.cancelled.get() {
+        data.cancelled.set(true);
+        if data.scheduled.get() {
+            if let Some(loop_object) = data.loop_ref.upgrade() {
+                if let Native::Loop(core) = &mut *loop_object.native.borrow_mut() {
+                    core.events.timer_cancelled();
+                }
+            }
+        }
+    }
+    Ok(Value::None)
+}
+
+fn handle_cancelled(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
+    arity(vm, "cancelled", &args, 1, 1)?;
+    let data = handle_data(vm, &args[0])?;
+    Ok(Value::Bool(data.cancelled.get()))
+}
+
+fn handle_when(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
+    arity(vm, "when", &args, 1, 1)?;
+    let data = handle_data(vm, &args[0])?;
+    Ok(data.when.map_or(Value::None, Value::Float))
+}
+
+fn is_coroutine(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
+    arity(vm, "iscoroutine", &args, 1, 1)?;
+    Ok(Value::Bool(
+        matches!(&args[0], Value::Gen(g) if g.kind == GenKind::Coroutine),
+    ))
+}
+
+fn is_coroutine_function(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
+    arity(vm, "iscoroutinefunction", &args, 1, 1)?;
+    let function = match &args[0] {
+        Value::Method(m) => m.0.clone(),
+        other => other.clone(),
+    };
+    Ok(Value::Bool(
+        matches!(&function, Value::Func(f) if f.code.kind == super::code::CodeKind::Coroutine),
+    ))
+}
+
+/// `(qualname, filename, line or None once finished, first line)` of a coroutine, for reprs.
+fn coro_info(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
+    arity(vm, "_coro_info", &args, 1, 1)?;
+    let Value::Gen(g) = &args[0] else {
+        let text = format::repr(vm, &args[0])?;
+        return Ok(Value::tuple(vec![
+            Value::Str(text.into()),
+            Value::None,
+            Value::None,
+            Value::None,
+        ]));
+    };
+    let line = if g.finished.get() {
+        Value::None
+    } else if !g.started.get() {
+        Value::Int(i64::from(g.code.first_line))
+    } else {
+        let frame = g.frame.borrow();
+        Value::Int(i64::from(
+            frame
+                .as_ref()
+                .map_or(g.code.first_line, |f| f.current_line()),
+        ))
+    };
+    Ok(Value::tuple(vec![
+        Value::Str(g.qualname.clone()),
+        Value::Str(g.code.filename.clone()),
+        line,
+        Value::Int(i64::from(g.code.first_line)),
+    ]))
+}
+
+/// A new timeline lane for a task running `coro`: its number.
+fn lane_new(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
+    arity(vm, "_lane_new", &args, 2, 2)?;
+    let label: Rc<str> = match &args[0] {
+        Value::Gen(g) => g
+            .label
+            .borrow()
+            .clone()
+            .unwrap_or_else(|| format!("{}()", g.qualname).into()),
+        other => format::short_repr(other).into(),
+    };
+    // A coroutine with a lane of its own (a step scenario's task) keeps it as a task.
+    let lane = match &args[0] {
+        Value::Gen(g) => match g.lane.get() {
+            Some(lane)
+                if lane & super::vm::NESTED_LANE == 0 && lane & super::vm::INLINE_LANE == 0 =>
+            {
+                lane
+            }
+            _ => vm.new_lane(),
+        },
+        _ => vm.new_lane(),
+    };
+    if let Value::Gen(g) = &args[0] {
+        g.lane.set(Some(lane));
+    }
+    let name: Rc<str> = match &args[1] {
+        Value::Str(s) => s.clone(),
+        _ => "".into(),
+    };
+    vm.event(RunEvent::LaneCreated { lane, label, name });
+    Ok(Value::Int(i64::from(lane)))
+}
+
+fn lane_of(value: &Value) -> Option<u32> {
+    match value {
+        Value::Int(i) => u32::try_from(*i).ok(),
+        _ => None,
+    }
+}
+
+/// A task's step begins.
+fn lane_enter(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
+    arity(vm, "_lane_enter", &args, 2, 2)?;
+    let Some(lane) = lane_of(&args[0]) else {
+        return Ok(Value::None);
+    };
+    vm.lane = Some(lane);
+    vm.current_task = args[1].clone();
+    vm.event(RunEvent::Stepping { lane });
+    Ok(Value::None)
+}
+
+/// A task's step ends, waiting on `waiter` (a future, or None when it is done or ready).
+fn lane_leave(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
+    arity(vm, "_lane_leave", &args, 2, 2)?;
+    let Some(lane) = lane_of(&args[0]) else {
+        return Ok(Value::None);
+    };
+    let waiter = &args[1];
+    if !waiter.is_none() {
+        let (on, until) = describe_waiter(vm, waiter)?;
+        vm.event(RunEvent::Waiting { lane, on, until });
+    }
+    vm.lane = None;
+    vm.current_task = Value::None;
+    Ok(Value::None)
+}
+
+/// What a task waits on, for the timeline: `sleep(1)` (and its deadline), a task's coroutine,
+/// or the kind of future.
+fn describe_waiter(vm: &mut Vm, waiter: &Value) -> Res<(Rc<str>, Option<f64>)> {
+    let Value::Object(o) = waiter else {
+        return Ok(("?".into(), None));
+    };
+    let label_symbol = vm.sym("_wait_label");
+    let until_symbol = vm.sym("_wait_until");
+    let coro_symbol = vm.sym("_coro");
+    let attrs = o.attrs.borrow();
+    let until = match attrs.get(until_symbol) {
+        Some(Value::Float(f)) => Some(*f),
+        _ => None,
+    };
+    if let Some(Value::Str(label)) = attrs.get(label_symbol) {
+        return Ok((label.clone(), until));
+    }
+    if let Some(Value::Gen(g)) = attrs.get(coro_symbol) {
+        let label = g
+            .label
+            .borrow()
+            .clone()
+            .unwrap_or_else(|| format!("{}()", g.qualname).into());
+        return Ok((label, until));
+    }
+    Ok((o.class.name.clone(), until))
+}
+
+/// A task ended: `kind` is "result", "exception" or "cancelled"; `detail` its text.
+fn lane_end(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
+    arity(vm, "_lane_end", &args, 3, 3)?;
+    let Some(lane) = lane_of(&args[0]) else {
+        return Ok(Value::None);
+    };
+    let detail: Rc<str> = match &args[2] {
+        Value::Str(s) => s.clone(),
+        other => format::short_repr(other).into(),
+    };
+    let event = match &args[1] {
+        Value::Str(k) if &**k == "exception" => RunEvent::Raised {
+            lane,
+            error: detail,
+        },
+        Value::Str(k) if &**k == "cancelled" => RunEvent::Cancelled { lane },
+        _ => RunEvent::Returned {
+            lane,
+            value: detail,
+        },
+    };
+    vm.event(event);
+    Ok(Value::None)
+}
+
+/// A task's result was taken by another (for the timeline's arrows).
+fn lane_taken(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
+    arity(vm, "_lane_taken", &args, 1, 1)?;
+    if let Some(lane) = lane_of(&args[0]) {
+        vm.event(RunEvent::ResultTaken { lane });
+    }
+    Ok(Value::None)
+}
+
+/// An error the loop logs (an exception in a callback, a task's exception never retrieved):
+/// the message, then the exception's traceback, on stderr.
+fn log_error(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
+    arity(vm, "_log_error", &args, 2, 2)?;
+    let message = format::str_of(vm, &args[0])?;
+    let mut text = format!("{message}\n");
+    if !args[1].is_none() {
+        text.push_str(&format::traceback_text(vm, &args[1]));
+    }
+    vm.write(true, &text);
+    Ok(Value::None)
+}
+
+/// Watches a finished task whose exception nobody has retrieved yet: when the program drops
+/// the task without retrieving it, CPython logs "Task exception was never retrieved".
+fn watch(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
+    arity(vm, "_watch", &args, 2, 2)?;
+    if let Value::Object(o) = &args[0] {
+        vm.unretrieved.push((Rc::downgrade(o), args[1].clone()));
+    }
+    Ok(Value::None)
+}
+
+fn unwatch(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
+    arity(vm, "_unwatch", &args, 1, 1)?;
+    if let Value::Object(o) = &args[0] {
+        let pointer = Rc::as_ptr(o);
+        vm.unretrieved.retain(|(weak, _)| weak.as_ptr() != pointer);
+    }
+    Ok(Value::None)
+}
+
+/// The watched tasks the program no longer holds: their log messages.
+fn collect_unretrieved(vm: &mut Vm, _: &Value, _: Args, _: Kwargs) -> Res<Value> {
+    let mut dropped = Vec::new();
+    vm.unretrieved.retain(|(weak, message)| {
+        if weak.strong_count() == 0 {
+            dropped.push(message.clone());
+            false
+        } else {
+            true
+        }
+    });
+    Ok(Value::list(dropped))
+}
+
+/// Tasks are registered weakly, as CPython's `_all_tasks` is a weak set.
+fn register_task(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
+    arity(vm, "_register_task", &args, 1, 1)?;
+    if let Value::Object(o) = &args[0] {
+        if vm.tasks.len() > 64 && vm.tasks.len().is_power_of_two() {
+            vm.tasks.retain(|t| t.strong_count() > 0);
+        }
+        vm.tasks.push(Rc::downgrade(o));
+    }
+    Ok(Value::None)
+}
+
+fn live_tasks(vm: &mut Vm, _: &Value, _: Args, _: Kwargs) -> Res<Value> {
+    vm.tasks.retain(|t| t.strong_count() > 0);
+    let live: Vec<Value> = vm
+        .tasks
+        .iter()
+        .filter_map(|t| t.upgrade())
+        .map(Value::Object)
+        .collect();
+    Ok(Value::list(live))
+}
+
+/// A coroutine with the lane of a step scenario's task.
+fn set_lane_function(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
+    let _ = (vm, args);
+    Ok(Value::None)
+}
+
+const PRELUDE: &str = include_str!("lib/asyncio.py");
+
+/// The `asyncio` module: the natives, then the Python part run over them.
+pub fn module(vm: &mut Vm) -> Res<Value> {
+    if let Some(module) = vm.asyncio.clone() {
+        return Ok(module);
+    }
+    let handle = vm.types.named("Handle");
+    let timer = vm.types.named("TimerHandle");
+    for class in [&handle, &timer] {
+        add_method(vm, class, "cancel", handle_cancel);
+        add_method(vm, class, "cancelled", handle_cancelled);
+    }
+    add_method(vm, &timer, "when", handle_when);
+    let natives: &[(&str, NativeFn)] = &[
+        ("_loop_init", loop_init),
+        ("_call_soon", call_soon),
+        ("_call_at", call_at),
+        ("_next_handle", next_handle),
+        ("_run_handle", run_handle),
+        ("_loop_stop", loop_stop),
+        ("_loop_clear", loop_clear),
+        ("_time", loop_time),
+        ("iscoroutine", is_coroutine),
+        ("iscoroutinefunction", is_coroutine_function),
+        ("_coro_info", coro_info),
+        ("_lane_new", lane_new),
+        ("_lane_enter", lane_enter),
+        ("_lane_leave", lane_leave),
+        ("_lane_end", lane_end),
+        ("_lane_taken", lane_taken),
+        ("_log_error", log_error),
+        ("_watch", watch),
+        ("_unwatch", unwatch),
+        ("_collect_unretrieved", collect_unretrieved),
+        ("_set_lane_function", set_lane_function),
+        ("_register_task", register_task),
+        ("_live_tasks", live_tasks),
+    ];
+    let module = Module::new("asyncio");
+    for (name, func) in natives {
+        set_global(vm, &module, name, native(name, *func));
+    }
+    set_global(vm, &module, "Handle", Value::Type(handle));
+    set_global(vm, &module, "TimerHandle", Value::Type(timer));
+    let value = super::run::run_module_source(vm, module, PRELUDE, format::PRELUDE_FILE)?;
+    vm.asyncio = Some(value.clone());
+    // `ExceptionGroup` and friends live in the prelude but are built-ins.
+    if let Value::Module(m) = &value {
+        for name in ["BaseExceptionGroup", "ExceptionGroup"] {
+            let symbol = vm.sym(name);
+            if let Some(class) = m.get(symbol) {
+                vm.builtins.set(symbol, class);
+            }
+        }
+    }
+    Ok(value)
+}

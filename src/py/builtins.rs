@@ -1,0 +1,2305 @@
+//! The `builtins` module: the type objects, the exception hierarchy, the built-in functions,
+//! constructors of the built-in types, classes (`class` statements, `super`, `property`), and
+//! `import`.
+
+use std::cell::RefCell;
+use std::cmp::Ordering;
+use std::rc::Rc;
+
+use super::ast::CmpOp;
+use super::bigint::BigInt;
+use super::dict::Dict;
+use super::format;
+use super::ops::{self, type_name};
+use super::value::*;
+use super::vm::{Flow, NativeFn, Res, Types, Vm, MAX_SIZE};
+
+pub type Args = Vec<Value>;
+pub type Kwargs = Vec<(Rc<str>, Value)>;
+
+// ----- type objects -----------------------------------------------------------------------------
+
+fn new_type(
+    name: &str,
+    module: &str,
+    bases: Vec<Rc<Type>>,
+    base: Base,
+    builtin: Option<Kind>,
+) -> Rc<Type> {
+    let mut mro: Vec<Rc<Type>> = Vec::new();
+    for b in &bases {
+        for t in b.lineage() {
+            if !mro.iter().any(|m| Rc::ptr_eq(m, t)) {
+                mro.push(t.clone());
+            }
+        }
+    }
+    Rc::new(Type {
+        name: name.into(),
+        qualname: name.into(),
+        module: module.into(),
+        bases,
+        mro,
+        dict: RefCell::default(),
+        base,
+        builtin,
+        id: 0,
+    })
+}
+
+/// The exception hierarchy: (name, parent).
+const EXCEPTIONS: &[(&str, &str)] = &[
+    ("SystemExit", "BaseException"),
+    ("KeyboardInterrupt", "BaseException"),
+    ("GeneratorExit", "BaseException"),
+    ("Exception", "BaseException"),
+    ("StopIteration", "Exception"),
+    ("StopAsyncIteration", "Exception"),
+    ("ArithmeticError", "Exception"),
+    ("ZeroDivisionError", "ArithmeticError"),
+    ("OverflowError", "ArithmeticError"),
+    ("FloatingPointError", "ArithmeticError"),
+    ("AssertionError", "Exception"),
+    ("AttributeError", "Exception"),
+    ("BufferError", "Exception"),
+    ("EOFError", "Exception"),
+    ("ImportError", "Exception"),
+    ("ModuleNotFoundError", "ImportError"),
+    ("LookupError", "Exception"),
+    ("IndexError", "LookupError"),
+    ("KeyError", "LookupError"),
+    ("MemoryError", "Exception"),
+    ("NameError", "Exception"),
+    ("UnboundLocalError", "NameError"),
+    ("OSError", "Exception"),
+    ("ConnectionError", "OSError"),
+    ("ConnectionResetError", "ConnectionError"),
+    ("ConnectionRefusedError", "ConnectionError"),
+    ("FileNotFoundError", "OSError"),
+    ("PermissionError", "OSError"),
+    ("TimeoutError", "OSError"),
+    ("ReferenceError", "Exception"),
+    ("RuntimeError", "Exception"),
+    ("NotImplementedError", "RuntimeError"),
+    ("RecursionError", "RuntimeError"),
+    ("SyntaxError", "Exception"),
+    ("SystemError", "Exception"),
+    ("TypeError", "Exception"),
+    ("ValueError", "Exception"),
+    ("UnicodeError", "ValueError"),
+    ("Warning", "Exception"),
+    ("UserWarning", "Warning"),
+    ("DeprecationWarning", "Warning"),
+    ("RuntimeWarning", "Warning"),
+];
+
+pub fn make_types() -> Types {
+    let object = new_type(
+        "object",
+        "builtins",
+        Vec::new(),
+        Base::Object,
+        Some(Kind::Object),
+    );
+    let plain = |name: &str, kind: Kind| {
+        new_type(
+            name,
+            "builtins",
+            vec![object.clone()],
+            Base::Object,
+            Some(kind),
+        )
+    };
+    let type_ = plain("type", Kind::Type);
+    let int = plain("int", Kind::Int);
+    let bool_ = new_type(
+        "bool",
+        "builtins",
+        vec![int.clone()],
+        Base::Object,
+        Some(Kind::Bool),
+    );
+    let mut by_kind = vec![
+        (Kind::Object, object.clone()),
+        (Kind::Type, type_.clone()),
+        (Kind::Int, int),
+        (Kind::Bool, bool_),
+    ];
+    for (kind, name) in [
+        (Kind::NoneType, "NoneType"),
+        (Kind::NotImplementedType, "NotImplementedType"),
+        (Kind::Ellipsis, "ellipsis"),
+        (Kind::Float, "float"),
+        (Kind::Str, "str"),
+        (Kind::List, "list"),
+        (Kind::Tuple, "tuple"),
+        (Kind::Dict, "dict"),
+        (Kind::Set, "set"),
+        (Kind::FrozenSet, "frozenset"),
+        (Kind::Range, "range"),
+        (Kind::Slice, "slice"),
+        (Kind::Function, "function"),
+        (Kind::BuiltinFunction, "builtin_function_or_method"),
+        (Kind::Method, "method"),
+        (Kind::Generator, "generator"),
+        (Kind::Coroutine, "coroutine"),
+        (Kind::AsyncGenerator, "async_generator"),
+        (Kind::Iterator, "iterator"),
+        (Kind::Module, "module"),
+        (Kind::Cell, "cell"),
+        (Kind::Code, "code"),
+        (Kind::Property, "property"),
+        (Kind::StaticMethod, "staticmethod"),
+        (Kind::ClassMethod, "classmethod"),
+        (Kind::Super, "super"),
+    ] {
+        by_kind.push((kind, plain(name, kind)));
+    }
+    let base_exception = new_type(
+        "BaseException",
+        "builtins",
+        vec![object.clone()],
+        Base::Exception,
+        Some(Kind::BaseException),
+    );
+    by_kind.push((Kind::BaseException, base_exception.clone()));
+    let mut exceptions: Vec<(&'static str, Rc<Type>)> =
+        vec![("BaseException", base_exception.clone())];
+    for &(name, parent) in EXCEPTIONS {
+        let parent = exceptions
+            .iter()
+            .find(|(n, _)| *n == parent)
+            .map(|(_, t)| t.clone())
+            .unwrap_or_else(|| base_exception.clone());
+        exceptions.push((
+            name,
+            new_type(
+                name,
+                "builtins",
+                vec![parent],
+                Base::Exception,
+                Some(Kind::BaseException),
+            ),
+        ));
+    }
+    let mut named = Vec::new();
+    for name in [
+        "dict_keys",
+        "dict_values",
+        "dict_items",
+        "_Stream",
+        "Handle",
+        "TimerHandle",
+        "_Loop",
+        "struct_time",
+    ] {
+        named.push((
+            name,
+            new_type(
+                name,
+                "builtins",
+                vec![object.clone()],
+                Base::Object,
+                Some(Kind::Object),
+            ),
+        ));
+    }
+    Types {
+        by_kind,
+        object,
+        type_,
+        base_exception,
+        exceptions,
+        named,
+    }
+}
+
+pub fn native(name: &str, func: NativeFn) -> Value {
+    Value::Builtin(Rc::new(Builtin {
+        name: name.into(),
+        func,
+        receiver: Value::None,
+    }))
+}
+
+/// A native bound to data (`receiver`), such as a module's stream.
+pub fn native_with(name: &str, func: NativeFn, receiver: Value) -> Value {
+    Value::Builtin(Rc::new(Builtin {
+        name: name.into(),
+        func,
+        receiver,
+    }))
+}
+
+pub fn add_method(vm: &mut Vm, class: &Rc<Type>, name: &str, func: NativeFn) {
+    let symbol = vm.sym(name);
+    class.dict.borrow_mut().set(symbol, native(name, func));
+}
+
+pub fn set_global(vm: &mut Vm, module: &Rc<Module>, name: &str, value: Value) {
+    let symbol = vm.sym(name);
+    module.set(symbol, value);
+}
+
+/// Fills the builtins module and the methods of the built-in types.
+pub fn install(vm: &mut Vm) {
+    let builtins = vm.builtins.clone();
+    let functions: &[(&str, NativeFn)] = &[
+        ("print", builtin_print),
+        ("len", builtin_len),
+        ("repr", builtin_repr),
+        ("ascii", builtin_ascii),
+        ("abs", builtin_abs),
+        ("min", builtin_min),
+        ("max", builtin_max),
+        ("sum", builtin_sum),
+        ("sorted", builtin_sorted),
+        ("reversed", builtin_reversed),
+        ("enumerate", builtin_enumerate),
+        ("zip", builtin_zip),
+        ("isinstance", builtin_isinstance),
+        ("issubclass", builtin_issubclass),
+        ("round", builtin_round),
+        ("any", builtin_any),
+        ("all", builtin_all),
+        ("divmod", builtin_divmod),
+        ("pow", builtin_pow),
+        ("hash", builtin_hash),
+        ("id", builtin_id),
+        ("iter", builtin_iter),
+        ("next", builtin_next),
+        ("callable", builtin_callable),
+        ("getattr", builtin_getattr),
+        ("setattr", builtin_setattr),
+        ("hasattr", builtin_hasattr),
+        ("delattr", builtin_delattr),
+        ("chr", builtin_chr),
+        ("ord", builtin_ord),
+        ("hex", builtin_hex),
+        ("oct", builtin_oct),
+        ("bin", builtin_bin),
+        ("format", builtin_format),
+        ("vars", builtin_vars),
+        ("dir", builtin_dir),
+        ("globals", builtin_globals),
+        ("input", builtin_input),
+        ("open", builtin_open),
+        ("exit", builtin_exit),
+        ("quit", builtin_exit),
+        ("__build_class__", build_class),
+        ("aiter", builtin_aiter),
+        ("map", builtin_map),
+        ("filter", builtin_filter),
+        ("anext", builtin_anext),
+    ];
+    for (name, func) in functions {
+        set_global(vm, &builtins, name, native(name, *func));
+    }
+    let kinds = [
+        ("object", Kind::Object),
+        ("type", Kind::Type),
+        ("int", Kind::Int),
+        ("bool", Kind::Bool),
+        ("float", Kind::Float),
+        ("str", Kind::Str),
+        ("list", Kind::List),
+        ("tuple", Kind::Tuple),
+        ("dict", Kind::Dict),
+        ("set", Kind::Set),
+        ("frozenset", Kind::FrozenSet),
+        ("range", Kind::Range),
+        ("slice", Kind::Slice),
+        ("property", Kind::Property),
+        ("staticmethod", Kind::StaticMethod),
+        ("classmethod", Kind::ClassMethod),
+        ("super", Kind::Super),
+    ];
+    for (name, kind) in kinds {
+        let class = vm.types.of(kind);
+        set_global(vm, &builtins, name, Value::Type(class));
+    }
+    let exceptions = vm.types.exceptions.clone();
+    for (name, class) in exceptions {
+        set_global(vm, &builtins, name, Value::Type(class));
+    }
+    set_global(
+        vm,
+        &builtins,
+        "EnvironmentError",
+        Value::Type(vm.types.exception("OSError")),
+    );
+    set_global(
+        vm,
+        &builtins,
+        "IOError",
+        Value::Type(vm.types.exception("OSError")),
+    );
+    set_global(vm, &builtins, "None", Value::None);
+    set_global(vm, &builtins, "NotImplemented", Value::NotImplemented);
+    set_global(vm, &builtins, "Ellipsis", Value::Ellipsis);
+    set_global(vm, &builtins, "__name__", Value::str("builtins"));
+    super::methods::install(vm);
+    install_class_methods(vm);
+}
+
+/// A bare instance of a Python class (an exception keeps its arguments).
+pub fn new_instance(vm: &mut Vm, class: &Rc<Type>, args: &[Value]) -> Value {
+    if class.base == Base::Exception {
+        let object = Object::new(class.clone(), Native::Exception(ExceptionData::default()));
+        let symbol = vm.symbols.args;
+        object
+            .attrs
+            .borrow_mut()
+            .set(symbol, Value::tuple(args.to_vec()));
+        Value::Object(object)
+    } else {
+        Value::Object(Object::new(class.clone(), Native::None))
+    }
+}
+
+/// `object.__new__(cls, ...)`.
+fn object_new(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
+    match args.first() {
+        Some(Value::Type(class)) => {
+            let class = class.clone();
+            if let Some(kind) = class.builtin {
+                if kind != Kind::Object && kind != Kind::BaseException {
+                    return construct(vm, kind, &class, args[1..].to_vec(), Vec::new());
+                }
+            }
+            Ok(new_instance(vm, &class, &args[1..]))
+        }
+        _ => vm.type_error("object.__new__(X): X is not a type object"),
+    }
+}
+
+fn install_class_methods(vm: &mut Vm) {
+    let object = vm.types.object.clone();
+    add_method(vm, &object, "__new__", object_new);
+    add_method(vm, &object, "__init__", object_init);
+    add_method(vm, &object, "__repr__", object_repr);
+    add_method(vm, &object, "__str__", object_str);
+    add_method(vm, &object, "__eq__", object_eq);
+    add_method(vm, &object, "__ne__", object_ne);
+    add_method(vm, &object, "__hash__", object_hash);
+    add_method(vm, &object, "__format__", object_format);
+    add_method(vm, &object, "__setattr__", object_setattr);
+    add_method(vm, &object, "__getattribute__", object_getattribute);
+    let exc = vm.types.base_exception.clone();
+    add_method(vm, &exc, "__init__", exception_init);
+    add_method(vm, &exc, "with_traceback", exception_with_traceback);
+    add_method(vm, &exc, "add_note", exception_add_note);
+    let property = vm.types.of(Kind::Property);
+    add_method(vm, &property, "setter", property_setter);
+    add_method(vm, &property, "getter", property_getter);
+    add_method(vm, &property, "__get__", property_get);
+}
+
+// ----- argument helpers ------------------------------------------------------------------------
+
+pub fn arity(vm: &mut Vm, name: &str, args: &[Value], min: usize, max: usize) -> Res<()> {
+    let n = args.len();
+    if n >= min && n <= max {
+        return Ok(());
+    }
+    if min == max && min == 1 {
+        return vm.type_error(format!("{name}() takes exactly one argument ({n} given)"));
+    }
+    if max == 0 {
+        return vm.type_error(format!("{name}() takes no arguments ({n} given)"));
+    }
+    if n < min {
+        return vm.type_error(format!(
+            "{name} expected at least {min} argument{}, got {n}",
+            if min == 1 { "" } else { "s" }
+        ));
+    }
+    vm.type_error(format!(
+        "{name} expected at most {max} argument{}, got {n}",
+        if max == 1 { "" } else { "s" }
+    ))
+}
+
+pub fn no_kwargs(vm: &mut Vm, name: &str, kwargs: &Kwargs) -> Res<()> {
+    if kwargs.is_empty() {
+        Ok(())
+    } else {
+        vm.type_error(format!("{name}() takes no keyword arguments"))
+    }
+}
+
+pub fn kwarg(kwargs: &Kwargs, name: &str) -> Option<Value> {
+    kwargs
+        .iter()
+        .find(|(k, _)| &**k == name)
+        .map(|(_, v)| v.clone())
+}
+
+pub fn only_kwargs(vm: &mut Vm, name: &str, kwargs: &Kwargs, allowed: &[&str]) -> Res<()> {
+    for (key, _) in kwargs {
+        if !allowed.contains(&&**key) {
+            return vm.type_error(format!(
+                "{name}() got an unexpected keyword argument '{key}'"
+            ));
+        }
+    }
+    Ok(())
+}
+
+pub fn expect_str(vm: &mut Vm, value: &Value, what: &str) -> Res<Rc<str>> {
+    match value {
+        Value::Str(s) => Ok(s.clone()),
+        other => {
+            let name = type_name(vm, other);
+            vm.type_error(format!("{what} must be str, not {name}"))
+        }
+    }
+}
+
+pub fn int_arg(vm: &mut Vm, value: &Value) -> Res<i64> {
+    ops::index_of(vm, value)
+}
+
+pub fn exception_args(vm: &mut Vm, exc: &Value) -> Vec<Value> {
+    let symbol = vm.symbols.args;
+    match exc {
+        Value::Object(o) => match o.attrs.borrow().get(symbol) {
+            Some(Value::Tuple(t)) => t.to_vec(),
+            _ => Vec::new(),
+        },
+        _ => Vec::new(),
+    }
+}
+
+// ----- output ----------------------------------------------------------------------------------
+
+/// Whether `file=` names standard error.
+fn is_stderr(vm: &mut Vm, file: &Value) -> Res<Option<bool>> {
+    match file {
+        Value::None => Ok(Some(false)),
+        Value::Object(o) => {
+            let symbol = vm.sym("_stderr");
+            match o.attrs.borrow().get(symbol) {
+                Some(Value::Bool(b)) => Ok(Some(*b)),
+                _ => Ok(None),
+            }
+        }
+        _ => Ok(None),
+    }
+}
+
+fn builtin_print(vm: &mut Vm, _: &Value, args: Args, kwargs: Kwargs) -> Res<Value> {
+    only_kwargs(vm, "print", &kwargs, &["sep", "end", "file", "flush"])?;
+    let text_arg = |vm: &mut Vm, name: &str, default: &str| -> Res<String> {
+        match kwarg(&kwargs, name) {
+            None | Some(Value::None) => Ok(default.to_owned()),
+            Some(Value::Str(s)) => Ok(s.to_string()),
+            Some(other) => {
+                let type_name = type_name(vm, &other);
+                vm.type_error(format!("{name} must be None or a string, not {type_name}"))
+            }
+        }
+    };
+    let sep = text_arg(vm, "sep", " ")?;
+    let end = text_arg(vm, "end", "\n")?;
+    let mut out = String::new();
+    for (i, arg) in args.iter().enumerate() {
+        if i > 0 {
+            out.push_str(&sep);
+        }
+        out.push_str(&format::str_of(vm, arg)?);
+        if out.len() > MAX_SIZE {
+            return vm.err("MemoryError", "");
+        }
+    }
+    out.push_str(&end);
+    let file = kwarg(&kwargs, "file").unwrap_or(Value::None);
+    match is_stderr(vm, &file)? {
+        Some(stderr) => vm.write(stderr, &out),
+        None => {
+            // Any object with a `write` method.
+            let symbol = vm.sym("write");
+            let write = ops::getattr(vm, &file, symbol)?;
+            vm.call_nested(write, vec![Value::Str(out.into())])?;
+        }
+    }
+    Ok(Value::None)
+}
+
+pub fn stream_write(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
+    arity(vm, "write", &args, 2, 2)?;
+    let stderr = is_stderr(vm, &args[0])?.unwrap_or(false);
+    let text = match &args[1] {
+        Value::Str(s) => s.clone(),
+        other => {
+            let name = type_name(vm, other);
+            return vm.type_error(format!("write() argument must be str, not {name}"));
+        }
+    };
+    vm.write(stderr, &text);
+    Ok(Value::Int(text.chars().count() as i64))
+}
+
+pub fn stream_flush(_: &mut Vm, _: &Value, _: Args, _: Kwargs) -> Res<Value> {
+    Ok(Value::None)
+}
+
+fn builtin_input(vm: &mut Vm, _: &Value, _: Args, _: Kwargs) -> Res<Value> {
+    vm.err(
+        "RuntimeError",
+        "input() is not available here: there is no keyboard input in the playground",
+    )
+}
+
+fn builtin_open(vm: &mut Vm, _: &Value, _: Args, _: Kwargs) -> Res<Value> {
+    vm.err("RuntimeError", "open() is not available here: the playground has no files (simulate I/O with await asyncio.sleep(...))")
+}
+
+fn builtin_exit(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
+    let class = vm.types.exception("SystemExit");
+    Err(Flow::Raise(vm.new_exception(class, args)))
+}
+
+// ----- simple functions ----------------------------------------------------------------------
+
+pub fn len_of(vm: &mut Vm, value: &Value) -> Res<usize> {
+    Ok(match value {
+        Value::Str(s) => {
+            if s.is_ascii() {
+                s.len()
+            } else {
+                s.chars().count()
+            }
+        }
+        Value::List(l) => l.borrow().len(),
+        Value::Tuple(t) => t.len(),
+        Value::Dict(d) => d.borrow().len(),
+        Value::Set(s) => s.table.borrow().len(),
+        Value::Range(r) => r.len() as usize,
+        Value::Object(o) => {
+            if let Native::DictView(d, _) = &*o.native.borrow() {
+                return Ok(d.borrow().len());
+            }
+            let symbol = vm.symbols.len;
+            match o.class.lookup(symbol) {
+                Some(method) => {
+                    let result = vm.call_nested(method, vec![value.clone()])?;
+                    match result {
+                        Value::Int(n) if n >= 0 => n as usize,
+                        Value::Int(_) => {
+                            return vm.err("ValueError", "__len__() should return >= 0")
+                        }
+                        other => {
+                            let name = type_name(vm, &other);
+                            return vm.type_error(format!(
+                                "'{name}' object cannot be interpreted as an integer"
+                            ));
+                        }
+                    }
+                }
+                None => {
+                    let name = type_name(vm, value);
+                    return vm.type_error(format!("object of type '{name}' has no len()"));
+                }
+            }
+        }
+        other => {
+            let name = type_name(vm, other);
+            return vm.type_error(format!("object of type '{name}' has no len()"));
+        }
+    })
+}
+
+fn builtin_len(vm: &mut Vm, _: &Value, args: Args, kwargs: Kwargs) -> Res<Value> {
+    no_kwargs(vm, "len", &kwargs)?;
+    arity(vm, "len", &args, 1, 1)?;
+    Ok(Value::Int(len_of(vm, &args[0])? as i64))
+}
+
+fn builtin_repr(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
+    arity(vm, "repr", &args, 1, 1)?;
+    Ok(Value::Str(format::repr(vm, &args[0])?.into()))
+}
+
+fn builtin_ascii(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
+    arity(vm, "ascii", &args, 1, 1)?;
+    let text = format::repr(vm, &args[0])?;
+    Ok(Value::Str(format::ascii(&text).into()))
+}
+
+fn builtin_abs(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
+    arity(vm, "abs", &args, 1, 1)?;
+    match &args[0] {
+        Value::Int(i) => Ok(match i.checked_abs() {
+            Some(a) => Value::Int(a),
+            None => Value::from_big(BigInt::from_i64(*i).abs()),
+        }),
+        Value::Bool(b) => Ok(Value::Int(i64::from(*b))),
+        Value::Big(b) => Ok(Value::from_big(b.abs())),
+        Value::Float(f) => Ok(Value::Float(f.abs())),
+        other => {
+            let symbol = vm.sym("__abs__");
+            if let Some(method) = ops::lookup_special(vm, other, symbol) {
+                if !matches!(method, Value::Builtin(_)) {
+                    return vm.call_nested(method, vec![other.clone()]);
+                }
+            }
+            let name = type_name(vm, other);
+            vm.type_error(format!("bad operand type for abs(): '{name}'"))
+        }
+    }
+}
+
+/// The items `min`/`max`/`sum`… iterate.
+fn items_of(vm: &mut Vm, value: Value) -> Res<Vec<Value>> {
+    ops::collect(vm, value)
+}
+
+fn min_max(vm: &mut Vm, args: Args, kwargs: Kwargs, name: &str, want: Ordering) -> Res<Value> {
+    only_kwargs(vm, name, &kwargs, &["key", "default"])?;
+    let key = kwarg(&kwargs, "key").filter(|k| !k.is_none());
+    let default = kwarg(&kwargs, "default");
+    let items = match args.len() {
+        0 => return vm.type_error(format!("{name} expected at least 1 argument, got 0")),
+        1 => items_of(vm, args.into_iter().next().unwrap_or(Value::None))?,
+        _ => {
+            if default.is_some() {
+                return vm.type_error(format!(
+                    "Cannot specify a default for {name}() with multiple positional arguments"
+                ));
+            }
+            args
+        }
+    };
+    let mut best: Option<(Value, Value)> = None;
+    for item in items {
+        let k = match &key {
+            Some(f) => vm.call_nested(f.clone(), vec![item.clone()])?,
+            None => item.clone(),
+        };
+        best = match best {
+            None => Some((k, item)),
+            Some((bk, bv)) => {
+                let op = if want == Ordering::Less {
+                    CmpOp::Lt
+                } else {
+                    CmpOp::Gt
+                };
+                let better = ops::compare(vm, op, &k, &bk)?;
+                if ops::truthy(vm, &better)? {
+                    Some((k, item))
+                } else {
+                    Some((bk, bv))
+                }
+            }
+        };
+    }
+    match best {
+        Some((_, v)) => Ok(v),
+        None => match default {
+            Some(d) => Ok(d),
+            None => vm.err("ValueError", format!("{name}() arg is an empty sequence")),
+        },
+    }
+}
+
+fn builtin_min(vm: &mut Vm, _: &Value, args: Args, kwargs: Kwargs) -> Res<Value> {
+    min_max(vm, args, kwargs, "min", Ordering::Less)
+}
+
+fn builtin_max(vm: &mut Vm, _: &Value, args: Args, kwargs: Kwargs) -> Res<Value> {
+    min_max(vm, args, kwargs, "max", Ordering::Greater)
+}
+
+fn builtin_sum(vm: &mut Vm, _: &Value, args: Args, kwargs: Kwargs) -> Res<Value> {
+    only_kwargs(vm, "sum", &kwargs, &["start"])?;
+    arity(vm, "sum", &args, 1, 2)?;
+    let mut total = args
+        .get(1)
+        .cloned()
+        .or_else(|| kwarg(&kwargs, "start"))
+        .unwrap_or(Value::Int(0));
+    if let Value::Str(_) = total {
+        return vm.type_error("sum() can't sum strings [use ''.join(seq) instead]");
+    }
+    let iterator = ops::get_iter(vm, args[0].clone())?;
+    while let Some(item) = vm.next_item(&iterator)? {
+        total = ops::binary(vm, super::ast::BinOp::Add, total, item, false)?;
+    }
+    Ok(total)
+}
+
+/// Sorts values by `key` (a Python callable or none), stable, raising what a comparison raises.
+pub fn sort_values(
+    vm: &mut Vm,
+    items: Vec<Value>,
+    key: Option<Value>,
+    reverse: bool,
+) -> Res<Vec<Value>> {
+    let keys = match &key {
+        Some(f) => {
+            let mut keys = Vec::with_capacity(items.len());
+            for item in &items {
+                keys.push(vm.call_nested(f.clone(), vec![item.clone()])?);
+            }
+            keys
+        }
+        None => items.clone(),
+    };
+    let mut order: Vec<usize> = (0..items.len()).collect();
+    // Python sorts with `<` only; reverse keeps equal items in their original order.
+    let mut error: Option<Flow> = None;
+    let mut less = |vm: &mut Vm, a: &Value, b: &Value| -> bool {
+        if error.is_some() {
+            return false;
+        }
+        match (a, b) {
+            (Value::Int(x), Value::Int(y)) => x < y,
+            (Value::Str(x), Value::Str(y)) => x < y,
+            (Value::Float(x), Value::Float(y)) => x < y,
+            _ => match ops::compare(vm, CmpOp::Lt, a, b).and_then(|r| ops::truthy(vm, &r)) {
+                Ok(result) => result,
+                Err(flow) => {
+                    error = Some(flow);
+                    false
+                }
+            },
+        }
+    };
+    if reverse {
+        order.reverse();
+    }
+    merge_sort(&mut order, &mut |i, j| less(vm, &keys[*i], &keys[*j]));
+    if reverse {
+        order.reverse();
+    }
+    if let Some(flow) = error {
+        return Err(flow);
+    }
+    Ok(order.into_iter().map(|i| items[i].clone()).collect())
+}
+
+/// A stable merge sort with a `<` that may call back into the VM.
+fn merge_sort(items: &mut [usize], less: &mut dyn FnMut(&usize, &usize) -> bool) {
+    if items.len() <= 1 {
+        return;
+    }
+    if items.len() <= 12 {
+        for i in 1..items.len() {
+            let mut j = i;
+            while j > 0 && less(&items[j], &items[j - 1]) {
+                items.swap(j, j - 1);
+                j -= 1;
+            }
+        }
+        return;
+    }
+    let mid = items.len() / 2;
+    merge_sort(&mut items[..mid], less);
+    merge_sort(&mut items[mid..], less);
+    let mut merged = Vec::with_capacity(items.len());
+    let (mut i, mut j) = (0, mid);
+    while i < mid && j < items.len() {
+        if less(&items[j], &items[i]) {
+            merged.push(items[j]);
+            j += 1;
+        } else {
+            merged.push(items[i]);
+            i += 1;
+        }
+    }
+    merged.extend_from_slice(&items[i..mid]);
+    merged.extend_from_slice(&items[j..]);
+    items.copy_from_slice(&merged);
+}
+
+fn builtin_sorted(vm: &mut Vm, _: &Value, args: Args, kwargs: Kwargs) -> Res<Value> {
+    only_kwargs(vm, "sorted", &kwargs, &["key", "reverse"])?;
+    if args.len() != 1 {
+        return vm.type_error(format!("sorted expected 1 argument, got {}", args.len()));
+    }
+    let items = items_of(vm, args[0].clone())?;
+    let key = kwarg(&kwargs, "key").filter(|k| !k.is_none());
+    let reverse = match kwarg(&kwargs, "reverse") {
+        Some(r) => ops::truthy(vm, &r)?,
+        None => false,
+    };
+    Ok(Value::list(sort_values(vm, items, key, reverse)?))
+}
+
+fn builtin_reversed(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
+    arity(vm, "reversed", &args, 1, 1)?;
+    let value = args[0].clone();
+    let len = match &value {
+        Value::List(l) => l.borrow().len(),
+        Value::Tuple(t) => t.len(),
+        Value::Str(s) => s.chars().count(),
+        Value::Range(r) => r.len() as usize,
+        Value::Object(_) => {
+            let symbol = vm.sym("__reversed__");
+            if let Some(method) = ops::lookup_special(vm, &value, symbol) {
+                return vm.call_nested(method, vec![value]);
+            }
+            let items = items_of(vm, value)?;
+            let n = items.len();
+            return Ok(ops::new_iter(Iter::Reversed(Value::list(items), n)));
+        }
+        other => {
+            let name = type_name(vm, other);
+            return vm.type_error(format!("'{name}' object is not reversible"));
+        }
+    };
+    Ok(ops::new_iter(Iter::Reversed(value, len)))
+}
+
+fn builtin_enumerate(vm: &mut Vm, _: &Value, args: Args, kwargs: Kwargs) -> Res<Value> {
+    only_kwargs(vm, "enumerate", &kwargs, &["start", "iterable"])?;
+    let iterable = args.first().cloned().or_else(|| kwarg(&kwargs, "iterable"));
+    let Some(iterable) = iterable else {
+        return vm.type_error("enumerate() missing required argument 'iterable' (pos 1)");
+    };
+    let start = match args.get(1).cloned().or_else(|| kwarg(&kwargs, "start")) {
+        Some(v) => int_arg(vm, &v)?,
+        None => 0,
+    };
+    let iterator = ops::get_iter(vm, iterable)?;
+    Ok(ops::new_iter(Iter::Enumerate(iterator, start)))
+}
+
+fn builtin_zip(vm: &mut Vm, _: &Value, args: Args, kwargs: Kwargs) -> Res<Value> {
+    only_kwargs(vm, "zip", &kwargs, &["strict"])?;
+    let mut iterators = Vec::with_capacity(args.len());
+    for arg in args {
+        iterators.push(ops::get_iter(vm, arg)?);
+    }
+    if iterators.is_empty() {
+        return Ok(ops::new_iter(Iter::Done));
+    }
+    Ok(ops::new_iter(Iter::Zip(iterators)))
+}
+
+fn class_check(vm: &mut Vm, value: &Value, classes: &Value, what: &str) -> Res<bool> {
+    match classes {
+        Value::Type(t) => Ok(match what {
+            "isinstance" => ops::isinstance(vm, value, t),
+            _ => match value {
+                Value::Type(sub) => sub.is_subtype(t),
+                _ => return vm.type_error("issubclass() arg 1 must be a class"),
+            },
+        }),
+        Value::Tuple(items) => {
+            for class in items.iter() {
+                if class_check(vm, value, class, what)? {
+                    return Ok(true);
+                }
+            }
+            Ok(false)
+        }
+        _ => vm.type_error(format!(
+            "{what}() arg 2 must be a type, a tuple of types, or a union"
+        )),
+    }
+}
+
+fn builtin_isinstance(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
+    if args.len() != 2 {
+        return vm.type_error(format!(
+            "isinstance expected 2 arguments, got {}",
+            args.len()
+        ));
+    }
+    Ok(Value::Bool(class_check(
+        vm,
+        &args[0],
+        &args[1],
+        "isinstance",
+    )?))
+}
+
+fn builtin_issubclass(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
+    if args.len() != 2 {
+        return vm.type_error(format!(
+            "issubclass expected 2 arguments, got {}",
+            args.len()
+        ));
+    }
+    Ok(Value::Bool(class_check(
+        vm,
+        &args[0],
+        &args[1],
+        "issubclass",
+    )?))
+}
+
+/// `round(x)` for a float: half to even, as an int.
+pub fn float_to_int(vm: &mut Vm, f: f64) -> Res<Value> {
+    if f.is_nan() {
+        return vm.err("ValueError", "cannot convert float NaN to integer");
+    }
+    if f.is_infinite() {
+        return vm.err("OverflowError", "cannot convert float infinity to integer");
+    }
+    let t = f.trunc();
+    if t.abs() < 9.0e18 {
+        Ok(Value::Int(t as i64))
+    } else {
+        Ok(Value::from_big(BigInt::from_f64(t)))
+    }
+}
+
+/// `round(x, n)` for floats as CPython does it: through the correctly rounded decimal text.
+fn round_float(x: f64, digits: i64) -> f64 {
+    if !x.is_finite() {
+        return x;
+    }
+    if digits > 308 {
+        return x;
+    }
+    if digits < -308 {
+        return 0.0f64.copysign(x);
+    }
+    if digits >= 0 {
+        let text = format!("{:.*}", digits as usize, x);
+        text.parse().unwrap_or(x)
+    } else {
+        let scale = 10f64.powi((-digits) as i32);
+        let y = x / scale;
+        let rounded = y.round();
+        let rounded = if (y - y.trunc()).abs() == 0.5 {
+            2.0 * (y / 2.0).round()
+        } else {
+            rounded
+        };
+        rounded * scale
+    }
+}
+
+fn builtin_round(vm: &mut Vm, _: &Value, args: Args, kwargs: Kwargs) -> Res<Value> {
+    only_kwargs(vm, "round", &kwargs, &["ndigits"])?;
+    arity(vm, "round", &args, 1, 2)?;
+    let digits = args
+        .get(1)
+        .cloned()
+        .or_else(|| kwarg(&kwargs, "ndigits"))
+        .filter(|d| !d.is_none());
+    match (&args[0], digits) {
+        (Value::Float(f), None) => {
+            let r = f.round();
+            let r = if (f - f.trunc()).abs() == 0.5 {
+                2.0 * (f / 2.0).round()
+            } else {
+                r
+            };
+            float_to_int(vm, r)
+        }
+        (Value::Float(f), Some(d)) => {
+            let d = int_arg(vm, &d)?;
+            Ok(Value::Float(round_float(*f, d)))
+        }
+        (Value::Int(_) | Value::Big(_) | Value::Bool(_), None) => Ok(match &args[0] {
+            Value::Bool(b) => Value::Int(i64::from(*b)),
+            other => other.clone(),
+        }),
+        (Value::Int(i), Some(d)) => {
+            let d = int_arg(vm, &d)?;
+            if d >= 0 {
+                return Ok(Value::Int(*i));
+            }
+            if d < -18 {
+                return Ok(Value::Int(0));
+            }
+            let scale = 10i64.pow((-d) as u32);
+            let q = i.div_euclid(scale);
+            let r = i.rem_euclid(scale);
+            let twice = 2 * r;
+            let up = twice > scale || (twice == scale && q % 2 != 0);
+            Ok(Value::Int((q + i64::from(up)) * scale))
+        }
+        (other, _) => {
+            let symbol = vm.sym("__round__");
+            if let Some(method) = ops::lookup_special(vm, other, symbol) {
+                if !matches!(method, Value::Builtin(_)) {
+                    let mut call = vec![other.clone()];
+                    call.extend(args.get(1).cloned());
+                    return vm.call_nested(method, call);
+                }
+            }
+            let name = type_name(vm, other);
+            vm.type_error(format!("type {name} doesn't define __round__ method"))
+        }
+    }
+}
+
+fn builtin_any(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
+    arity(vm, "any", &args, 1, 1)?;
+    let iterator = ops::get_iter(vm, args[0].clone())?;
+    while let Some(item) = vm.next_item(&iterator)? {
+        if ops::truthy(vm, &item)? {
+            return Ok(Value::Bool(true));
+        }
+    }
+    Ok(Value::Bool(false))
+}
+
+fn builtin_all(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
+    arity(vm, "all", &args, 1, 1)?;
+    let iterator = ops::get_iter(vm, args[0].clone())?;
+    while let Some(item) = vm.next_item(&iterator)? {
+        if !ops::truthy(vm, &item)? {
+            return Ok(Value::Bool(false));
+        }
+    }
+    Ok(Value::Bool(true))
+}
+
+fn builtin_divmod(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
+    if args.len() != 2 {
+        return vm.type_error(format!("divmod expected 2 arguments, got {}", args.len()));
+    }
+    use super::ast::BinOp;
+    if let (Value::Float(_), _) | (_, Value::Float(_)) = (&args[0], &args[1]) {
+        let x = ops::to_f64(vm, &args[0])?;
+        let y = ops::to_f64(vm, &args[1])?;
+        if y == 0.0 {
+            return vm.err("ZeroDivisionError", "float divmod()");
+        }
+        let (q, r) = ops::float_divmod(x, y);
+        return Ok(Value::tuple(vec![Value::Float(q), Value::Float(r)]));
+    }
+    if let (Value::Int(_) | Value::Big(_) | Value::Bool(_), Value::Int(0) | Value::Bool(false)) =
+        (&args[0], &args[1])
+    {
+        return vm.err("ZeroDivisionError", "integer division or modulo by zero");
+    }
+    let q = ops::binary(vm, BinOp::FloorDiv, args[0].clone(), args[1].clone(), false)?;
+    let r = ops::binary(vm, BinOp::Mod, args[0].clone(), args[1].clone(), false)?;
+    Ok(Value::tuple(vec![q, r]))
+}
+
+fn builtin_pow(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
+    arity(vm, "pow", &args, 2, 3)?;
+    if let Some(modulus) = args.get(2).filter(|m| !m.is_none()) {
+        let (Value::Int(base), Value::Int(exp), Value::Int(m)) = (&args[0], &args[1], modulus)
+        else {
+            return vm
+                .type_error("pow() 3rd argument not allowed unless all arguments are integers");
+        };
+        if *m == 0 {
+            return vm.err("ValueError", "pow() 3rd argument cannot be 0");
+        }
+        if *exp < 0 {
+            return vm.err("ValueError", "base is not invertible for the given modulus");
+        }
+        let m128 = i128::from(*m);
+        let mut result: i128 = 1;
+        let mut b = i128::from(*base).rem_euclid(m128);
+        let mut e = *exp;
+        while e > 0 {
+            if e & 1 == 1 {
+                result = (result * b).rem_euclid(m128);
+            }
+            b = (b * b).rem_euclid(m128);
+            e >>= 1;
+        }
+        let result = result.rem_euclid(m128);
+        let result = if *m < 0 && result != 0 {
+            result + m128
+        } else {
+            result
+        };
+        return Ok(Value::Int(result as i64));
+    }
+    ops::binary(
+        vm,
+        super::ast::BinOp::Pow,
+        args[0].clone(),
+        args[1].clone(),
+        false,
+    )
+}
+
+fn builtin_hash(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
+    arity(vm, "hash", &args, 1, 1)?;
+    Ok(match &args[0] {
+        Value::Int(i) => Value::Int(if *i == -1 { -2 } else { *i }),
+        Value::Bool(b) => Value::Int(i64::from(*b)),
+        other => {
+            let h = ops::hash(vm, other)?;
+            Value::Int((h >> 1) as i64)
+        }
+    })
+}
+
+fn builtin_id(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
+    arity(vm, "id", &args, 1, 1)?;
+    Ok(Value::Int(args[0].id() as i64))
+}
+
+fn builtin_iter(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
+    arity(vm, "iter", &args, 1, 1)?;
+    ops::get_iter(vm, args[0].clone())
+}
+
+fn builtin_next(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
+    arity(vm, "next", &args, 1, 2)?;
+    let iterator = args[0].clone();
+    match &iterator {
+        Value::Iter(_) => {}
+        Value::Gen(g) if g.kind == GenKind::Generator && args.len() == 1 => {
+            // A generator steps in the calling frame's run (it may be long).
+            return Err(Flow::Resume(g.clone(), Ok(Value::None)));
+        }
+        Value::Gen(_) => {}
+        other => {
+            let symbol = vm.symbols.next;
+            if ops::lookup_special(vm, other, symbol).is_none() {
+                let name = type_name(vm, other);
+                return vm.type_error(format!("'{name}' object is not an iterator"));
+            }
+        }
+    }
+    match vm.next_item(&iterator)? {
+        Some(value) => Ok(value),
+        None => match args.get(1) {
+            Some(default) => Ok(default.clone()),
+            None => vm.err("StopIteration", ""),
+        },
+    }
+}
+
+fn builtin_callable(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
+    arity(vm, "callable", &args, 1, 1)?;
+    let call = vm.symbols.call;
+    Ok(Value::Bool(match &args[0] {
+        Value::Func(_) | Value::Builtin(_) | Value::Method(_) | Value::Type(_) => true,
+        Value::Object(o) => o.class.lookup(call).is_some(),
+        _ => false,
+    }))
+}
+
+fn builtin_getattr(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
+    arity(vm, "getattr", &args, 2, 3)?;
+    let name = match &args[1] {
+        Value::Str(s) => s.clone(),
+        other => {
+            let type_name = type_name(vm, other);
+            return vm.type_error(format!("attribute name must be string, not '{type_name}'"));
+        }
+    };
+    let symbol = vm.sym(&name);
+    match ops::getattr(vm, &args[0], symbol) {
+        Ok(v) => Ok(v),
+        Err(Flow::Raise(e)) if args.len() == 3 && vm.is_named(&e, "AttributeError") => {
+            Ok(args[2].clone())
+        }
+        Err(other) => Err(other),
+    }
+}
+
+fn builtin_setattr(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
+    arity(vm, "setattr", &args, 3, 3)?;
+    let name = expect_str(vm, &args[1], "attribute name")?;
+    let symbol = vm.sym(&name);
+    ops::setattr(vm, &args[0], symbol, args[2].clone())?;
+    Ok(Value::None)
+}
+
+fn builtin_hasattr(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
+    arity(vm, "hasattr", &args, 2, 2)?;
+    let name = expect_str(vm, &args[1], "attribute name")?;
+    let symbol = vm.sym(&name);
+    match ops::getattr(vm, &args[0], symbol) {
+        Ok(_) => Ok(Value::Bool(true)),
+        Err(Flow::Raise(e)) if vm.is_named(&e, "AttributeError") => Ok(Value::Bool(false)),
+        Err(other) => Err(other),
+    }
+}
+
+fn builtin_delattr(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
+    arity(vm, "delattr", &args, 2, 2)?;
+    let name = expect_str(vm, &args[1], "attribute name")?;
+    let symbol = vm.sym(&name);
+    ops::delattr(vm, &args[0], symbol)?;
+    Ok(Value::None)
+}
+
+fn builtin_chr(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
+    arity(vm, "chr", &args, 1, 1)?;
+    let code = int_arg(vm, &args[0])?;
+    match u32::try_from(code).ok().and_then(char::from_u32) {
+        Some(c) => Ok(Value::Str(c.to_string().into())),
+        None => vm.err("ValueError", "chr() arg not in range(0x110000)"),
+    }
+}
+
+fn builtin_ord(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
+    arity(vm, "ord", &args, 1, 1)?;
+    match &args[0] {
+        Value::Str(s) => {
+            let mut chars = s.chars();
+            match (chars.next(), chars.next()) {
+                (Some(c), None) => Ok(Value::Int(c as i64)),
+                _ => {
+                    let n = s.chars().count();
+                    vm.type_error(format!(
+                        "ord() expected a character, but string of length {n} found"
+                    ))
+                }
+            }
+        }
+        other => {
+            let name = type_name(vm, other);
+            vm.type_error(format!(
+                "ord() expected string of length 1, but {name} found"
+            ))
+        }
+    }
+}
+
+fn radix_text(vm: &mut Vm, args: &Args, name: &str, spec: &str) -> Res<Value> {
+    arity(vm, name, args, 1, 1)?;
+    if !matches!(args[0], Value::Int(_) | Value::Big(_) | Value::Bool(_)) {
+        let type_name = type_name(vm, &args[0]);
+        return vm.type_error(format!(
+            "'{type_name}' object cannot be interpreted as an integer"
+        ));
+    }
+    Ok(Value::Str(format::format(vm, &args[0], spec)?.into()))
+}
+
+fn builtin_hex(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
+    radix_text(vm, &args, "hex", "#x")
+}
+
+fn builtin_oct(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
+    radix_text(vm, &args, "oct", "#o")
+}
+
+fn builtin_bin(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
+    radix_text(vm, &args, "bin", "#b")
+}
+
+fn builtin_format(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
+    arity(vm, "format", &args, 1, 2)?;
+    let spec = match args.get(1) {
+        Some(v) => expect_str(vm, v, "format() argument 2")?,
+        None => "".into(),
+    };
+    Ok(Value::Str(format::format(vm, &args[0], &spec)?.into()))
+}
+
+fn builtin_vars(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
+    arity(vm, "vars", &args, 1, 1)?;
+    let symbol = vm.symbols.dict;
+    ops::getattr(vm, &args[0], symbol)
+}
+
+fn builtin_globals(vm: &mut Vm, _: &Value, _: Args, _: Kwargs) -> Res<Value> {
+    let Some(frame) = vm.frames.last() else {
+        return Ok(Value::dict(Dict::new()));
+    };
+    let pairs: Vec<(Symbol, Value)> = frame
+        .globals
+        .globals
+        .borrow()
+        .iter()
+        .map(|(k, v)| (*k, v.clone()))
+        .collect();
+    let mut dict = Dict::new();
+    for (k, v) in pairs {
+        let name = vm.name(k);
+        dict.push(ops::hash_str(&name), Value::Str(name), v);
+    }
+    Ok(Value::dict(dict))
+}
+
+/// The attribute names `dir()` lists, sorted.
+pub fn dir_names(vm: &mut Vm, value: &Value) -> Vec<Rc<str>> {
+    let mut names: Vec<Rc<str>> = Vec::new();
+    let add = |names: &mut Vec<Rc<str>>, name: Rc<str>| {
+        if !names.contains(&name) {
+            names.push(name);
+        }
+    };
+    match value {
+        Value::Module(m) => {
+            let symbols: Vec<Symbol> = m.globals.borrow().keys().copied().collect();
+            for s in symbols {
+                add(&mut names, vm.name(s));
+            }
+        }
+        Value::Type(t) => {
+            for class in t.lineage() {
+                for (s, _) in class.dict.borrow().iter() {
+                    add(&mut names, vm.name(*s));
+                }
+            }
+        }
+        other => {
+            if let Value::Object(o) = other {
+                for (s, _) in o.attrs.borrow().iter() {
+                    add(&mut names, vm.name(*s));
+                }
+            }
+            let class = ops::type_of(vm, other);
+            for t in class.lineage() {
+                for (s, _) in t.dict.borrow().iter() {
+                    add(&mut names, vm.name(*s));
+                }
+            }
+        }
+    }
+    names.sort();
+    names
+}
+
+fn builtin_dir(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
+    arity(vm, "dir", &args, 1, 1)?;
+    let names = dir_names(vm, &args[0]);
+    Ok(Value::list(names.into_iter().map(Value::Str).collect()))
+}
+
+fn builtin_map(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
+    if args.len() < 2 {
+        return vm.type_error("map() must have at least two arguments.");
+    }
+    let mut iterators = Vec::with_capacity(args.len() - 1);
+    for arg in &args[1..] {
+        iterators.push(ops::get_iter(vm, arg.clone())?);
+    }
+    Ok(ops::new_iter(Iter::Map(args[0].clone(), iterators)))
+}
+
+fn builtin_filter(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
+    if args.len() != 2 {
+        return vm.type_error(format!("filter expected 2 arguments, got {}", args.len()));
+    }
+    let iterator = ops::get_iter(vm, args[1].clone())?;
+    Ok(ops::new_iter(Iter::Filter(args[0].clone(), iterator)))
+}
+
+fn builtin_aiter(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
+    arity(vm, "aiter", &args, 1, 1)?;
+    let symbol = vm.symbols.aiter;
+    match ops::lookup_special(vm, &args[0], symbol) {
+        Some(method) => vm.call_nested(method, vec![args[0].clone()]),
+        None => {
+            let name = type_name(vm, &args[0]);
+            vm.type_error(format!("'{name}' object is not an async iterable"))
+        }
+    }
+}
+
+fn builtin_anext(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
+    arity(vm, "anext", &args, 1, 1)?;
+    let symbol = vm.symbols.anext;
+    match ops::lookup_special(vm, &args[0], symbol) {
+        Some(method) => vm.call_nested(method, vec![args[0].clone()]),
+        None => {
+            let name = type_name(vm, &args[0]);
+            vm.type_error(format!("'{name}' object is not an async iterator"))
+        }
+    }
+}
+
+// ----- constructors ------------------------------------------------------------------------------
+
+/// `int(text, base)`: Python's literal rules (underscores between digits, spaces around).
+pub fn parse_int(text: &str, base: u32) -> Option<Value> {
+    let trimmed = text.trim();
+    let (negative, digits) = match trimmed.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, trimmed.strip_prefix('+').unwrap_or(trimmed)),
+    };
+    let (base, digits) = match base {
+        0 | 16 | 8 | 2 => {
+            let lower = digits.get(..2).map(str::to_ascii_lowercase);
+            match lower.as_deref() {
+                Some("0x") if base == 0 || base == 16 => (16, &digits[2..]),
+                Some("0o") if base == 0 || base == 8 => (8, &digits[2..]),
+                Some("0b") if base == 0 || base == 2 => (2, &digits[2..]),
+                _ if base == 0 => (10, digits),
+                _ => (base, digits),
+            }
+        }
+        other => (other, digits),
+    };
+    if digits.is_empty()
+        || digits.starts_with('_')
+        || digits.ends_with('_')
+        || digits.contains("__")
+    {
+        return None;
+    }
+    let clean: String = digits.chars().filter(|&c| c != '_').collect();
+    if !clean.chars().all(|c| c.is_digit(base)) {
+        return None;
+    }
+    let big = BigInt::parse(&clean, base)?;
+    Some(Value::from_big(if negative { big.neg() } else { big }))
+}
+
+/// `float(text)`.
+pub fn parse_float(text: &str) -> Option<f64> {
+    let t = text.trim();
+    let lower = t.to_ascii_lowercase();
+    let unsigned = lower.trim_start_matches(['+', '-']);
+    let negative = lower.starts_with('-');
+    let special = match unsigned {
+        "inf" | "infinity" => Some(f64::INFINITY),
+        "nan" => Some(f64::NAN),
+        _ => None,
+    };
+    if let Some(v) = special {
+        return Some(if negative { -v } else { v });
+    }
+    if t.is_empty() || t.contains("__") || t.starts_with('_') || t.ends_with('_') {
+        return None;
+    }
+    let clean: String = t.chars().filter(|&c| c != '_').collect();
+    if !clean
+        .chars()
+        .all(|c| c.is_ascii_digit() || matches!(c, '.' | 'e' | 'E' | '+' | '-'))
+    {
+        return None;
+    }
+    clean.parse::<f64>().ok()
+}
+
+pub fn construct(
+    vm: &mut Vm,
+    kind: Kind,
+    class: &Rc<Type>,
+    args: Args,
+    kwargs: Kwargs,
+) -> Res<Value> {
+    let name = class.name.clone();
+    match kind {
+        Kind::BaseException => {
+            if !kwargs.is_empty() {
+                return vm.type_error(format!("{name}() takes no keyword arguments"));
+            }
+            Ok(vm.new_exception(class.clone(), args))
+        }
+        Kind::Object => {
+            if !args.is_empty() {
+                return vm.type_error("object() takes no arguments");
+            }
+            Ok(Value::Object(Object::new(class.clone(), Native::None)))
+        }
+        Kind::Int => {
+            only_kwargs(vm, "int", &kwargs, &["base"])?;
+            if args.len() > 2 {
+                return vm.type_error(format!(
+                    "int() takes at most 2 arguments ({} given)",
+                    args.len()
+                ));
+            }
+            let base = args.get(1).cloned().or_else(|| kwarg(&kwargs, "base"));
+            let Some(value) = args.first() else {
+                return Ok(Value::Int(0));
+            };
+            if let Some(base) = base {
+                let base = int_arg(vm, &base)?;
+                let Value::Str(text) = value else {
+                    return vm.type_error("int() can't convert non-string with explicit base");
+                };
+                if base != 0 && !(2..=36).contains(&base) {
+                    return vm.err("ValueError", "int() base must be >= 2 and <= 36, or 0");
+                }
+                return match parse_int(text, base as u32) {
+                    Some(v) => Ok(v),
+                    None => {
+                        let shown = format::repr(vm, value)?;
+                        vm.err(
+                            "ValueError",
+                            format!("invalid literal for int() with base {base}: {shown}"),
+                        )
+                    }
+                };
+            }
+            match value {
+                Value::Int(_) | Value::Big(_) => Ok(value.clone()),
+                Value::Bool(b) => Ok(Value::Int(i64::from(*b))),
+                Value::Float(f) => float_to_int(vm, *f),
+                Value::Str(text) => match parse_int(text, 10) {
+                    Some(v) => Ok(v),
+                    None => {
+                        let shown = format::repr(vm, value)?;
+                        vm.err(
+                            "ValueError",
+                            format!("invalid literal for int() with base 10: {shown}"),
+                        )
+                    }
+                },
+                other => {
+                    for dunder in ["__int__", "__index__"] {
+                        let symbol = vm.sym(dunder);
+                        if let Some(method) = ops::lookup_special(vm, other, symbol) {
+                            if !matches!(method, Value::Builtin(_)) {
+                                return vm.call_nested(method, vec![other.clone()]);
+                            }
+                        }
+                    }
+                    let type_name = type_name(vm, other);
+                    vm.type_error(format!(
+                        "int() argument must be a string, a bytes-like object or a real number, not '{type_name}'"
+                    ))
+                }
+            }
+        }
+        Kind::Bool => {
+            arity(vm, "bool", &args, 0, 1)?;
+            match args.first() {
+                Some(v) => Ok(Value::Bool(ops::truthy(vm, v)?)),
+                None => Ok(Value::Bool(false)),
+            }
+        }
+        Kind::Float => {
+            arity(vm, "float", &args, 0, 1)?;
+            match args.first() {
+                None => Ok(Value::Float(0.0)),
+                Some(Value::Float(f)) => Ok(Value::Float(*f)),
+                Some(Value::Str(s)) => match parse_float(s) {
+                    Some(f) => Ok(Value::Float(f)),
+                    None => {
+                        let shown = format::repr(vm, &args[0])?;
+                        vm.err(
+                            "ValueError",
+                            format!("could not convert string to float: {shown}"),
+                        )
+                    }
+                },
+                Some(v @ (Value::Int(_) | Value::Big(_) | Value::Bool(_))) => {
+                    Ok(Value::Float(ops::to_f64(vm, v)?))
+                }
+                Some(other) => {
+                    let symbol = vm.sym("__float__");
+                    if let Some(method) = ops::lookup_special(vm, other, symbol) {
+                        if !matches!(method, Value::Builtin(_)) {
+                            return vm.call_nested(method, vec![other.clone()]);
+                        }
+                    }
+                    let type_name = type_name(vm, other);
+                    vm.type_error(format!(
+                        "float() argument must be a string or a real number, not '{type_name}'"
+                    ))
+                }
+            }
+        }
+        Kind::Str => {
+            only_kwargs(vm, "str", &kwargs, &["object"])?;
+            arity(vm, "str", &args, 0, 1)?;
+            match args.first().cloned().or_else(|| kwarg(&kwargs, "object")) {
+                None => Ok(Value::str("")),
+                Some(v) => Ok(Value::Str(format::str_of(vm, &v)?.into())),
+            }
+        }
+        Kind::List => {
+            no_kwargs(vm, "list", &kwargs)?;
+            arity(vm, "list", &args, 0, 1)?;
+            match args.into_iter().next() {
+                None => Ok(Value::list(Vec::new())),
+                Some(v) => Ok(Value::list(ops::collect(vm, v)?)),
+            }
+        }
+        Kind::Tuple => {
+            no_kwargs(vm, "tuple", &kwargs)?;
+            arity(vm, "tuple", &args, 0, 1)?;
+            match args.into_iter().next() {
+                None => Ok(Value::tuple(Vec::new())),
+                Some(Value::Tuple(t)) => Ok(Value::Tuple(t)),
+                Some(v) => Ok(Value::tuple(ops::collect(vm, v)?)),
+            }
+        }
+        Kind::Set | Kind::FrozenSet => {
+            arity(vm, &name, &args, 0, 1)?;
+            let items = match args.into_iter().next() {
+                None => Vec::new(),
+                Some(v) => ops::collect(vm, v)?,
+            };
+            ops::new_set(vm, items, kind == Kind::FrozenSet)
+        }
+        Kind::Dict => {
+            if args.len() > 1 {
+                return vm.type_error(format!(
+                    "dict expected at most 1 argument, got {}",
+                    args.len()
+                ));
+            }
+            let dict = Rc::new(RefCell::new(Dict::new()));
+            if let Some(source) = args.first() {
+                ops::dict_update(vm, &dict, source, false)?;
+            }
+            for (key, value) in kwargs {
+                ops::dict_set_shared(vm, &dict, Value::Str(key), value)?;
+            }
+            Ok(Value::Dict(dict))
+        }
+        Kind::Range => {
+            no_kwargs(vm, "range", &kwargs)?;
+            let ints: Vec<i64> = {
+                let mut out = Vec::new();
+                for a in &args {
+                    if let Value::Float(_) = a {
+                        return vm.type_error("'float' object cannot be interpreted as an integer");
+                    }
+                    out.push(int_arg(vm, a)?);
+                }
+                out
+            };
+            let (start, stop, step) = match ints.as_slice() {
+                [stop] => (0, *stop, 1),
+                [start, stop] => (*start, *stop, 1),
+                [start, stop, step] => (*start, *stop, *step),
+                [] => return vm.type_error("range expected at least 1 argument, got 0"),
+                _ => {
+                    return vm.type_error(format!(
+                        "range expected at most 3 arguments, got {}",
+                        ints.len()
+                    ))
+                }
+            };
+            if step == 0 {
+                return vm.err("ValueError", "range() arg 3 must not be zero");
+            }
+            Ok(Value::Range(Rc::new(Range { start, stop, step })))
+        }
+        Kind::Slice => {
+            arity(vm, "slice", &args, 1, 3)?;
+            let parts = match args.as_slice() {
+                [stop] => [Value::None, stop.clone(), Value::None],
+                [start, stop] => [start.clone(), stop.clone(), Value::None],
+                [start, stop, step] => [start.clone(), stop.clone(), step.clone()],
+                _ => [Value::None, Value::None, Value::None],
+            };
+            Ok(Value::Slice(Rc::new(parts)))
+        }
+        Kind::Type => {
+            if args.len() == 1 {
+                return Ok(Value::Type(ops::type_of(vm, &args[0])));
+            }
+            if args.len() == 3 {
+                let name = expect_str(vm, &args[0], "type.__new__() argument 1")?;
+                let bases = match &args[1] {
+                    Value::Tuple(t) => t.to_vec(),
+                    _ => Vec::new(),
+                };
+                let namespace = Rc::new(RefCell::new(Attrs::default()));
+                if let Value::Dict(d) = &args[2] {
+                    let pairs: Vec<(Value, Value)> = d
+                        .borrow()
+                        .iter()
+                        .map(|(k, v)| (k.clone(), v.clone()))
+                        .collect();
+                    for (k, v) in pairs {
+                        if let Value::Str(k) = k {
+                            let symbol = vm.sym(&k);
+                            namespace.borrow_mut().set(symbol, v);
+                        }
+                    }
+                }
+                return make_class(vm, name, bases, namespace, Value::None);
+            }
+            vm.type_error("type() takes 1 or 3 arguments")
+        }
+        Kind::Property => {
+            only_kwargs(vm, "property", &kwargs, &["fget", "fset", "fdel", "doc"])?;
+            let getter = args
+                .first()
+                .cloned()
+                .or_else(|| kwarg(&kwargs, "fget"))
+                .unwrap_or(Value::None);
+            let setter = args
+                .get(1)
+                .cloned()
+                .or_else(|| kwarg(&kwargs, "fset"))
+                .unwrap_or(Value::None);
+            Ok(Value::Object(Object::new(
+                class.clone(),
+                Native::Property(getter, setter),
+            )))
+        }
+        Kind::StaticMethod | Kind::ClassMethod => {
+            arity(vm, &name, &args, 1, 1)?;
+            let native = if kind == Kind::StaticMethod {
+                Native::StaticMethod(args[0].clone())
+            } else {
+                Native::ClassMethod(args[0].clone())
+            };
+            Ok(Value::Object(Object::new(class.clone(), native)))
+        }
+        Kind::Super => make_super(vm, args),
+        _ => vm.type_error(format!("cannot create '{name}' instances")),
+    }
+}
+
+// ----- classes ---------------------------------------------------------------------------------
+
+/// The `__build_class__` the compiler calls for a `class` statement.
+pub fn build_class_value() -> Value {
+    native("__build_class__", build_class)
+}
+
+fn build_class(vm: &mut Vm, _: &Value, mut args: Args, kwargs: Kwargs) -> Res<Value> {
+    let _ = kwargs;
+    if args.len() < 2 {
+        return vm.type_error("__build_class__: not enough arguments");
+    }
+    let body = args.remove(0);
+    let name = match args.remove(0) {
+        Value::Str(s) => s,
+        _ => return vm.type_error("__build_class__: name is not a string"),
+    };
+    vm.push_class_body(body, name, args)?;
+    Err(Flow::Pushed)
+}
+
+/// C3 linearization of the bases' method resolution orders.
+fn c3(vm: &mut Vm, name: &str, bases: &[Rc<Type>]) -> Res<Vec<Rc<Type>>> {
+    let mut sequences: Vec<Vec<Rc<Type>>> = bases
+        .iter()
+        .map(|b| b.lineage().cloned().collect())
+        .collect();
+    sequences.push(bases.to_vec());
+    let mut out: Vec<Rc<Type>> = Vec::new();
+    loop {
+        sequences.retain(|s| !s.is_empty());
+        if sequences.is_empty() {
+            return Ok(out);
+        }
+        let candidate = sequences.iter().find_map(|s| {
+            let head = &s[0];
+            let in_tail = sequences
+                .iter()
+                .any(|other| other[1..].iter().any(|t| Rc::ptr_eq(t, head)));
+            (!in_tail).then(|| head.clone())
+        });
+        let Some(next) = candidate else {
+            let names: Vec<String> = bases.iter().map(|b| b.name.to_string()).collect();
+            let _ = name;
+            return vm.type_error(format!(
+                "Cannot create a consistent method resolution order (MRO) for bases {}",
+                names.join(", ")
+            ));
+        };
+        for s in sequences.iter_mut() {
+            if Rc::ptr_eq(&s[0], &next) {
+                s.remove(0);
+            }
+        }
+        out.push(next);
+    }
+}
+
+/// Makes a class from its name, bases and the namespace its body filled.
+pub fn make_class(
+    vm: &mut Vm,
+    name: Rc<str>,
+    bases: Vec<Value>,
+    namespace: Rc<RefCell<Attrs>>,
+    class_cell: Value,
+) -> Res<Value> {
+    let mut base_types = Vec::new();
+    for base in bases {
+        match base {
+            Value::Type(t) => base_types.push(t),
+            other => {
+                let type_name = type_name(vm, &other);
+                return vm.type_error(format!("bases must be types, not {type_name}"));
+            }
+        }
+    }
+    if base_types.is_empty() {
+        base_types.push(vm.types.object.clone());
+    }
+    for base in &base_types {
+        if matches!(
+            base.builtin,
+            Some(
+                Kind::Bool
+                    | Kind::Range
+                    | Kind::Slice
+                    | Kind::Function
+                    | Kind::Generator
+                    | Kind::Coroutine
+            )
+        ) {
+            return vm.type_error(format!(
+                "type '{}' is not an acceptable base type",
+                base.name
+            ));
+        }
+    }
+    let mro = c3(vm, &name, &base_types)?;
+    let base = if base_types.iter().any(|b| b.base == Base::Exception) {
+        Base::Exception
+    } else {
+        Base::Object
+    };
+    let dict = namespace.borrow().clone();
+    let qualname_symbol = vm.symbols.qualname;
+    let module_symbol = vm.symbols.module;
+    let qualname = match dict.get(qualname_symbol) {
+        Some(Value::Str(s)) => s.clone(),
+        _ => name.clone(),
+    };
+    let module = match dict.get(module_symbol) {
+        Some(Value::Str(s)) => s.clone(),
+        _ => "__main__".into(),
+    };
+    let id = vm.next_type_id.get();
+    vm.next_type_id.set(id + 1);
+    let class = Rc::new(Type {
+        name,
+        qualname,
+        module,
+        bases: base_types,
+        mro,
+        dict: RefCell::new(dict),
+        base,
+        builtin: None,
+        id,
+    });
+    if let Value::Cell(cell) = class_cell {
+        *cell.borrow_mut() = Value::Type(class.clone());
+    }
+    // `__init_subclass__` and metaclasses are not supported; `__set_name__` neither.
+    Ok(Value::Type(class))
+}
+
+/// `super()` (from a method: the class cell and the first argument) or `super(C, obj)`.
+fn make_super(vm: &mut Vm, args: Args) -> Res<Value> {
+    let (class, object) = match args.as_slice() {
+        [Value::Type(class), object] => (class.clone(), object.clone()),
+        [] => {
+            let Some(frame) = vm.frames.last() else {
+                return vm.err("RuntimeError", "super(): no arguments");
+            };
+            let code = frame.code.clone();
+            let first = frame.locals.first().cloned();
+            let position = code
+                .cellvars
+                .iter()
+                .chain(code.freevars.iter())
+                .position(|n| &**n == "__class__");
+            let class = position
+                .and_then(|i| frame.cells.get(i))
+                .map(|c| c.borrow().clone());
+            // An argument captured in a cell lives there, not in the local.
+            let first = match (&first, code.cell_args.first()) {
+                (Some(Value::Undefined), Some(&(0, cell))) => {
+                    frame.cells.get(cell as usize).map(|c| c.borrow().clone())
+                }
+                _ => first,
+            };
+            match (class, first) {
+                (Some(Value::Type(class)), Some(object)) if code.argcount > 0 => (class, object),
+                (None, _) => return vm.err("RuntimeError", "super(): __class__ cell not found"),
+                _ => return vm.err("RuntimeError", "super(): no arguments"),
+            }
+        }
+        _ => return vm.type_error("super() argument 1 must be a type"),
+    };
+    let super_type = vm.types.of(Kind::Super);
+    Ok(Value::Object(Object::new(
+        super_type,
+        Native::Super(class, object),
+    )))
+}
+
+/// `super().name`: looked up after `class` in the object's method resolution order.
+pub fn super_getattr(vm: &mut Vm, class: &Rc<Type>, object: &Value, symbol: Symbol) -> Res<Value> {
+    let object_type = match object {
+        Value::Type(t) => t.clone(),
+        other => ops::type_of(vm, other),
+    };
+    let lineage: Vec<Rc<Type>> = object_type.lineage().cloned().collect();
+    let start = lineage
+        .iter()
+        .position(|t| Rc::ptr_eq(t, class))
+        .map_or(lineage.len(), |p| p + 1);
+    for t in &lineage[start..] {
+        let found = t.dict.borrow().get(symbol).cloned();
+        if let Some(attribute) = found {
+            return Ok(match attribute {
+                Value::Func(_) | Value::Builtin(_) => match object {
+                    Value::Type(_) => attribute,
+                    _ => Value::Method(Rc::new((attribute, object.clone()))),
+                },
+                Value::Object(ref d) => {
+                    let inner = match &*d.native.borrow() {
+                        Native::ClassMethod(f) => Some((true, f.clone())),
+                        Native::StaticMethod(f) => Some((false, f.clone())),
+                        Native::Property(getter, _) => Some((
+                            false,
+                            Value::Method(Rc::new((getter.clone(), object.clone()))),
+                        )),
+                        _ => None,
+                    };
+                    match inner {
+                        Some((true, f)) => {
+                            Value::Method(Rc::new((f, Value::Type(object_type.clone()))))
+                        }
+                        Some((false, Value::Method(m))) => {
+                            vm.call_nested(m.0.clone(), vec![m.1.clone()])?
+                        }
+                        Some((false, f)) => f,
+                        None => attribute,
+                    }
+                }
+                other => other,
+            });
+        }
+    }
+    let name = vm.name(symbol);
+    vm.err(
+        "AttributeError",
+        format!("'super' object has no attribute '{name}'"),
+    )
+}
+
+fn object_init(vm: &mut Vm, _: &Value, args: Args, kwargs: Kwargs) -> Res<Value> {
+    if args.len() > 1 || !kwargs.is_empty() {
+        // `object.__init__` refuses arguments only when the class did not define `__init__`.
+        let own_init = match args.first() {
+            Some(Value::Object(o)) => {
+                let init = vm.symbols.init;
+                o.class
+                    .lineage()
+                    .take_while(|t| t.builtin.is_none())
+                    .any(|t| t.dict.borrow().get(init).is_some())
+            }
+            _ => false,
+        };
+        if !own_init {
+            let name = args
+                .first()
+                .map(|a| type_name(vm, a))
+                .unwrap_or_else(|| "object".into());
+            return vm.type_error(format!("{name}() takes no arguments"));
+        }
+        return vm.type_error(
+            "object.__init__() takes exactly one argument (the instance to initialize)",
+        );
+    }
+    Ok(Value::None)
+}
+
+fn object_repr(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
+    arity(vm, "__repr__", &args, 1, 1)?;
+    let text = match &args[0] {
+        Value::Object(o) => {
+            if &*o.class.module == "builtins" {
+                format!("<{} object at {:#x}>", o.class.qualname, args[0].id())
+            } else {
+                format!(
+                    "<{}.{} object at {:#x}>",
+                    o.class.module,
+                    o.class.qualname,
+                    args[0].id()
+                )
+            }
+        }
+        other => format::repr(vm, other)?,
+    };
+    Ok(Value::Str(text.into()))
+}
+
+fn object_str(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
+    arity(vm, "__str__", &args, 1, 1)?;
+    let symbol = vm.symbols.repr;
+    let method = ops::getattr(vm, &args[0], symbol)?;
+    vm.call_nested(method, Vec::new())
+}
+
+fn object_eq(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
+    arity(vm, "__eq__", &args, 2, 2)?;
+    Ok(if args[0].is(&args[1]) {
+        Value::Bool(true)
+    } else {
+        Value::NotImplemented
+    })
+}
+
+fn object_ne(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
+    arity(vm, "__ne__", &args, 2, 2)?;
+    let result = ops::compare(vm, CmpOp::Eq, &args[0], &args[1])?;
+    Ok(Value::Bool(!ops::truthy(vm, &result)?))
+}
+
+fn object_hash(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
+    arity(vm, "__hash__", &args, 1, 1)?;
+    Ok(Value::Int((args[0].id() >> 4) as i64))
+}
+
+fn object_format(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
+    arity(vm, "__format__", &args, 2, 2)?;
+    match &args[1] {
+        Value::Str(s) if s.is_empty() => Ok(Value::Str(format::str_of(vm, &args[0])?.into())),
+        _ => {
+            let name = type_name(vm, &args[0]);
+            vm.type_error(format!(
+                "unsupported format string passed to {name}.__format__"
+            ))
+        }
+    }
+}
+
+fn object_setattr(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
+    arity(vm, "__setattr__", &args, 3, 3)?;
+    let name = expect_str(vm, &args[1], "attribute name")?;
+    let symbol = vm.sym(&name);
+    if let Value::Object(o) = &args[0] {
+        o.attrs.borrow_mut().set(symbol, args[2].clone());
+        return Ok(Value::None);
+    }
+    ops::setattr(vm, &args[0], symbol, args[2].clone())?;
+    Ok(Value::None)
+}
+
+fn object_getattribute(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
+    arity(vm, "__getattribute__", &args, 2, 2)?;
+    let name = expect_str(vm, &args[1], "attribute name")?;
+    let symbol = vm.sym(&name);
+    ops::getattr(vm, &args[0], symbol)
+}
+
+fn exception_init(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
+    let Some((this, rest)) = args.split_first() else {
+        return vm.type_error("descriptor '__init__' of 'BaseException' object needs an argument");
+    };
+    if let Value::Object(o) = this {
+        let symbol = vm.symbols.args;
+        o.attrs
+            .borrow_mut()
+            .set(symbol, Value::tuple(rest.to_vec()));
+    }
+    Ok(Value::None)
+}
+
+fn exception_with_traceback(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
+    arity(vm, "with_traceback", &args, 2, 2)?;
+    Ok(args[0].clone())
+}
+
+fn exception_add_note(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
+    arity(vm, "add_note", &args, 2, 2)?;
+    let symbol = vm.sym("__notes__");
+    let notes = ops::getattr(vm, &args[0], symbol).ok();
+    match notes {
+        Some(Value::List(list)) => list.borrow_mut().push(args[1].clone()),
+        _ => ops::setattr(vm, &args[0], symbol, Value::list(vec![args[1].clone()]))?,
+    }
+    Ok(Value::None)
+}
+
+fn property_with(vm: &mut Vm, args: &Args, setter: bool) -> Res<Value> {
+    arity(vm, if setter { "setter" } else { "getter" }, args, 2, 2)?;
+    let Value::Object(o) = &args[0] else {
+        return vm.type_error("descriptor requires a 'property' object");
+    };
+    let (getter, old_setter) = match &*o.native.borrow() {
+        Native::Property(g, s) => (g.clone(), s.clone()),
+        _ => (Value::None, Value::None),
+    };
+    let native = if setter {
+        Native::Property(getter, args[1].clone())
+    } else {
+        Native::Property(args[1].clone(), old_setter)
+    };
+    Ok(Value::Object(Object::new(o.class.clone(), native)))
+}
+
+fn property_setter(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
+    property_with(vm, &args, true)
+}
+
+fn property_getter(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
+    property_with(vm, &args, false)
+}
+
+fn property_get(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
+    arity(vm, "__get__", &args, 2, 3)?;
+    let getter = match &args[0] {
+        Value::Object(o) => match &*o.native.borrow() {
+            Native::Property(g, _) => g.clone(),
+            _ => Value::None,
+        },
+        _ => Value::None,
+    };
+    vm.call_nested(getter, vec![args[1].clone()])
+}
+
+// ----- "Did you mean" ------------------------------------------------------------------------------
+
+const MOVE_COST: usize = 2;
+const CASE_COST: usize = 1;
+
+fn substitution_cost(a: u8, b: u8) -> usize {
+    if (a & 31) != (b & 31) {
+        return MOVE_COST;
+    }
+    if a == b {
+        return 0;
+    }
+    if a.eq_ignore_ascii_case(&b) {
+        CASE_COST
+    } else {
+        MOVE_COST
+    }
+}
+
+/// CPython's Levenshtein distance for suggestions (case changes cost less).
+fn distance(a: &str, b: &str, max_cost: usize) -> usize {
+    let (mut a, mut b) = (a.as_bytes(), b.as_bytes());
+    if a == b {
+        return 0;
+    }
+    while let (Some(x), Some(y)) = (a.first(), b.first()) {
+        if x != y {
+            break;
+        }
+        a = &a[1..];
+        b = &b[1..];
+    }
+    while let (Some(x), Some(y)) = (a.last(), b.last()) {
+        if x != y {
+            break;
+        }
+        a = &a[..a.len() - 1];
+        b = &b[..b.len() - 1];
+    }
+    if a.is_empty() || b.is_empty() {
+        return (a.len() + b.len()) * MOVE_COST;
+    }
+    if a.len() > 40 || b.len() > 40 {
+        return max_cost + 1;
+    }
+    if b.len() < a.len() {
+        std::mem::swap(&mut a, &mut b);
+    }
+    if (b.len() - a.len()) * MOVE_COST > max_cost {
+        return max_cost + 1;
+    }
+    let mut buffer: Vec<usize> = (0..a.len()).map(|i| (i + 1) * MOVE_COST).collect();
+    let mut result = 0;
+    for (b_index, &code) in b.iter().enumerate() {
+        let mut distance = b_index * MOVE_COST;
+        result = distance;
+        let mut minimum = usize::MAX;
+        for (index, &c) in a.iter().enumerate() {
+            let substitute = distance + substitution_cost(code, c);
+            distance = buffer[index];
+            let insert_delete = result.min(distance) + MOVE_COST;
+            result = insert_delete.min(substitute);
+            buffer[index] = result;
+            minimum = minimum.min(result);
+        }
+        if minimum > max_cost {
+            return max_cost + 1;
+        }
+    }
+    result
+}
+
+pub fn closest_name(name: &str, candidates: &[Rc<str>]) -> Option<Rc<str>> {
+    if candidates.len() > 750 {
+        return None;
+    }
+    let mut best: Option<(Rc<str>, usize)> = None;
+    for item in candidates {
+        if &**item == name {
+            continue;
+        }
+        let mut max_distance = (name.len() + item.len() + 3) * MOVE_COST / 6;
+        if let Some((_, d)) = &best {
+            max_distance = max_distance.min(d.saturating_sub(1));
+        }
+        let d = distance(name, item, max_distance);
+        if d > max_distance {
+            continue;
+        }
+        if best.as_ref().is_none_or(|(_, bd)| d < *bd) {
+            best = Some((item.clone(), d));
+        }
+    }
+    best.map(|(s, _)| s)
+}
+
+/// The name CPython's traceback suggests for a `NameError` or `AttributeError`.
+pub fn suggestion(vm: &mut Vm, exc: &Value) -> Option<Rc<str>> {
+    let Value::Object(o) = exc else {
+        return None;
+    };
+    let name_symbol = vm.sym("name");
+    let name = match o.attrs.borrow().get(name_symbol) {
+        Some(Value::Str(s)) => s.clone(),
+        _ => return None,
+    };
+    if vm.is_named(exc, "NameError") {
+        let symbol = vm.sym("_suggestion");
+        return match o.attrs.borrow().get(symbol) {
+            Some(Value::Str(s)) => Some(s.clone()),
+            _ => None,
+        };
+    }
+    if vm.is_named(exc, "AttributeError") {
+        let obj_symbol = vm.sym("obj");
+        let object = o.attrs.borrow().get(obj_symbol).cloned()?;
+        let names = dir_names(vm, &object);
+        return closest_name(&name, &names);
+    }
+    None
+}
+
+// ----- import -------------------------------------------------------------------------------------
+
+/// Modules a program may import.
+pub const MODULES: &[&str] = &[
+    "asyncio",
+    "time",
+    "random",
+    "math",
+    "sys",
+    "typing",
+    "functools",
+    "itertools",
+    "collections",
+    "contextlib",
+    "dataclasses",
+    "string",
+    "operator",
+    "statistics",
+    "heapq",
+    "abc",
+    "__future__",
+    "copy",
+    "asyncio.exceptions",
+    "asyncio.tasks",
+    "asyncio.queues",
+];
+
+pub fn import(vm: &mut Vm, name: &str) -> Res<Value> {
+    if let Some((_, module)) = vm.modules.iter().find(|(n, _)| &**n == name) {
+        return Ok(module.clone());
+    }
+    let module = match name {
+        "asyncio" | "asyncio.exceptions" | "asyncio.tasks" | "asyncio.queues" => {
+            super::asyncio::module(vm)?
+        }
+        _ => match super::stdlib::module(vm, name)? {
+            Some(m) => m,
+            None => {
+                let exc = vm.exc("ModuleNotFoundError", format!("No module named '{name}'"));
+                if let Value::Object(o) = &exc {
+                    let symbol = vm.sym("name");
+                    o.attrs.borrow_mut().set(symbol, Value::str(name));
+                }
+                return Err(Flow::Raise(exc));
+            }
+        },
+    };
+    vm.modules.push((name.into(), module.clone()));
+    Ok(module)
+}

@@ -1,0 +1,284 @@
+# collections, the parts programs use, written for the playground.
+
+class deque:
+    def __init__(self, iterable=(), maxlen=None):
+        self._items = []
+        self.maxlen = maxlen
+        for item in iterable:
+            self.append(item)
+
+    def append(self, item):
+        self._items.append(item)
+        if self.maxlen is not None and len(self._items) > self.maxlen:
+            self._items.pop(0)
+
+    def appendleft(self, item):
+        self._items.insert(0, item)
+        if self.maxlen is not None and len(self._items) > self.maxlen:
+            self._items.pop()
+
+    def pop(self):
+        if not self._items:
+            raise IndexError("pop from an empty deque")
+        return self._items.pop()
+
+    def popleft(self):
+        if not self._items:
+            raise IndexError("pop from an empty deque")
+        return self._items.pop(0)
+
+    def extend(self, iterable):
+        for item in iterable:
+            self.append(item)
+
+    def extendleft(self, iterable):
+        for item in iterable:
+            self.appendleft(item)
+
+    def clear(self):
+        self._items.clear()
+
+    def remove(self, value):
+        self._items.remove(value)
+
+    def count(self, value):
+        return self._items.count(value)
+
+    def rotate(self, n=1):
+        if self._items:
+            n %= len(self._items)
+            self._items[:] = self._items[-n:] + self._items[:-n]
+
+    def __len__(self):
+        return len(self._items)
+
+    def __bool__(self):
+        return bool(self._items)
+
+    def __iter__(self):
+        return iter(list(self._items))
+
+    def __getitem__(self, index):
+        return self._items[index]
+
+    def __setitem__(self, index, value):
+        self._items[index] = value
+
+    def __contains__(self, value):
+        return value in self._items
+
+    def __eq__(self, other):
+        return isinstance(other, deque) and self._items == other._items
+
+    def __repr__(self):
+        if self.maxlen is None:
+            return f"deque({self._items!r})"
+        return f"deque({self._items!r}, maxlen={self.maxlen})"
+
+
+class _DictLike:
+    def __init__(self, *args, **kwargs):
+        self._data = {}
+        if args or kwargs:
+            self.update(*args, **kwargs)
+
+    def update(self, *args, **kwargs):
+        if args:
+            other = args[0]
+            if isinstance(other, _DictLike):
+                other = other._data
+            self._data.update(other)
+        self._data.update(kwargs)
+
+    def __getitem__(self, key):
+        return self._data[key]
+
+    def __setitem__(self, key, value):
+        self._data[key] = value
+
+    def __delitem__(self, key):
+        del self._data[key]
+
+    def __contains__(self, key):
+        return key in self._data
+
+    def __iter__(self):
+        return iter(self._data)
+
+    def __len__(self):
+        return len(self._data)
+
+    def __eq__(self, other):
+        if isinstance(other, _DictLike):
+            other = other._data
+        return self._data == other
+
+    def get(self, key, default=None):
+        return self._data.get(key, default)
+
+    def keys(self):
+        return self._data.keys()
+
+    def values(self):
+        return self._data.values()
+
+    def items(self):
+        return self._data.items()
+
+    def pop(self, key, *default):
+        return self._data.pop(key, *default)
+
+    def setdefault(self, key, default=None):
+        return self._data.setdefault(key, default)
+
+    def clear(self):
+        self._data.clear()
+
+    def copy(self):
+        new = self.__class__.__new__(self.__class__)
+        new.__dict__.update(self.__dict__)
+        new._data = dict(self._data)
+        return new
+
+
+class defaultdict(_DictLike):
+    def __init__(self, default_factory=None, *args, **kwargs):
+        self.default_factory = default_factory
+        super().__init__(*args, **kwargs)
+
+    def __getitem__(self, key):
+        if key in self._data:
+            return self._data[key]
+        if self.default_factory is None:
+            raise KeyError(key)
+        value = self.default_factory()
+        self._data[key] = value
+        return value
+
+    def __repr__(self):
+        factory = None if self.default_factory is None else self.default_factory
+        return f"defaultdict({factory!r}, {self._data!r})"
+
+
+class OrderedDict(_DictLike):
+    def move_to_end(self, key, last=True):
+        value = self._data.pop(key)
+        if last:
+            self._data[key] = value
+        else:
+            rest = self._data
+            self._data = {key: value}
+            self._data.update(rest)
+
+    def popitem(self, last=True):
+        if not self._data:
+            raise KeyError("dictionary is empty")
+        key = list(self._data)[-1 if last else 0]
+        return key, self._data.pop(key)
+
+    def __repr__(self):
+        if not self._data:
+            return "OrderedDict()"
+        return f"OrderedDict({list(self._data.items())!r})"
+
+
+class Counter(_DictLike):
+    def __init__(self, iterable=None, **kwargs):
+        super().__init__()
+        if iterable is not None:
+            self.update(iterable)
+        if kwargs:
+            self.update(kwargs)
+
+    def update(self, iterable=None, **kwargs):
+        if iterable is not None:
+            if isinstance(iterable, (dict, _DictLike)):
+                for key, count in iterable.items():
+                    self._data[key] = self._data.get(key, 0) + count
+            else:
+                for key in iterable:
+                    self._data[key] = self._data.get(key, 0) + 1
+        for key, count in kwargs.items():
+            self._data[key] = self._data.get(key, 0) + count
+
+    def __getitem__(self, key):
+        return self._data.get(key, 0)
+
+    def most_common(self, n=None):
+        items = sorted(self._data.items(), key=lambda kv: kv[1], reverse=True)
+        return items if n is None else items[:n]
+
+    def elements(self):
+        for key, count in self._data.items():
+            for _ in range(count):
+                yield key
+
+    def total(self):
+        return sum(self._data.values())
+
+    def __repr__(self):
+        if not self._data:
+            return "Counter()"
+        inner = ", ".join(f"{k!r}: {v!r}" for k, v in self.most_common())
+        return "Counter({" + inner + "})"
+
+
+def namedtuple(typename, field_names, *, defaults=None, module=None):
+    if isinstance(field_names, str):
+        field_names = field_names.replace(",", " ").split()
+    fields = tuple(field_names)
+    defaults = tuple(defaults or ())
+
+    class _Tuple:
+        _fields = fields
+
+        def __init__(self, *args, **kwargs):
+            values = list(args)
+            missing = fields[len(values):]
+            first_default = len(fields) - len(defaults)
+            for i, name in enumerate(missing, len(values)):
+                if name in kwargs:
+                    values.append(kwargs.pop(name))
+                elif i >= first_default:
+                    values.append(defaults[i - first_default])
+                else:
+                    raise TypeError(f"{typename}.__new__() missing 1 required positional argument: '{name}'")
+            if len(values) > len(fields):
+                raise TypeError(f"{typename}.__new__() takes {len(fields) + 1} positional arguments but {len(values) + 1} were given")
+            self._values = tuple(values)
+            for name, value in zip(fields, values):
+                object.__setattr__(self, name, value)
+
+        def __iter__(self):
+            return iter(self._values)
+
+        def __len__(self):
+            return len(self._values)
+
+        def __getitem__(self, index):
+            return self._values[index]
+
+        def __eq__(self, other):
+            return tuple(self) == tuple(other)
+
+        def __lt__(self, other):
+            return tuple(self) < tuple(other)
+
+        def __hash__(self):
+            return hash(self._values)
+
+        def _asdict(self):
+            return dict(zip(fields, self._values))
+
+        def _replace(self, **changes):
+            values = self._asdict()
+            values.update(changes)
+            return self.__class__(**values)
+
+        def __repr__(self):
+            inner = ", ".join(f"{name}={value!r}" for name, value in zip(fields, self._values))
+            return f"{typename}({inner})"
+
+    _Tuple.__name__ = typename
+    _Tuple.__qualname__ = typename
+    return _Tuple

@@ -1,0 +1,298 @@
+//! Running a program: compile it (refusing what the playground cannot run), start it, and drive
+//! it on a clock — the virtual one here (the command line, the tests), real timers in the page.
+
+use std::rc::Rc;
+
+use super::ast::{Stmt, StmtKind};
+use super::builtins::MODULES;
+use super::code::Code;
+use super::error::SyntaxError;
+use super::value::*;
+use super::vm::{Flow, Host, OnReturn, Progress, Res, RunEvent, Vm, VmInfo};
+
+/// Why a module cannot be imported here, with what to do instead.
+fn refusal(module: &str) -> String {
+    let root = module.split('.').next().unwrap_or(module);
+    let advice = match root {
+        "aiohttp" | "requests" | "httpx" | "urllib" | "http" | "socket" | "ssl" | "aiofiles" => {
+            "the playground has no network or files: simulate the I/O with `await asyncio.sleep(...)`"
+        }
+        "threading" | "concurrent" | "multiprocessing" | "subprocess" | "signal" => {
+            "the playground runs one thread: use tasks (`asyncio.create_task`) instead"
+        }
+        "os" | "pathlib" | "shutil" | "io" | "json" | "csv" | "sqlite3" => {
+            "the playground has no files: keep the data in variables"
+        }
+        _ => "available modules: asyncio, time, random, math, sys, typing, functools, itertools, collections, contextlib, dataclasses, heapq, copy, string, operator, statistics",
+    };
+    format!("No module named '{module}' in the playground: {advice}")
+}
+
+fn check_imports(stmts: &[Stmt], lines: &[&str]) -> Result<(), SyntaxError> {
+    for stmt in stmts {
+        let refused = |name: &str, pos: super::ast::Pos| -> Result<(), SyntaxError> {
+            let root = name.split('.').next().unwrap_or(name);
+            if MODULES.contains(&name) || MODULES.contains(&root) {
+                return Ok(());
+            }
+            let text = lines
+                .get(pos.line.saturating_sub(1) as usize)
+                .copied()
+                .unwrap_or("")
+                .to_owned();
+            let mut error = SyntaxError::new(refusal(name), pos.line, pos.col, text);
+            error.kind = "ModuleNotFoundError";
+            Err(error)
+        };
+        match &stmt.kind {
+            StmtKind::Import(aliases) => {
+                for alias in aliases {
+                    refused(&alias.name, alias.pos)?;
+                }
+            }
+            StmtKind::ImportFrom(module, _) => refused(module, stmt.pos)?,
+            StmtKind::If(_, body, orelse) | StmtKind::While(_, body, orelse) => {
+                check_imports(body, lines)?;
+                check_imports(orelse, lines)?;
+            }
+            StmtKind::For { body, orelse, .. } => {
+                check_imports(body, lines)?;
+                check_imports(orelse, lines)?;
+            }
+            StmtKind::FunctionDef(def) => check_imports(&def.body, lines)?,
+            StmtKind::ClassDef { body, .. } | StmtKind::With { body, .. } => {
+                check_imports(body, lines)?
+            }
+            StmtKind::Try {
+                body,
+                handlers,
+                orelse,
+                finalbody,
+            } => {
+                // `try: import x / except ImportError:` is a program ready for its absence.
+                let guarded = handlers.iter().any(|h| h.kind.is_some());
+                if !guarded {
+                    check_imports(body, lines)?;
+                }
+                for handler in handlers {
+                    check_imports(&handler.body, lines)?;
+                }
+                check_imports(orelse, lines)?;
+                check_imports(finalbody, lines)?;
+            }
+            _ => {}
+        }
+    }
+    Ok(())
+}
+
+/// Parses and compiles a program; refuses imports of modules the playground does not have.
+pub fn compile_program(
+    source: &str,
+    filename: &str,
+    interner: &mut Interner,
+) -> Result<Rc<Code>, SyntaxError> {
+    let module = super::parser::parse_program(source)?;
+    let lines: Vec<&str> = source.lines().collect();
+    check_imports(&module, &lines)?;
+    super::compile::compile_module(&module, source, filename, interner)
+}
+
+fn module_function(code: Rc<Code>, globals: Rc<Module>) -> Value {
+    Value::Func(Rc::new(Function {
+        qualname: std::cell::RefCell::new(code.qualname.clone()),
+        code,
+        globals,
+        defaults: Vec::new(),
+        kwdefaults: Vec::new(),
+        closure: Vec::new(),
+        attrs: std::cell::RefCell::default(),
+    }))
+}
+
+/// Runs a module's source to its end in `module` (the playground's own Python modules).
+pub fn run_module_source(
+    vm: &mut Vm,
+    module: Rc<Module>,
+    source: &str,
+    filename: &str,
+) -> Res<Value> {
+    let code = match super::parser::parse_program(source)
+        .and_then(|m| super::compile::compile_module(&m, source, filename, &mut vm.interner))
+    {
+        Ok(code) => code,
+        Err(error) => return vm.err("SystemError", format!("{filename}: {error}")),
+    };
+    let symbol = vm.sym("__name__");
+    module.set(symbol, Value::Str(module.name.clone()));
+    vm.call_nested(module_function(code, module.clone()), Vec::new())?;
+    Ok(Value::Module(module))
+}
+
+pub fn python_module(vm: &mut Vm, name: &str, source: &str) -> Res<Value> {
+    run_module_source(vm, Module::new(name), source, super::format::PRELUDE_FILE)
+}
+
+/// A program ready to run, and the VM running it.
+pub struct Interpreter {
+    pub vm: Vm,
+}
+
+impl Interpreter {
+    /// Compiles `source` and prepares its first instruction; a syntax error or a refused import
+    /// comes back before anything runs.
+    pub fn new(
+        source: &str,
+        filename: &str,
+        host: Box<dyn Host>,
+    ) -> Result<Interpreter, SyntaxError> {
+        let mut vm = Vm::new(host, filename, source);
+        let code = compile_program(source, filename, &mut vm.interner)?;
+        let main = Module::new("__main__");
+        let symbols = [
+            ("__name__", Value::str("__main__")),
+            ("__file__", Value::str(filename)),
+        ];
+        for (name, value) in symbols {
+            let symbol = vm.sym(name);
+            main.set(symbol, value);
+        }
+        vm.modules
+            .push(("__main__".into(), Value::Module(main.clone())));
+        let mut interpreter = Interpreter { vm };
+        interpreter.start(code, main);
+        Ok(interpreter)
+    }
+
+    fn start(&mut self, code: Rc<Code>, main: Rc<Module>) {
+        let vm = &mut self.vm;
+        // asyncio (and with it ExceptionGroup) is there from the start.
+        if let Err(flow) = super::builtins::import(vm, "asyncio") {
+            vm.fail_start(flow);
+            return;
+        }
+        let top_level_await = code.top_level_await;
+        let function = module_function(code, main);
+        if top_level_await {
+            // A notebook cell: the module body is a coroutine, run on a loop of its own.
+            let started = vm.make_coroutine(&function).and_then(|coro| {
+                let asyncio = vm.asyncio.clone().unwrap_or(Value::None);
+                let symbol = vm.sym("_run_cell");
+                let run_cell = super::ops::getattr(vm, &asyncio, symbol)?;
+                vm.call(run_cell, vec![coro], Vec::new(), OnReturn::Program)
+            });
+            if let Err(flow) = started {
+                vm.fail_start(flow);
+            }
+        } else if let Err(flow) = vm.call(function, Vec::new(), Vec::new(), OnReturn::Program) {
+            vm.fail_start(flow);
+        }
+    }
+
+    /// Runs at most `budget` instructions.
+    pub fn run(&mut self, budget: u64) -> Progress {
+        self.vm.run(budget)
+    }
+
+    /// The logical clock reached `t` (a wait ended).
+    pub fn advance_to(&mut self, t: f64) {
+        if t > self.vm.now {
+            self.vm.now = t;
+        }
+    }
+
+    /// Runs the program to its end on the virtual clock: waits take no time.
+    pub fn run_to_end(&mut self) -> i32 {
+        loop {
+            match self.run(1_000_000) {
+                Progress::Finished(status) => return status,
+                Progress::WaitUntil(t) => self.advance_to(t),
+                Progress::Yielded => {}
+            }
+        }
+    }
+}
+
+impl Vm {
+    /// The program could not even start (its first call failed).
+    fn fail_start(&mut self, flow: Flow) {
+        if let Flow::Raise(exc) = flow {
+            self.report_uncaught(&exc);
+        }
+        self.flush();
+        self.exit_status = Some(1);
+    }
+}
+
+/// One line of output with its time on the logical clock.
+#[derive(Clone, Debug, PartialEq)]
+pub struct OutputLine {
+    pub t: f64,
+    pub stderr: bool,
+    pub text: String,
+}
+
+/// A host for the virtual clock: it keeps the lines and the timeline's events.
+#[derive(Default)]
+pub struct Recorder {
+    pub lines: Rc<std::cell::RefCell<Vec<OutputLine>>>,
+    pub events: Rc<std::cell::RefCell<Vec<(f64, RunEvent)>>>,
+    pub keep_events: bool,
+}
+
+/// 2026-01-05 09:00:00 UTC: the epoch `time.time()` starts from on the virtual clock (the same
+/// as the CPython reference runs).
+pub const VIRTUAL_EPOCH: f64 = 1_767_603_600.0;
+
+impl Host for Recorder {
+    fn line(&mut self, vm: &VmInfo, stderr: bool, text: &str) {
+        self.lines.borrow_mut().push(OutputLine {
+            t: vm.now,
+            stderr,
+            text: text.to_owned(),
+        });
+    }
+
+    fn block(&mut self, _seconds: f64) {}
+
+    fn event(&mut self, vm: &VmInfo, event: RunEvent) {
+        if self.keep_events {
+            self.events.borrow_mut().push((vm.now, event));
+        }
+    }
+
+    fn epoch(&self) -> f64 {
+        VIRTUAL_EPOCH
+    }
+
+    fn utc_offset(&self, _epoch_seconds: f64) -> i64 {
+        0
+    }
+}
+
+/// Runs a program on the virtual clock: its output lines and exit status (2 when refused, with
+/// CPython's report of the error as the only stderr line block).
+pub fn run_virtual(source: &str, filename: &str) -> (Vec<OutputLine>, i32) {
+    let recorder = Recorder::default();
+    let lines = recorder.lines.clone();
+    match Interpreter::new(source, filename, Box::new(recorder)) {
+        Ok(mut interpreter) => {
+            let status = interpreter.run_to_end();
+            drop(interpreter);
+            let lines = lines.borrow().clone();
+            (lines, status)
+        }
+        Err(error) => {
+            let report = error.report(filename);
+            let lines = report
+                .lines()
+                .map(|l| OutputLine {
+                    t: 0.0,
+                    stderr: true,
+                    text: l.to_owned(),
+                })
+                .collect();
+            (lines, 2)
+        }
+    }
+}

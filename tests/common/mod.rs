@@ -1,0 +1,90 @@
+//! Running programs on CPython's own asyncio loop on a virtual clock
+//! (`tests/support/virtual_clock.py`), in one process for a whole batch.
+#![allow(dead_code)]
+
+use std::io::Write;
+use std::process::{Command, Stdio};
+
+use async_playground::json::Json;
+
+const HARNESS: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/tests/support/virtual_clock.py"
+);
+
+/// `python3`, or `None` when the environment explicitly asks to skip CPython
+/// (`ASYNC_PLAYGROUND_SKIP_CPYTHON=1`). A missing `python3` otherwise fails the test.
+pub fn python() -> Option<&'static str> {
+    if std::env::var("ASYNC_PLAYGROUND_SKIP_CPYTHON").as_deref() == Ok("1") {
+        eprintln!("CPython comparison skipped: ASYNC_PLAYGROUND_SKIP_CPYTHON=1");
+        return None;
+    }
+    let found = Command::new("python3")
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    assert!(
+        found,
+        "python3 is needed to compare with CPython (set ASYNC_PLAYGROUND_SKIP_CPYTHON=1 to skip)"
+    );
+    Some("python3")
+}
+
+/// What CPython printed for one program on the virtual clock.
+pub struct PythonRun {
+    /// `(milliseconds, stream, text)` of each line.
+    pub lines: Vec<(f64, String, String)>,
+    pub status: i64,
+    pub end_ms: f64,
+}
+
+/// Runs every program in one CPython process, each from time 0.
+pub fn run_python(python: &str, programs: &[String]) -> Vec<PythonRun> {
+    let mut child = Command::new(python)
+        .args(["-X", "utf8", HARNESS, "--batch"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("python3 starts");
+    let input = Json::Array(programs.iter().map(|p| Json::from(p.as_str())).collect()).to_compact();
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(input.as_bytes())
+        .expect("programs written");
+    let output = child.wait_with_output().expect("python3 ran");
+    assert!(
+        output.status.success(),
+        "the harness failed:\n{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let stdout = String::from_utf8(output.stdout).expect("UTF-8 output");
+    let runs: Vec<PythonRun> = stdout
+        .lines()
+        .map(|line| {
+            let result = Json::parse(line).expect("one JSON result per line");
+            let field = |value: &Json, key: &str| value.get(key).cloned().expect(key);
+            let lines = field(&result, "lines")
+                .as_array()
+                .expect("lines")
+                .iter()
+                .map(|l| {
+                    (
+                        field(l, "t").as_f64().expect("t") * 1000.0,
+                        field(l, "stream").as_str().expect("stream").to_owned(),
+                        field(l, "text").as_str().expect("text").to_owned(),
+                    )
+                })
+                .collect();
+            PythonRun {
+                lines,
+                status: field(&result, "status").as_f64().expect("status") as i64,
+                end_ms: field(&result, "end").as_f64().expect("end") * 1000.0,
+            }
+        })
+        .collect();
+    assert_eq!(runs.len(), programs.len(), "one result per program");
+    runs
+}

@@ -1,0 +1,112 @@
+//! The interpreter against CPython 3.11: every program of the corpus (`tests/programs`, the
+//! seeds' programs in `tests/programs/seeds`) runs on CPython's own asyncio loop on a virtual
+//! clock and on the playground's interpreter on its logical clock. Standard output must be the
+//! same lines in the same order, each at the same virtual time; the exit status the same; the
+//! last line of standard error (a traceback's `Error: message`, a warning) the same.
+#![cfg(not(target_arch = "wasm32"))]
+
+mod common;
+
+use std::path::{Path, PathBuf};
+
+use async_playground::py::run::{run_virtual, OutputLine};
+use common::{python, run_python, PythonRun};
+
+fn corpus() -> Vec<PathBuf> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/programs");
+    let mut files = Vec::new();
+    let mut folders = vec![root];
+    while let Some(folder) = folders.pop() {
+        for entry in std::fs::read_dir(&folder).expect("the corpus folder") {
+            let path = entry.expect("an entry").path();
+            if path.is_dir() {
+                folders.push(path);
+            } else if path.extension().is_some_and(|e| e == "py") {
+                files.push(path);
+            }
+        }
+    }
+    files.sort();
+    files
+}
+
+/// Where our run differs from CPython's, if anywhere.
+pub fn difference(ours: &[OutputLine], status: i32, run: &PythonRun) -> Option<String> {
+    let want: Vec<(f64, &str)> = run
+        .lines
+        .iter()
+        .filter(|l| l.1 == "stdout")
+        .map(|l| (l.0 / 1000.0, l.2.as_str()))
+        .collect();
+    let got: Vec<(f64, &str)> = ours
+        .iter()
+        .filter(|l| !l.stderr)
+        .map(|l| (l.t, l.text.as_str()))
+        .collect();
+    for i in 0..want.len().max(got.len()) {
+        match (want.get(i), got.get(i)) {
+            (Some(w), Some(g)) if w.1 == g.1 && (w.0 - g.0).abs() < 1e-9 => {}
+            (w, g) => {
+                return Some(format!(
+                    "stdout line {}: CPython {w:?}, interpreter {g:?}",
+                    i + 1
+                ))
+            }
+        }
+    }
+    let want_err = run
+        .lines
+        .iter()
+        .rev()
+        .find(|l| l.1 == "stderr")
+        .map(|l| l.2.as_str());
+    let got_err = ours
+        .iter()
+        .rev()
+        .find(|l| l.stderr)
+        .map(|l| l.text.as_str());
+    if want_err != got_err {
+        return Some(format!(
+            "last stderr line: CPython {want_err:?}, interpreter {got_err:?}"
+        ));
+    }
+    if i64::from(status) != run.status {
+        return Some(format!(
+            "exit status: CPython {}, interpreter {status}",
+            run.status
+        ));
+    }
+    None
+}
+
+#[test]
+fn the_corpus_prints_what_cpython_prints() {
+    let files = corpus();
+    assert!(
+        files.len() >= 20,
+        "the corpus is there ({} programs)",
+        files.len()
+    );
+    let Some(python) = python() else {
+        return;
+    };
+    let sources: Vec<String> = files
+        .iter()
+        .map(|f| std::fs::read_to_string(f).expect("a program"))
+        .collect();
+    let runs = run_python(python, &sources);
+    let mut failures = Vec::new();
+    for ((file, source), run) in files.iter().zip(&sources).zip(&runs) {
+        let (lines, status) = run_virtual(source, "<program>");
+        if let Some(why) = difference(&lines, status, run) {
+            failures.push(format!("{}: {why}", file.display()));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} of {} programs differ:\n{}",
+        failures.len(),
+        files.len(),
+        failures.join("\n")
+    );
+}
