@@ -96,8 +96,32 @@ fn make_handle(
     Ok((object, data))
 }
 
+/// Async generators dropped before their end get a task that closes them, scheduled (as by
+/// CPython's finalizer hook) before anything the loop schedules after the drop.
+fn close_dropped_async_generators(vm: &mut Vm, event_loop: &Value) -> Res<()> {
+    let dropped = UNFINISHED_ASYNC_GENERATORS.with(|list| std::mem::take(&mut *list.borrow_mut()));
+    for gen in dropped {
+        let closing =
+            super::methods::agen_aclose(vm, &Value::None, vec![Value::Gen(gen)], Vec::new())?;
+        let symbol = vm.sym("create_task");
+        let create_task = ops::getattr(vm, event_loop, symbol)?;
+        let (object, data) = make_handle(
+            vm,
+            event_loop,
+            create_task,
+            Value::tuple(vec![closing]),
+            None,
+        )?;
+        with_core(vm, event_loop, |core| {
+            core.events.call_soon(PyHandle { object, data })
+        })?;
+    }
+    Ok(())
+}
+
 fn call_soon(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
     arity(vm, "_call_soon", &args, 3, 3)?;
+    close_dropped_async_generators(vm, &args[0])?;
     let (object, data) = make_handle(vm, &args[0], args[1].clone(), args[2].clone(), None)?;
     let handle = PyHandle {
         object: object.clone(),
@@ -124,6 +148,7 @@ fn call_at(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
 fn next_handle(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
     arity(vm, "_next_handle", &args, 1, 1)?;
     vm.report_never_awaited();
+    close_dropped_async_generators(vm, &args[0])?;
     let now = vm.now;
     let next = with_core(vm, &args[0], |core| {
         core.events.catch_up(now);
@@ -510,9 +535,9 @@ pub fn module(vm: &mut Vm) -> Res<Value> {
     set_global(vm, &module, "TimerHandle", Value::Type(timer));
     let value = super::run::run_module_source(vm, module, PRELUDE, format::PRELUDE_FILE)?;
     vm.asyncio = Some(value.clone());
-    // `ExceptionGroup` and friends live in the prelude but are built-ins.
+    // `ExceptionGroup` and friends, `anext` and `aiter` live in the prelude but are built-ins.
     if let Value::Module(m) = &value {
-        for name in ["BaseExceptionGroup", "ExceptionGroup"] {
+        for name in ["BaseExceptionGroup", "ExceptionGroup", "anext", "aiter"] {
             let symbol = vm.sym(name);
             if let Some(class) = m.get(symbol) {
                 vm.builtins.set(symbol, class);

@@ -1290,6 +1290,16 @@ fn builtin_format(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
 
 fn builtin_vars(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
     arity(vm, "vars", &args, 1, 1)?;
+    if let Value::Type(class) = &args[0] {
+        // A class's own namespace (CPython gives a read-only view of it; a copy reads the same).
+        let pairs: Vec<(Symbol, Value)> = class.dict.borrow().iter().cloned().collect();
+        let mut dict = Dict::new();
+        for (k, v) in pairs {
+            let name = vm.name(k);
+            dict.push(ops::hash_str(&name), Value::Str(name), v);
+        }
+        return Ok(Value::dict(dict));
+    }
     let symbol = vm.symbols.dict;
     ops::getattr(vm, &args[0], symbol)
 }

@@ -144,6 +144,12 @@ pub fn install(vm: &mut Vm) {
             add_method(vm, &gen_type, "__iter__", identity);
         }
     }
+    let agen_type = vm.types.of(Kind::AsyncGenerator);
+    add_method(vm, &agen_type, "__aiter__", identity);
+    add_method(vm, &agen_type, "__anext__", agen_anext);
+    add_method(vm, &agen_type, "asend", agen_asend);
+    add_method(vm, &agen_type, "athrow", agen_athrow);
+    add_method(vm, &agen_type, "aclose", agen_aclose);
     let iter_type = vm.types.of(Kind::Iterator);
     add_method(vm, &iter_type, "__next__", iterator_next);
     add_method(vm, &iter_type, "__iter__", identity);
@@ -1294,6 +1300,60 @@ fn gen_throw(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
         (other, _) => vm.make_exception(other.clone())?,
     };
     Err(Flow::Resume(gen, Err(exc)))
+}
+
+fn this_agen(vm: &mut Vm, args: &Args, name: &str) -> Res<Rc<Gen>> {
+    match args.first() {
+        Some(Value::Gen(g)) if g.kind == GenKind::AsyncGenerator => Ok(g.clone()),
+        _ => vm.type_error(format!(
+            "descriptor '{name}' requires an 'async_generator' object"
+        )),
+    }
+}
+
+/// The awaitable of an async generator's next step, starting with `pending` (a value sent in,
+/// an exception thrown in).
+fn agen_step(vm: &mut Vm, gen: Rc<Gen>, pending: Option<Result<Value, Value>>) -> Value {
+    *gen.pending.borrow_mut() = pending;
+    let class = vm.types.named("async_generator_asend");
+    Value::Object(Object::new(class, Native::AsyncGenStep(gen)))
+}
+
+fn agen_anext(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
+    arity(vm, "__anext__", &args, 1, 1)?;
+    let gen = this_agen(vm, &args, "__anext__")?;
+    Ok(agen_step(vm, gen, None))
+}
+
+fn agen_asend(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
+    arity(vm, "asend", &args, 2, 2)?;
+    let gen = this_agen(vm, &args, "asend")?;
+    Ok(agen_step(vm, gen, Some(Ok(args[1].clone()))))
+}
+
+fn agen_athrow(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
+    arity(vm, "athrow", &args, 2, 3)?;
+    let gen = this_agen(vm, &args, "athrow")?;
+    let exc = match (&args[1], args.get(2)) {
+        (Value::Type(_), Some(value)) if !value.is_none() => {
+            let exc = vm.call_nested(args[1].clone(), vec![value.clone()])?;
+            vm.make_exception(exc)?
+        }
+        (other, _) => vm.make_exception(other.clone())?,
+    };
+    Ok(agen_step(vm, gen, Some(Err(exc))))
+}
+
+/// `aclose()`: `GeneratorExit` thrown in, as the prelude's `_agen_aclose` awaits it.
+pub fn agen_aclose(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
+    arity(vm, "aclose", &args, 1, 1)?;
+    let gen = this_agen(vm, &args, "aclose")?;
+    let exit = vm.exc("GeneratorExit", "");
+    let step = agen_step(vm, gen, Some(Err(exit)));
+    let asyncio = vm.asyncio.clone().unwrap_or(Value::None);
+    let symbol = vm.sym("_agen_aclose");
+    let helper = ops::getattr(vm, &asyncio, symbol)?;
+    vm.call_nested(helper, vec![step])
 }
 
 fn gen_close(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {

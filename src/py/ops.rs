@@ -1270,8 +1270,9 @@ fn pairs_of(vm: &mut Vm, iterable: &Value) -> Res<Vec<(Value, Value)>> {
         let pair = match collect(vm, item.clone()) {
             Ok(pair) => pair,
             Err(_) => {
-                let name = type_name(vm, &item);
-                return vm.type_error(format!("cannot convert dictionary update sequence element #{i} to a sequence ({name} is not iterable)"));
+                return vm.type_error(format!(
+                    "cannot convert dictionary update sequence element #{i} to a sequence"
+                ));
             }
         };
         if pair.len() != 2 {
@@ -2361,6 +2362,12 @@ pub fn get_awaitable(vm: &mut Vm, value: Value) -> Res<Value> {
                 return vm.err("RuntimeError", "cannot reuse already awaited coroutine");
             }
             Ok(value)
+        }
+        Value::Object(o) if matches!(&*o.native.borrow(), Native::AsyncGenStep(_)) => {
+            match &*o.native.borrow() {
+                Native::AsyncGenStep(gen) => Ok(Value::Gen(gen.clone())),
+                _ => Ok(Value::None),
+            }
         }
         _ => {
             let symbol = vm.symbols.await_;

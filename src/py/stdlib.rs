@@ -19,6 +19,8 @@ const M: usize = 397;
 pub struct Random {
     state: [u32; N],
     index: usize,
+    /// `gauss` draws two values at a time and keeps the second for the next call.
+    gauss_next: Option<f64>,
 }
 
 impl Default for Random {
@@ -32,6 +34,7 @@ impl Random {
         let mut random = Random {
             state: [0; N],
             index: N + 1,
+            gauss_next: None,
         };
         random.seed_words(&[0x5eed]);
         random
@@ -50,6 +53,7 @@ impl Random {
 
     /// `init_by_array`: CPython seeds with the 32-bit words of `abs(n)`, least significant first.
     pub fn seed_words(&mut self, key: &[u32]) {
+        self.gauss_next = None;
         self.init_genrand(19_650_218);
         let (mut i, mut j) = (1usize, 0usize);
         let mut k = N.max(key.len());
@@ -166,6 +170,29 @@ impl Random {
 fn random_random(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
     arity(vm, "random", &args, 0, 0)?;
     Ok(Value::Float(vm.random.random()))
+}
+
+/// A fresh generator state for a `random.Random` instance.
+fn random_new_state(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
+    arity(vm, "_new_state", &args, 0, 0)?;
+    let class = vm.types.object.clone();
+    Ok(Value::Object(Object::new(
+        class,
+        Native::Random(Box::default()),
+    )))
+}
+
+/// Exchanges the module's generator with an instance's: the module's functions then draw
+/// from the instance (`random.Random` runs each method between two swaps).
+fn random_swap_state(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
+    arity(vm, "_swap_state", &args, 1, 1)?;
+    if let Value::Object(o) = &args[0] {
+        if let Native::Random(state) = &mut *o.native.borrow_mut() {
+            std::mem::swap(&mut **state, &mut vm.random);
+            return Ok(Value::None);
+        }
+    }
+    vm.type_error("_swap_state() needs a generator state")
 }
 
 fn random_seed(vm: &mut Vm, _: &Value, args: Args, kwargs: Kwargs) -> Res<Value> {
@@ -460,16 +487,21 @@ fn random_getrandbits(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Valu
     Ok(Value::from_big(bits))
 }
 
-fn random_gauss(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
-    // `normalvariate` (Kinderman and Monahan), as CPython's `random.normalvariate`.
-    let mu = match args.first() {
-        Some(v) => ops::to_f64(vm, v)?,
+fn mu_sigma(vm: &mut Vm, args: &Args, kwargs: &Kwargs) -> Res<(f64, f64)> {
+    let mu = match args.first().cloned().or_else(|| kwarg(kwargs, "mu")) {
+        Some(v) => ops::to_f64(vm, &v)?,
         None => 0.0,
     };
-    let sigma = match args.get(1) {
-        Some(v) => ops::to_f64(vm, v)?,
+    let sigma = match args.get(1).cloned().or_else(|| kwarg(kwargs, "sigma")) {
+        Some(v) => ops::to_f64(vm, &v)?,
         None => 1.0,
     };
+    Ok((mu, sigma))
+}
+
+/// `random.normalvariate`: Kinderman and Monahan's method, as CPython draws it.
+fn random_normalvariate(vm: &mut Vm, _: &Value, args: Args, kwargs: Kwargs) -> Res<Value> {
+    let (mu, sigma) = mu_sigma(vm, &args, &kwargs)?;
     let magic = 4.0 * (-0.5f64).exp() / 2f64.sqrt();
     loop {
         let u1 = vm.random.random();
@@ -479,6 +511,21 @@ fn random_gauss(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
             return Ok(Value::Float(mu + z * sigma));
         }
     }
+}
+
+/// `random.gauss`: Box-Muller, two values per draw (the second kept for the next call).
+fn random_gauss(vm: &mut Vm, _: &Value, args: Args, kwargs: Kwargs) -> Res<Value> {
+    let (mu, sigma) = mu_sigma(vm, &args, &kwargs)?;
+    let z = match vm.random.gauss_next.take() {
+        Some(z) => z,
+        None => {
+            let angle = vm.random.random() * std::f64::consts::TAU;
+            let radius = (-2.0 * (1.0 - vm.random.random()).ln()).sqrt();
+            vm.random.gauss_next = Some(angle.sin() * radius);
+            angle.cos() * radius
+        }
+    };
+    Ok(Value::Float(mu + z * sigma))
 }
 
 // ----- time --------------------------------------------------------------------------------------
@@ -1114,24 +1161,35 @@ pub fn module(vm: &mut Vm, name: &str) -> Res<Option<Value>> {
                 ("ctime", time_ctime),
             ],
         ),
-        "random" => native_module(
-            vm,
-            "random",
-            &[
-                ("random", random_random),
-                ("seed", random_seed),
-                ("randint", random_randint),
-                ("randrange", random_randrange),
-                ("uniform", random_uniform),
-                ("choice", random_choice),
-                ("choices", random_choices),
-                ("shuffle", random_shuffle),
-                ("sample", random_sample),
-                ("getrandbits", random_getrandbits),
-                ("gauss", random_gauss),
-                ("normalvariate", random_gauss),
-            ],
-        ),
+        "random" => {
+            let m = native_module(
+                vm,
+                "random",
+                &[
+                    ("random", random_random),
+                    ("seed", random_seed),
+                    ("randint", random_randint),
+                    ("randrange", random_randrange),
+                    ("uniform", random_uniform),
+                    ("choice", random_choice),
+                    ("choices", random_choices),
+                    ("shuffle", random_shuffle),
+                    ("sample", random_sample),
+                    ("getrandbits", random_getrandbits),
+                    ("gauss", random_gauss),
+                    ("normalvariate", random_normalvariate),
+                    ("_new_state", random_new_state),
+                    ("_swap_state", random_swap_state),
+                ],
+            );
+            super::run::run_module_source(
+                vm,
+                m.clone(),
+                include_str!("lib/random_class.py"),
+                super::format::PRELUDE_FILE,
+            )?;
+            m
+        }
         "math" => {
             let m = native_module(
                 vm,

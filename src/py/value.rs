@@ -203,6 +203,11 @@ pub enum Native {
     Loop(Box<super::asyncio::LoopCore>),
     /// `dict.keys()`, `values()`, `items()`: a live view of the dict.
     DictView(Rc<RefCell<super::dict::Dict>>, DictView),
+    /// What an async generator's `__anext__()`, `asend()` or `athrow()` returns: awaiting it
+    /// runs the generator to its next `yield`.
+    AsyncGenStep(Rc<Gen>),
+    /// The generator state of a `random.Random` instance.
+    Random(Box<super::stdlib::Random>),
 }
 
 #[derive(Clone, Debug, Default)]
@@ -260,11 +265,16 @@ pub struct Gen {
     pub awaited: Cell<bool>,
     /// The timeline lane it draws on when it runs inside another coroutine, if any.
     pub lane: Cell<Option<u32>>,
+    /// An async generator's `asend(v)` or `athrow(e)`: what its next step starts with.
+    pub pending: RefCell<Option<Result<Value, Value>>>,
 }
 
 thread_local! {
     /// Coroutines dropped before they ever ran (CPython warns about each: "never awaited").
     pub static NEVER_AWAITED: RefCell<Vec<Rc<str>>> = const { RefCell::new(Vec::new()) };
+    /// Async generators dropped half-way: as CPython's loop does, each is closed by a task
+    /// running its `aclose()` (revived here, since its frame must still run its `finally`).
+    pub static UNFINISHED_ASYNC_GENERATORS: RefCell<Vec<Rc<Gen>>> = const { RefCell::new(Vec::new()) };
 }
 
 impl Drop for Gen {
@@ -272,6 +282,24 @@ impl Drop for Gen {
         if self.kind == GenKind::Coroutine && !self.started.get() && self.frame.borrow().is_some() {
             let name = self.qualname.clone();
             NEVER_AWAITED.with(|list| list.borrow_mut().push(name));
+        }
+        if self.kind == GenKind::AsyncGenerator && self.started.get() && !self.finished.get() {
+            if let Some(frame) = self.frame.borrow_mut().take() {
+                let revived = Rc::new(Gen {
+                    kind: self.kind,
+                    code: self.code.clone(),
+                    frame: RefCell::new(Some(frame)),
+                    running: Cell::new(false),
+                    finished: Cell::new(false),
+                    started: Cell::new(true),
+                    qualname: self.qualname.clone(),
+                    label: RefCell::new(self.label.borrow().clone()),
+                    awaited: Cell::new(true),
+                    lane: Cell::new(self.lane.get()),
+                    pending: RefCell::new(None),
+                });
+                UNFINISHED_ASYNC_GENERATORS.with(|list| list.borrow_mut().push(revived));
+            }
         }
     }
 }

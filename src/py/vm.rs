@@ -721,6 +721,7 @@ impl Vm {
                             label: RefCell::new(label),
                             awaited: Cell::new(false),
                             lane: Cell::new(lane),
+                            pending: RefCell::new(None),
                         });
                         // The suspended frame does not hold its generator (no cycle): it gets
                         // it back when resumed.
@@ -932,6 +933,10 @@ impl Vm {
             return super::ops::iter_next(self, iter);
         }
         if let Value::Gen(gen) = iterator {
+            if gen.kind == GenKind::Generator && !gen.running.get() && gen.frame.borrow().is_none()
+            {
+                return Ok(None);
+            }
             return match self.resume_nested(gen, Ok(Value::None))? {
                 GenStep::Yielded(v) => Ok(Some(v)),
                 GenStep::Returned(_) => Ok(None),
@@ -1020,6 +1025,7 @@ impl Vm {
             label: RefCell::new(Some("<module>".into())),
             awaited: Cell::new(false),
             lane: Cell::new(None),
+            pending: RefCell::new(None),
         });
         *gen.frame.borrow_mut() = Some(Box::new(frame));
         Ok(Value::Gen(gen))
@@ -1154,6 +1160,7 @@ impl Vm {
                 Ok(_) if gen.kind == GenKind::Coroutine => {
                     self.err("RuntimeError", "cannot reuse already awaited coroutine")
                 }
+                Ok(_) if gen.kind == GenKind::AsyncGenerator => self.err("StopAsyncIteration", ""),
                 Ok(_) => self.err("StopIteration", ""),
             };
         };
@@ -1771,6 +1778,11 @@ impl Vm {
                             frame.ip = exit as usize;
                         }
                     },
+                    Value::Gen(gen) if !gen.running.get() && gen.frame.borrow().is_none() => {
+                        // An exhausted generator: the loop ends.
+                        frame.stack.pop();
+                        frame.ip = exit as usize;
+                    }
                     Value::Gen(gen) => {
                         frame.ip -= 1;
                         let gen = gen.clone();
@@ -2027,7 +2039,8 @@ impl Vm {
                     Value::Gen(gen) => {
                         frame.ip -= 1;
                         frame.in_yield_from = true;
-                        self.resume(&gen, Ok(sent), Resume::Delegate)?;
+                        let sent = gen.pending.borrow_mut().take().unwrap_or(Ok(sent));
+                        self.resume(&gen, sent, Resume::Delegate)?;
                     }
                     Value::Iter(iter) => {
                         // A built-in iterator: its items are yielded one by one.
@@ -2324,6 +2337,13 @@ impl Vm {
                     caller.stack.pop();
                     caller.ip = exit as usize;
                 }
+                Resume::Delegate if frame.code.kind == CodeKind::AsyncGenerator => {
+                    // The async generator ran to its end: the step awaiting it raises.
+                    let caller = top(self);
+                    caller.in_yield_from = false;
+                    caller.stack.pop();
+                    return self.err("StopAsyncIteration", "");
+                }
                 Resume::Delegate => {
                     let caller = top(self);
                     caller.in_yield_from = false;
@@ -2355,6 +2375,7 @@ impl Vm {
     /// the value (a delegating frame yields it in turn).
     fn yield_value(&mut self, value: Value, floor: usize) -> Res<Option<Exit>> {
         let mut value = value;
+        let mut yielding_frame = true;
         loop {
             let Some(frame) = self.frames.pop() else {
                 return Ok(Some(Exit::Finished));
@@ -2369,6 +2390,19 @@ impl Vm {
                 _ => Resume::Method,
             };
             *gen.frame.borrow_mut() = Some(Box::new(frame));
+            if yielding_frame && gen.kind == GenKind::AsyncGenerator {
+                // An async generator's `yield`: the step awaited by its consumer is over,
+                // with this value as its result.
+                if let Resume::Delegate = how {
+                    let caller = top(self);
+                    caller.in_yield_from = false;
+                    caller.stack.pop();
+                    caller.stack.push(value);
+                    caller.ip += 1;
+                    return Ok(None);
+                }
+            }
+            yielding_frame = false;
             match how {
                 Resume::ForIter(_) | Resume::Method => {
                     let caller = top(self);
@@ -2437,6 +2471,7 @@ impl Drop for Vm {
         }
         drop(values);
         NEVER_AWAITED.with(|list| list.borrow_mut().clear());
+        UNFINISHED_ASYNC_GENERATORS.with(|list| list.borrow_mut().clear());
     }
 }
 

@@ -1893,3 +1893,41 @@ class AbstractEventLoop(BaseEventLoop):
 
 SelectorEventLoop = _UnixSelectorEventLoop
 DefaultEventLoopPolicy = _Policy
+
+
+# ----- async generators: the built-ins anext() and aiter(), aclose() -----------------------------
+
+def aiter(async_iterable):
+    try:
+        method = type(async_iterable).__aiter__
+    except AttributeError:
+        raise TypeError(f"'{type(async_iterable).__name__}' object is not an async iterable") from None
+    return method(async_iterable)
+
+
+def anext(async_iterator, *default):
+    if len(default) > 1:
+        raise TypeError(f"anext expected at most 2 arguments, got {len(default) + 1}")
+    try:
+        method = type(async_iterator).__anext__
+    except AttributeError:
+        raise TypeError(f"'{type(async_iterator).__name__}' object is not an async iterator") from None
+    step = method(async_iterator)
+    if not default:
+        return step
+    return _anext_default(step, default[0])
+
+
+async def _anext_default(step, default):
+    try:
+        return await step
+    except StopAsyncIteration:
+        return default
+
+
+async def _agen_aclose(step):
+    try:
+        await step
+    except (GeneratorExit, StopAsyncIteration):
+        return None
+    raise RuntimeError("async generator ignored GeneratorExit")

@@ -83,7 +83,70 @@ def cache(function):
 
 
 def total_ordering(cls):
+    """Fills in the comparisons a class lacks from the one it defines (and `__eq__`)."""
+    defined = [op for op in ("__lt__", "__le__", "__gt__", "__ge__") if op in vars(cls)]
+    if not defined:
+        raise ValueError("must define at least one ordering operation: < > <= >=")
+    root = defined[0]
+
+    def not_root(method_name):
+        return method_name not in vars(cls)
+
+    if root == "__lt__":
+        derived = {
+            "__gt__": lambda self, other: _flip(self.__lt__(other), self == other, False),
+            "__le__": lambda self, other: _either(self.__lt__(other), self == other),
+            "__ge__": lambda self, other: _negate(self.__lt__(other)),
+        }
+    elif root == "__le__":
+        derived = {
+            "__ge__": lambda self, other: _flip(self.__le__(other), self == other, True),
+            "__lt__": lambda self, other: _both_not_eq(self.__le__(other), self == other),
+            "__gt__": lambda self, other: _negate(self.__le__(other)),
+        }
+    elif root == "__gt__":
+        derived = {
+            "__lt__": lambda self, other: _flip(self.__gt__(other), self == other, False),
+            "__ge__": lambda self, other: _either(self.__gt__(other), self == other),
+            "__le__": lambda self, other: _negate(self.__gt__(other)),
+        }
+    else:
+        derived = {
+            "__le__": lambda self, other: _flip(self.__ge__(other), self == other, True),
+            "__gt__": lambda self, other: _both_not_eq(self.__ge__(other), self == other),
+            "__lt__": lambda self, other: _negate(self.__ge__(other)),
+        }
+    for method_name, method in derived.items():
+        if not_root(method_name):
+            setattr(cls, method_name, method)
     return cls
+
+
+def _negate(result):
+    if result is NotImplemented:
+        return result
+    return not result
+
+
+def _either(result, equal):
+    if result is NotImplemented:
+        return result
+    return result or equal
+
+
+def _both_not_eq(result, equal):
+    if result is NotImplemented:
+        return result
+    return result and not equal
+
+
+def _flip(result, equal, inclusive):
+    # a > b is not (a < b) and a != b; a >= b (from <=) is not (a <= b) or a == b
+    if result is NotImplemented:
+        return result
+    if inclusive:
+        return not result or equal
+    return not result and not equal
 
 
 def cmp_to_key(mycmp):
