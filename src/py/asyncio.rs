@@ -459,6 +459,34 @@ fn collect_unretrieved(vm: &mut Vm, _: &Value, _: Args, _: Kwargs) -> Res<Value>
     Ok(Value::list(dropped))
 }
 
+/// Logs "Task exception was never retrieved" for each watched task the program just dropped.
+pub fn log_dropped_tasks(vm: &mut Vm) {
+    if vm
+        .unretrieved
+        .iter()
+        .all(|(weak, _)| weak.strong_count() > 0)
+    {
+        return;
+    }
+    let Ok(Value::List(dropped)) = collect_unretrieved(vm, &Value::None, Vec::new(), Vec::new())
+    else {
+        return;
+    };
+    let dropped: Vec<Value> = dropped.borrow().clone();
+    for message in dropped {
+        if let Value::Tuple(parts) = message {
+            if parts.len() == 2 {
+                let _ = log_error(
+                    vm,
+                    &Value::None,
+                    vec![parts[0].clone(), parts[1].clone()],
+                    Vec::new(),
+                );
+            }
+        }
+    }
+}
+
 /// Tasks are registered weakly, as CPython's `_all_tasks` is a weak set.
 fn register_task(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
     arity(vm, "_register_task", &args, 1, 1)?;

@@ -1118,16 +1118,106 @@ fn builtin_pow(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
     )
 }
 
+/// CPython's numeric hashes work modulo this prime, so that `hash(1) == hash(1.0)`.
+const HASH_MODULUS: u64 = (1 << 61) - 1;
+
+fn hash_magnitude_words(words: &[u32]) -> u64 {
+    // Most significant word first: acc = acc * 2^32 + word (mod 2^61 - 1).
+    let mut acc: u128 = 0;
+    for word in words.iter().rev() {
+        acc = ((acc << 32) | u128::from(*word)) % u128::from(HASH_MODULUS);
+    }
+    acc as u64
+}
+
+fn signed_hash(magnitude: u64, negative: bool) -> i64 {
+    let h = if negative {
+        -(magnitude as i64)
+    } else {
+        magnitude as i64
+    };
+    if h == -1 {
+        -2
+    } else {
+        h
+    }
+}
+
+fn float_hash(x: f64) -> i64 {
+    if x.is_infinite() {
+        return if x > 0.0 { 314_159 } else { -314_159 };
+    }
+    // x = m * 2^e with 0.5 <= m < 1, folded in 28 bits at a time as CPython does.
+    let (mut m, mut e) = frexp(x.abs());
+    let mut acc: u64 = 0;
+    while m != 0.0 {
+        acc = ((acc << 28) & HASH_MODULUS) | (acc >> (61 - 28));
+        m *= 268_435_456.0;
+        e -= 28;
+        let y = m as u64;
+        m -= y as f64;
+        acc += y;
+        if acc >= HASH_MODULUS {
+            acc -= HASH_MODULUS;
+        }
+    }
+    let e = if e >= 0 {
+        e % 61
+    } else {
+        61 - 1 - ((-1 - e) % 61)
+    };
+    acc = ((acc << e) & HASH_MODULUS) | (acc >> (61 - e));
+    signed_hash(acc, x < 0.0)
+}
+
+fn frexp(x: f64) -> (f64, i32) {
+    if x == 0.0 || !x.is_finite() {
+        return (x, 0);
+    }
+    let bits = x.to_bits();
+    let exponent = ((bits >> 52) & 0x7ff) as i32;
+    if exponent == 0 {
+        let (m, e) = frexp(x * 2f64.powi(64));
+        return (m, e - 64);
+    }
+    let m = f64::from_bits((bits & !(0x7ff << 52)) | (1022 << 52));
+    (m, exponent - 1022)
+}
+
+/// `hash()` as CPython computes it for numbers and tuples of them; other values get the
+/// playground's own (CPython's differ from run to run for strings and objects anyway).
+fn python_hash(vm: &mut Vm, value: &Value) -> Res<i64> {
+    Ok(match value {
+        Value::Int(i) => signed_hash(i.unsigned_abs() % HASH_MODULUS, *i < 0),
+        Value::Bool(b) => i64::from(*b),
+        Value::Big(b) => signed_hash(hash_magnitude_words(b.magnitude_words()), b.is_negative()),
+        Value::Float(f) if f.is_nan() => (ops::hash(vm, value)? >> 1) as i64,
+        Value::Float(f) => float_hash(*f),
+        Value::Tuple(items) => {
+            const PRIME_1: u64 = 11_400_714_785_074_694_791;
+            const PRIME_2: u64 = 14_029_467_366_897_019_727;
+            const PRIME_5: u64 = 2_870_177_450_012_600_261;
+            let mut acc = PRIME_5;
+            for item in items.iter() {
+                let lane = python_hash(vm, item)? as u64;
+                acc = acc.wrapping_add(lane.wrapping_mul(PRIME_2));
+                acc = acc.rotate_left(31);
+                acc = acc.wrapping_mul(PRIME_1);
+            }
+            acc = acc.wrapping_add((items.len() as u64) ^ (PRIME_5 ^ 3_527_539));
+            if acc == u64::MAX {
+                1_546_275_796
+            } else {
+                acc as i64
+            }
+        }
+        other => (ops::hash(vm, other)? >> 1) as i64,
+    })
+}
+
 fn builtin_hash(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
     arity(vm, "hash", &args, 1, 1)?;
-    Ok(match &args[0] {
-        Value::Int(i) => Value::Int(if *i == -1 { -2 } else { *i }),
-        Value::Bool(b) => Value::Int(i64::from(*b)),
-        other => {
-            let h = ops::hash(vm, other)?;
-            Value::Int((h >> 1) as i64)
-        }
-    })
+    Ok(Value::Int(python_hash(vm, &args[0])?))
 }
 
 fn builtin_id(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {

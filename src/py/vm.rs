@@ -1067,6 +1067,18 @@ impl Vm {
         Err(Flow::Raise(exc))
     }
 
+    /// What CPython reports the moment an object is freed: a coroutine never awaited, a task
+    /// whose exception nobody retrieved. Checked where a value may be dropped.
+    #[inline]
+    fn report_drops(&mut self) {
+        if !self.unretrieved.is_empty() {
+            super::asyncio::log_dropped_tasks(self);
+        }
+        if NEVER_AWAITED.with(|list| !list.borrow().is_empty()) {
+            self.report_never_awaited();
+        }
+    }
+
     /// CPython's `RuntimeWarning` for each coroutine dropped without ever running, once per
     /// place in the program.
     pub fn report_never_awaited(&mut self) {
@@ -1515,6 +1527,7 @@ impl Vm {
             Instr::StoreFast(i) => {
                 let value = pop(frame);
                 frame.locals[i as usize] = value;
+                self.report_drops();
             }
             Instr::DeleteFast(i) => {
                 if let Value::Undefined = frame.locals[i as usize] {
@@ -1525,6 +1538,7 @@ impl Vm {
                     );
                 }
                 frame.locals[i as usize] = Value::Undefined;
+                self.report_drops();
             }
             Instr::LoadDeref(i) => {
                 let value = frame.cells[i as usize].borrow().clone();
@@ -1564,12 +1578,14 @@ impl Vm {
             Instr::StoreGlobal(symbol) => {
                 let value = pop(frame);
                 frame.globals.set(symbol, value);
+                self.report_drops();
             }
             Instr::DeleteGlobal(symbol) => {
                 if frame.globals.globals.borrow_mut().remove(&symbol).is_none() {
                     let name = self.name(symbol);
                     return self.err("NameError", format!("name '{name}' is not defined"));
                 }
+                self.report_drops();
             }
             Instr::LoadName(symbol) => {
                 let globals = frame.globals.clone();
@@ -1590,6 +1606,7 @@ impl Vm {
                     Some(ns) => ns.borrow_mut().set(symbol, value),
                     None => frame.globals.set(symbol, value),
                 }
+                self.report_drops();
             }
             Instr::DeleteName(symbol) => {
                 let removed = match &frame.namespace {
@@ -1600,6 +1617,7 @@ impl Vm {
                     let name = self.name(symbol);
                     return self.err("NameError", format!("name '{name}' is not defined"));
                 }
+                self.report_drops();
             }
             Instr::LoadAttr(symbol) => {
                 let object = pop(frame);
@@ -1705,6 +1723,7 @@ impl Vm {
             }
             Instr::Pop => {
                 frame.stack.pop();
+                self.report_drops();
             }
             Instr::Dup => {
                 let value = frame.stack.last().cloned().unwrap_or(Value::None);
