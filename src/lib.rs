@@ -16,6 +16,7 @@ pub mod python;
 pub mod pyvalue;
 pub mod runtime;
 pub mod scenario;
+pub mod scenario_engine;
 pub mod stats;
 pub mod timeline;
 pub mod trace;

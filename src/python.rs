@@ -11,9 +11,15 @@ use crate::scenario::{Coroutine, Scenario, Step, Strategy};
 
 /// The program, as a student reads it and as CPython runs it to the same output.
 pub fn program(scenario: &Scenario) -> String {
+    program_and_names(scenario).0
+}
+
+/// The program, and the scenario's name of the coroutine each of its `async def`s stands for.
+pub fn program_and_names(scenario: &Scenario) -> (String, HashMap<String, Rc<str>>) {
     let mut writer = Writer {
         names: Names::default(),
         defined: HashMap::new(),
+        coroutines: HashMap::new(),
         definitions: String::new(),
         uses_time: false,
     };
@@ -39,7 +45,15 @@ pub fn program(scenario: &Scenario) -> String {
     write_main(&mut out, scenario.strategy, &calls);
     out.push_str("    except Exception as error:\n        print('Error:', error)\n\n\n");
     out.push_str("asyncio.run(main())\n");
-    out
+    let names = writer
+        .defined
+        .into_iter()
+        .filter_map(|(pointer, name)| {
+            let coroutine = writer.coroutines.get(&pointer)?;
+            Some((name, coroutine.as_str().into()))
+        })
+        .collect();
+    (out, names)
 }
 
 fn write_main(out: &mut String, strategy: Strategy, calls: &[String]) {
@@ -105,6 +119,8 @@ struct Writer {
     names: Names,
     /// Coroutines already written, by address, so a shared one is defined once.
     defined: HashMap<*const Coroutine, String>,
+    /// The scenario's name of each coroutine written.
+    coroutines: HashMap<*const Coroutine, String>,
     definitions: String,
     uses_time: bool,
 }
@@ -142,6 +158,8 @@ impl Writer {
         };
         let _ = write!(self.definitions, "async def {name}():{comment}\n{body}\n");
         self.defined.insert(Rc::as_ptr(coroutine), name.clone());
+        self.coroutines
+            .insert(Rc::as_ptr(coroutine), coroutine.name.to_string());
         name
     }
 }

@@ -285,6 +285,10 @@ fn coro_info(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
 /// A new timeline lane for a task running `coro`: its number.
 fn lane_new(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
     arity(vm, "_lane_new", &args, 2, 2)?;
+    // The loop's own housekeeping (`shutdown_asyncgens`…) is not the program's: no lane.
+    if matches!(&args[0], Value::Gen(g) if *g.code.filename == *format::PRELUDE_FILE) {
+        return Ok(Value::None);
+    }
     let label: Rc<str> = match &args[0] {
         Value::Gen(g) => g
             .label
@@ -393,6 +397,7 @@ fn lane_end(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
         Value::Str(k) if &**k == "exception" => RunEvent::Raised {
             lane,
             error: detail,
+            message: format::str_of(vm, &args[2])?.into(),
         },
         Value::Str(k) if &**k == "cancelled" => RunEvent::Cancelled { lane },
         _ => RunEvent::Returned {
@@ -401,6 +406,20 @@ fn lane_end(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
         },
     };
     vm.event(event);
+    Ok(Value::None)
+}
+
+/// `await asyncio.sleep(0)`: the task yields, back of the ready queue.
+fn lane_sleep0(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
+    arity(vm, "_lane_sleep0", &args, 0, 0)?;
+    if let Some(lane) = vm.lane {
+        let until = Some(vm.now);
+        vm.event(RunEvent::Waiting {
+            lane,
+            on: "sleep(0)".into(),
+            until,
+        });
+    }
     Ok(Value::None)
 }
 
@@ -547,6 +566,7 @@ pub fn module(vm: &mut Vm) -> Res<Value> {
         ("_lane_leave", lane_leave),
         ("_lane_end", lane_end),
         ("_lane_taken", lane_taken),
+        ("_lane_sleep0", lane_sleep0),
         ("_log_error", log_error),
         ("_watch", watch),
         ("_unwatch", unwatch),

@@ -186,6 +186,8 @@ pub enum RunEvent {
     },
     AwaitExit {
         lane: u32,
+        /// The message of the exception the awaited coroutine raised, if it did.
+        raised: Option<Rc<str>>,
     },
     BlockStart {
         lane: Option<u32>,
@@ -200,7 +202,9 @@ pub enum RunEvent {
     },
     Raised {
         lane: u32,
+        /// The exception's repr, and its message (`str()`).
         error: Rc<str>,
+        message: Rc<str>,
     },
     Cancelled {
         lane: u32,
@@ -209,8 +213,9 @@ pub enum RunEvent {
     ResultTaken {
         lane: u32,
     },
-    /// An exception was caught in the main coroutine (step scenarios: `except … print('Error:')`).
-    CaughtInMain {
+    /// A task's own coroutine caught an exception (`except …:` in its body).
+    Caught {
+        lane: u32,
         message: Rc<str>,
     },
 }
@@ -1215,7 +1220,8 @@ impl Vm {
     /// A coroutine starts: if it runs inside another task's coroutine, the timeline draws a
     /// nested await (or its own lane, for a step scenario's task run inline).
     fn enter_coroutine(&mut self, gen: &Rc<Gen>) {
-        if gen.kind != GenKind::Coroutine {
+        // `asyncio.sleep` and the like are what a task waits on, not nested awaits.
+        if gen.kind != GenKind::Coroutine || *gen.code.filename == *super::format::PRELUDE_FILE {
             return;
         }
         let inside_coroutine = self
@@ -1415,12 +1421,23 @@ impl Vm {
                 }
             }
             if let Some(block) = frame.blocks.pop() {
+                // A task's own coroutine catching an exception: the timeline says so.
+                let caught_in_task = match (&frame.gen, block.kind) {
+                    (Some(gen), BlockKind::Except) => gen
+                        .lane
+                        .get()
+                        .filter(|lane| lane & (NESTED_LANE | INLINE_LANE) == 0),
+                    _ => None,
+                };
                 frame.stack.truncate(block.depth);
                 frame.stack.push(exc.clone());
-                frame.handled.push(exc);
+                frame.handled.push(exc.clone());
                 frame.ip = block.handler as usize;
                 frame.traced = Some(depth);
-                let _ = block.kind;
+                if let Some(lane) = caught_in_task {
+                    let message = super::format::str_of(self, &exc).unwrap_or_default().into();
+                    self.event(RunEvent::Caught { lane, message });
+                }
                 return None;
             }
             let frame = self.frames.pop()?;
@@ -1428,7 +1445,7 @@ impl Vm {
             if let Some(gen) = &frame.gen {
                 gen.running.set(false);
                 gen.finished.set(true);
-                self.leave_coroutine(gen, false);
+                self.leave_coroutine(gen, Some(&exc));
                 // PEP 479: a StopIteration escaping a generator becomes a RuntimeError.
                 if self.is_named(&exc, "StopIteration") {
                     let what = if gen.kind == GenKind::Coroutine {
@@ -1462,17 +1479,21 @@ impl Vm {
     }
 
     /// A coroutine ends: the nested await (or inline lane) it drew closes.
-    fn leave_coroutine(&mut self, gen: &Rc<Gen>, returned: bool) {
+    fn leave_coroutine(&mut self, gen: &Rc<Gen>, raised: Option<&Value>) {
         let Some(lane) = gen.lane.get() else {
             return;
         };
         if lane & NESTED_LANE != 0 {
+            let raised = match raised {
+                Some(exc) => Some(super::format::str_of(self, exc).unwrap_or_default().into()),
+                None => None,
+            };
             self.event(RunEvent::AwaitExit {
                 lane: lane & LANE_MASK,
+                raised,
             });
         } else if lane & INLINE_LANE != 0 {
             let lane = lane & LANE_MASK;
-            let _ = returned;
             self.event(RunEvent::ResultTaken { lane });
         }
     }
@@ -2328,7 +2349,7 @@ impl Vm {
         if let Some(gen) = &frame.gen {
             gen.running.set(false);
             gen.finished.set(true);
-            self.leave_coroutine(gen, true);
+            self.leave_coroutine(gen, None);
         }
         let _ = floor;
         match frame.on_return {

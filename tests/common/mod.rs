@@ -2,6 +2,8 @@
 //! (`tests/support/virtual_clock.py`), in one process for a whole batch.
 #![allow(dead_code)]
 
+pub mod generate;
+
 use std::io::Write;
 use std::process::{Command, Stdio};
 

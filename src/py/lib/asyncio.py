@@ -473,6 +473,8 @@ def _report_unretrieved():
 
 class Future:
     _asyncio_future_blocking = False
+    # The timeline lanes whose result reaches the coroutine awaiting this future.
+    _lanes_taken = ()
     _state = PENDING
     _result = None
     _exception = None
@@ -604,9 +606,18 @@ class Future:
     def __await__(self):
         if not self.done():
             self._asyncio_future_blocking = True
-            yield self
+            try:
+                yield self
+            except BaseException:
+                # The future's exception, thrown into the awaiting coroutine.
+                if self.done():
+                    for lane in self._lanes_taken:
+                        _lane_taken(lane)
+                raise
         if not self.done():
             raise RuntimeError("await wasn't used with future")
+        for lane in self._lanes_taken:
+            _lane_taken(lane)
         return self.result()
 
     __iter__ = __await__
@@ -670,6 +681,7 @@ class Task(Future):
             self._name = str(name)
         self._coro = coro
         self._lane = _lane_new(coro, self._name)
+        self._lanes_taken = (self._lane,)
         _call_soon(loop, self.task_step, ())
         _register_task(self)
 
@@ -843,6 +855,7 @@ class _Sleep0:
 
 async def sleep(delay, result=None):
     if delay <= 0:
+        _lane_sleep0()
         await _Sleep0()
         return result
     loop = get_running_loop()
@@ -910,6 +923,7 @@ def gather(*coros_or_futures, return_exceptions=False):
             else:
                 exc = fut.exception()
                 if exc is not None:
+                    outer._lanes_taken = fut._lanes_taken
                     outer.set_exception(exc)
                     return
         if nfinished == nfuts:
@@ -926,6 +940,7 @@ def gather(*coros_or_futures, return_exceptions=False):
                 exc = fut._make_cancelled_error()
                 outer.set_exception(exc)
             else:
+                outer._lanes_taken = tuple(lane for child in children for lane in child._lanes_taken)
                 outer.set_result(results)
 
     arg_to_fut = {}
@@ -1081,6 +1096,8 @@ def as_completed(fs, *, timeout=None):
         f = await done.get()
         if f is None:
             raise TimeoutError
+        for lane in f._lanes_taken:
+            _lane_taken(lane)
         return f.result()
 
     for f in todo:
