@@ -128,9 +128,6 @@ impl Translator {
 
     fn event(&mut self, info: &VmInfo, event: RunEvent) {
         self.now = info.now;
-        if std::env::var_os("TRACE_EVENTS").is_some() {
-            eprintln!("{:.3} {:?} {event:?}", info.now, info.lane);
-        }
         match event {
             RunEvent::LaneCreated { lane, .. } => {
                 if self.main_lane.is_none() {

@@ -1484,10 +1484,8 @@ impl Vm {
             return;
         };
         if lane & NESTED_LANE != 0 {
-            let raised = match raised {
-                Some(exc) => Some(super::format::str_of(self, exc).unwrap_or_default().into()),
-                None => None,
-            };
+            let raised =
+                raised.map(|exc| super::format::str_of(self, exc).unwrap_or_default().into());
             self.event(RunEvent::AwaitExit {
                 lane: lane & LANE_MASK,
                 raised,
