@@ -12,8 +12,10 @@ use super::value::Value;
 pub struct IdentityHasher(u64);
 
 impl Hasher for IdentityHasher {
+    /// Spread over all 64 bits: the table picks buckets with the low bits and tells keys apart
+    /// with the top 7, which small numbers (symbols, small ints' hashes) leave at zero.
     fn finish(&self) -> u64 {
-        self.0
+        self.0.wrapping_mul(0x9E37_79B9_7F4A_7C15)
     }
 
     fn write(&mut self, bytes: &[u8]) {
