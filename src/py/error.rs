@@ -34,6 +34,8 @@ impl SyntaxError {
     /// The report CPython prints for it (`File "…", line N`, the line, a caret, the message).
     pub fn report(&self, filename: &str) -> String {
         let mut out = format!("  File \"{filename}\", line {}\n", self.line);
+        // CPython shows no caret for an unexpected indent.
+        let caret_shown = !(self.kind == "IndentationError" && self.message == "unexpected indent");
         if !self.text.trim().is_empty() {
             let stripped = self.text.trim_start();
             let removed = self.text.chars().count() - stripped.chars().count();
@@ -41,7 +43,9 @@ impl SyntaxError {
                 .saturating_sub(1)
                 .saturating_sub(removed);
             out.push_str(&format!("    {}\n", stripped.trim_end()));
-            out.push_str(&format!("    {}^\n", " ".repeat(caret)));
+            if caret_shown {
+                out.push_str(&format!("    {}^\n", " ".repeat(caret)));
+            }
         }
         out.push_str(&format!("{}: {}\n", self.kind, self.message));
         out

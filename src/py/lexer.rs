@@ -240,11 +240,13 @@ impl Lexer {
                             self.push(Tok::Dedent, line, col);
                         }
                         if width != *self.indents.last().unwrap_or(&0) {
+                            // CPython points past the end of the line.
+                            let end = self.line_text(line).trim_end().chars().count() as u32 + 1;
                             return Err(self
                                 .error(
                                     "unindent does not match any outer indentation level",
                                     line,
-                                    col,
+                                    end,
                                 )
                                 .indentation());
                         }

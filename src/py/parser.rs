@@ -2054,6 +2054,18 @@ mod tests {
             )
         );
         assert_eq!(error("x = 1\n  y = 2\n").message, "unexpected indent");
+        // CPython's report: no caret for an unexpected indent; past the line's end for a bad
+        // unindent.
+        assert_eq!(
+            error("x = 1\n  y = 2\n").report("f.py"),
+            "  File \"f.py\", line 2\n    y = 2\nIndentationError: unexpected indent\n"
+        );
+        assert_eq!(
+            error("class A:\n    def m(self):\n        pass\n   def n(self):\n        pass\n")
+                .report("f.py"),
+            "  File \"f.py\", line 4\n    def n(self):\n                ^\n\
+             IndentationError: unindent does not match any outer indentation level\n"
+        );
         assert_eq!(
             error("print 'hi'\n").message,
             "Missing parentheses in call to 'print'. Did you mean print(...)?"

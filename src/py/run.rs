@@ -296,3 +296,35 @@ pub fn run_virtual(source: &str, filename: &str) -> (Vec<OutputLine>, i32) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn refusal(source: &str) -> SyntaxError {
+        let mut interner = Interner::default();
+        match compile_program(source, "f.py", &mut interner) {
+            Err(error) => error,
+            Ok(_) => panic!("{source:?} compiled"),
+        }
+    }
+
+    #[test]
+    fn an_await_in_a_plain_function_is_refused_where_it_stands() {
+        let error = refusal("import asyncio\n\ndef f():\n    x = 1\n    await asyncio.sleep(1)\n");
+        assert_eq!(
+            (error.message.as_str(), error.line, error.col),
+            ("'await' outside async function", 5, 5)
+        );
+    }
+
+    #[test]
+    fn an_unknown_module_is_refused_with_its_line_and_advice() {
+        let error = refusal("import asyncio\nimport aiohttp\n");
+        assert_eq!((error.kind, error.line), ("ModuleNotFoundError", 2));
+        assert!(error
+            .message
+            .starts_with("No module named 'aiohttp' in the playground"));
+        assert!(error.message.contains("await asyncio.sleep"));
+    }
+}
