@@ -157,6 +157,8 @@ pub struct Stmt {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Handler {
     pub pos: Pos,
+    /// `except*`: the clause takes the part of an exception group that matches.
+    pub star: bool,
     pub kind: Option<Expr>,
     pub name: Option<Rc<str>>,
     pub body: Vec<Stmt>,

@@ -585,10 +585,17 @@ pub fn module(vm: &mut Vm) -> Res<Value> {
     vm.asyncio = Some(value.clone());
     // `ExceptionGroup` and friends, `anext` and `aiter` live in the prelude but are built-ins.
     if let Value::Module(m) = &value {
-        for name in ["BaseExceptionGroup", "ExceptionGroup", "anext", "aiter"] {
+        for (name, builtin) in [
+            ("BaseExceptionGroup", "BaseExceptionGroup"),
+            ("ExceptionGroup", "ExceptionGroup"),
+            ("anext", "anext"),
+            ("aiter", "aiter"),
+            ("_ExceptStar", "__except_star"),
+        ] {
             let symbol = vm.sym(name);
-            if let Some(class) = m.get(symbol) {
-                vm.builtins.set(symbol, class);
+            if let Some(value) = m.get(symbol) {
+                let builtin = vm.sym(builtin);
+                vm.builtins.set(builtin, value);
             }
         }
     }

@@ -93,6 +93,8 @@ pub enum Instr {
     PopBlock,
     /// Leaves an `except` block: the exception being handled is no longer current.
     PopExcept,
+    /// `except*`: the part of the group a clause takes becomes the exception being handled.
+    PushExcInfo,
     /// Re-raises the exception on top (end of a `finally` reached by an exception).
     Reraise,
     /// `raise`, `raise x`, `raise x from y` (0, 1 or 2 operands).

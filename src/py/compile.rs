@@ -39,6 +39,8 @@ pub fn compile_module(
     Ok(code)
 }
 
+const STAR_EXIT: &str = "'break', 'continue' and 'return' cannot appear in an except* block";
+
 /// What a `break`, `continue` or `return` has to undo on its way out.
 #[derive(Clone)]
 enum Block {
@@ -53,6 +55,8 @@ enum Block {
     Finally(Rc<Vec<Stmt>>),
     /// Inside an `except` body: leaving it ends the handling (and unbinds the name).
     Handler(Option<Rc<str>>),
+    /// Inside an `except*` body: nothing may leave it but its end or an exception.
+    StarHandler,
     With {
         is_async: bool,
     },
@@ -461,6 +465,14 @@ impl Compiler<'_> {
                 {
                     return Err(self.error("'return' outside function", stmt.pos));
                 }
+                if self
+                    .unit()
+                    .blocks
+                    .iter()
+                    .any(|b| matches!(b, Block::StarHandler))
+                {
+                    return Err(self.error(STAR_EXIT, stmt.pos));
+                }
                 match value {
                     Some(value) => self.expr(value)?,
                     None => self.emit_const(Value::None),
@@ -602,6 +614,9 @@ impl Compiler<'_> {
             ));
         };
         let inner: Vec<Block> = self.unit().blocks[loop_at + 1..].to_vec();
+        if inner.iter().any(|b| matches!(b, Block::StarHandler)) {
+            return Err(self.error(STAR_EXIT, pos));
+        }
         let saved = self.unit().blocks.clone();
         for (depth, block) in inner.iter().enumerate().rev() {
             self.unit().blocks.truncate(loop_at + 1 + depth);
@@ -657,6 +672,7 @@ impl Compiler<'_> {
                 self.emit(Instr::PopBlock);
                 self.stmts(&body.clone())?;
             }
+            Block::StarHandler => {}
             Block::Handler(name) => {
                 self.emit(Instr::PopExcept);
                 if let Some(name) = name {
@@ -694,7 +710,93 @@ impl Compiler<'_> {
         self.emit(Instr::YieldFrom);
     }
 
+    /// `try: … except* T as e: …`: the exception (wrapped in a group if it is not one) is
+    /// split clause by clause by the prelude's `_ExceptStar`, which then says what, if
+    /// anything, goes on: what no clause took, what the clauses raised.
+    fn try_except_star(&mut self, body: &[Stmt], handlers: &[Handler], orelse: &[Stmt]) -> Done {
+        let setup = self.emit(Instr::SetupExcept(0));
+        self.unit().blocks.push(Block::Except);
+        self.stmts(body)?;
+        self.unit().blocks.pop();
+        self.emit(Instr::PopBlock);
+        self.stmts(orelse)?;
+        let done = self.emit(Instr::Jump(0));
+        self.patch(setup);
+        // [exc] → [state]
+        let helper = self.symbol("__except_star");
+        self.emit(Instr::LoadGlobal(helper));
+        self.emit(Instr::Rot2);
+        self.emit(Instr::Call(1));
+        for handler in handlers {
+            self.set_line(handler.pos);
+            let Some(kind) = &handler.kind else {
+                return Err(self.error("expected one or more exception types", handler.pos));
+            };
+            // [state] → [state, match or None]
+            self.emit(Instr::Dup);
+            let take = self.symbol("take");
+            self.emit(Instr::LoadAttr(take));
+            self.expr(kind)?;
+            self.emit(Instr::Call(1));
+            self.emit(Instr::Dup);
+            let no_match = self.emit(Instr::PopJumpIfFalse(0));
+            self.emit(Instr::Dup);
+            self.emit(Instr::PushExcInfo);
+            match &handler.name {
+                Some(name) => self.store_name(name),
+                None => {
+                    self.emit(Instr::Pop);
+                }
+            }
+            let guard = self.emit(Instr::SetupExcept(0));
+            self.unit().blocks.push(Block::StarHandler);
+            self.stmts(&handler.body)?;
+            self.unit().blocks.pop();
+            self.emit(Instr::PopBlock);
+            self.emit(Instr::PopExcept);
+            let next = self.emit(Instr::Jump(0));
+            // [state, raised] → state.raised_in_clause(raised) → [state]
+            self.patch(guard);
+            self.emit(Instr::Rot2);
+            self.emit(Instr::Dup);
+            let raised = self.symbol("raised_in_clause");
+            self.emit(Instr::LoadAttr(raised));
+            self.emit(Instr::Rot3);
+            self.emit(Instr::Rot3);
+            self.emit(Instr::Call(1));
+            self.emit(Instr::Pop);
+            self.emit(Instr::PopExcept);
+            self.emit(Instr::PopExcept);
+            self.patch(next);
+            if let Some(name) = &handler.name {
+                self.emit_const(Value::None);
+                self.store_name(name);
+                self.delete_name(name);
+            }
+            let after = self.emit(Instr::Jump(0));
+            // No match: [state, None] → [state]
+            self.patch(no_match);
+            self.emit(Instr::Pop);
+            self.patch(after);
+        }
+        // [state] → what goes on (an exception, re-raised as is) or None
+        let finish = self.symbol("finish");
+        self.emit(Instr::LoadAttr(finish));
+        self.emit(Instr::Call(0));
+        self.emit(Instr::Dup);
+        let nothing = self.emit(Instr::PopJumpIfFalse(0));
+        self.emit(Instr::Reraise);
+        self.patch(nothing);
+        self.emit(Instr::Pop);
+        self.emit(Instr::PopExcept);
+        self.patch(done);
+        Ok(())
+    }
+
     fn try_except(&mut self, body: &[Stmt], handlers: &[Handler], orelse: &[Stmt]) -> Done {
+        if handlers.first().is_some_and(|h| h.star) {
+            return self.try_except_star(body, handlers, orelse);
+        }
         let setup = self.emit(Instr::SetupExcept(0));
         self.unit().blocks.push(Block::Except);
         self.stmts(body)?;
@@ -787,9 +889,12 @@ impl Compiler<'_> {
         }
         self.unit().blocks.pop();
         self.emit(Instr::PopBlock);
+        // Leaving the block runs on the `with` statement's line (as tracebacks show it).
+        self.set_line(pos);
         self.call_exit_with_none(is_async);
         let end = self.emit(Instr::Jump(0));
         self.patch(handler);
+        self.set_line(pos);
         // [exit, exc]: exit(type(exc), exc, tb); a true result swallows the exception.
         self.emit(Instr::Dup2);
         self.emit(Instr::ExcInfo);

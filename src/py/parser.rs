@@ -397,8 +397,18 @@ impl Parser {
         while self.at_keyword("except") {
             let hpos = self.here();
             self.pos += 1;
-            if self.at_op("*") {
-                return Err(self.error_here("except* is not supported here"));
+            let star = self.eat_op("*");
+            if let Some(first) = handlers.first() {
+                let first: &Handler = first;
+                if first.star != star {
+                    return Err(self.error_at(
+                        "cannot have both 'except' and 'except*' on the same 'try'",
+                        hpos,
+                    ));
+                }
+            }
+            if star && self.at_op(":") {
+                return Err(self.error_here("expected one or more exception types"));
             }
             let (kind, name) = if self.at_op(":") {
                 (None, None)
@@ -434,6 +444,7 @@ impl Parser {
             let body = self.block("'except' statement", hpos.line)?;
             handlers.push(Handler {
                 pos: hpos,
+                star,
                 kind,
                 name,
                 body,
@@ -2054,6 +2065,15 @@ mod tests {
             )
         );
         assert_eq!(error("x = 1\n  y = 2\n").message, "unexpected indent");
+        assert_eq!(
+            error("try:\n    pass\nexcept ValueError:\n    pass\nexcept* TypeError:\n    pass\n")
+                .message,
+            "cannot have both 'except' and 'except*' on the same 'try'"
+        );
+        assert_eq!(
+            error("try:\n    pass\nexcept*:\n    pass\n").message,
+            "expected one or more exception types"
+        );
         // CPython's report: no caret for an unexpected indent; past the line's end for a bad
         // unindent.
         assert_eq!(

@@ -2162,6 +2162,10 @@ impl Vm {
             Instr::PopExcept => {
                 frame.handled.pop();
             }
+            Instr::PushExcInfo => {
+                let exc = pop(frame);
+                frame.handled.push(exc);
+            }
             Instr::Reraise => {
                 let exc = pop(frame);
                 frame.handled.pop();

@@ -46,7 +46,8 @@ class BaseExceptionGroup(BaseException):
     def __init__(self, message, exceptions):
         if not isinstance(message, str):
             raise TypeError("argument 1 must be str, not " + type(message).__name__)
-        exceptions = tuple(exceptions)
+        given = exceptions if isinstance(exceptions, (list, tuple)) else list(exceptions)
+        exceptions = tuple(given)
         if not exceptions:
             raise ValueError("second argument (exceptions) must be a non-empty sequence")
         for exc in exceptions:
@@ -54,14 +55,14 @@ class BaseExceptionGroup(BaseException):
                 raise ValueError(f"Item {exceptions.index(exc)} of second argument (exceptions) is not an exception")
         self.message = message
         self.exceptions = exceptions
-        self.args = (message, list(exceptions))
+        self.args = (message, given)
 
     def __str__(self):
         n = len(self.exceptions)
         return f"{self.message} ({n} sub-exception{'s' if n > 1 else ''})"
 
     def __repr__(self):
-        return f"{type(self).__name__}({self.message!r}, {list(self.exceptions)!r})"
+        return f"{type(self).__name__}({self.message!r}, {self.args[1]!r})"
 
     def _matching(self, condition):
         if isinstance(condition, type) or isinstance(condition, tuple):
@@ -1948,3 +1949,71 @@ async def _agen_aclose(step):
     except (GeneratorExit, StopAsyncIteration):
         return None
     raise RuntimeError("async generator ignored GeneratorExit")
+
+
+# ----- except*: what the compiled clauses call -----------------------------------------------
+
+class _ExceptStar:
+    """One `try … except*` handling an exception: the clauses take their parts of the group,
+    then `finish` says what goes on (as CPython's reraise-star does)."""
+
+    def __init__(self, exc):
+        self.original = exc
+        self.naked = not isinstance(exc, BaseExceptionGroup)
+        if self.naked:
+            wrap = ExceptionGroup if isinstance(exc, Exception) else BaseExceptionGroup
+            self.rest = wrap("", (exc,))
+            self.rest.__traceback__ = exc.__traceback__
+        else:
+            self.rest = exc
+        self.current = None
+        # What the clauses raised, in clause order: (exception, it is the clause's own part).
+        self.outcomes = []
+
+    def take(self, kinds):
+        for kind in (kinds if isinstance(kinds, tuple) else (kinds,)):
+            if isinstance(kind, type) and issubclass(kind, BaseExceptionGroup):
+                raise TypeError("catching ExceptionGroup with except* is not allowed. Use except instead.")
+        if self.rest is None:
+            return None
+        if self.naked:
+            # The wrapped exception is taken whole, its wrapper as the clause's part.
+            if isinstance(self.original, kinds):
+                self.current, self.rest = self.rest, None
+            else:
+                self.current = None
+            return self.current
+        self.current, self.rest = self.rest.split(kinds)
+        return self.current
+
+    def raised_in_clause(self, exc):
+        self.outcomes.append((exc, exc is self.current))
+
+    def finish(self):
+        if self.naked:
+            if self.outcomes:
+                return self.outcomes[0][0]
+            return self.original if self.rest is not None else None
+        raised = [exc for exc, own in self.outcomes if not own]
+        kept = [exc for exc, own in self.outcomes if own]
+        if self.rest is not None:
+            kept.append(self.rest)
+        keep = None
+        if kept:
+            leaves = []
+            for group in kept:
+                _leaves(group, leaves)
+            keep = self.original.subgroup(lambda e: not isinstance(e, BaseExceptionGroup) and any(e is leaf for leaf in leaves))
+        if not raised:
+            return keep
+        if keep is not None:
+            raised.append(keep)
+        return ExceptionGroup("", raised) if all(isinstance(e, Exception) for e in raised) else BaseExceptionGroup("", raised)
+
+
+def _leaves(exc, into):
+    if isinstance(exc, BaseExceptionGroup):
+        for inner in exc.exceptions:
+            _leaves(inner, into)
+    else:
+        into.append(exc)
