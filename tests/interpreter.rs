@@ -83,7 +83,7 @@ pub fn difference(ours: &[OutputLine], status: i32, run: &PythonRun) -> Option<S
 fn the_corpus_prints_what_cpython_prints() {
     let files = corpus();
     assert!(
-        files.len() >= 20,
+        files.len() >= 75,
         "the corpus is there ({} programs)",
         files.len()
     );
