@@ -16,7 +16,7 @@ use common::{python, run_python, PythonRun};
 const DELAYS: [&str; 8] = ["0", "0", "0.1", "0.2", "0.25", "0.3", "0.5", "1"];
 
 fn delay(random: &mut Random) -> &'static str {
-    *random.pick(&DELAYS)
+    DELAYS[random.below(DELAYS.len() as u64) as usize]
 }
 
 /// One statement of a worker's body, at `indent`.
