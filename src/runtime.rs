@@ -177,3 +177,111 @@ async fn drive(scenario: Scenario, mut on_update: impl FnMut(RunUpdate)) {
         }
     }
 }
+
+/// What a Python program reports as it runs on the browser's event loop.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ProgramUpdate {
+    /// A line of standard output or error, at its measured time (program ms since the start).
+    Line { t: Ms, stderr: bool, text: String },
+    /// The program ended: 0, or 1 after an uncaught exception.
+    Finished { status: i32 },
+    /// Refused before it ran (a syntax error, an unsupported module): CPython's report.
+    Refused(String),
+}
+
+/// How many bytecode instructions run between two chances for the browser to paint and to
+/// hear Stop: a CPU-bound program holds the loop (no other task runs) but not the page.
+const INSTRUCTION_SLICE: u64 = 200_000;
+
+/// The interpreter's host on the real clock: lines are timed by `performance.now()`, and
+/// `time.sleep` really holds the page, as it holds CPython's loop.
+struct RealHost {
+    clock: RealClock,
+    lines: std::rc::Rc<std::cell::RefCell<Vec<ProgramUpdate>>>,
+    epoch: f64,
+}
+
+impl crate::py::vm::Host for RealHost {
+    fn line(&mut self, _vm: &crate::py::vm::VmInfo, stderr: bool, text: &str) {
+        let t = self.clock.stamp(0.0);
+        self.lines.borrow_mut().push(ProgramUpdate::Line {
+            t,
+            stderr,
+            text: text.to_owned(),
+        });
+    }
+
+    fn block(&mut self, seconds: f64) {
+        self.clock.block(seconds * 1000.0);
+    }
+
+    fn event(&mut self, _vm: &crate::py::vm::VmInfo, _event: crate::py::vm::RunEvent) {}
+
+    fn epoch(&self) -> f64 {
+        self.epoch
+    }
+
+    fn utc_offset(&self, epoch_seconds: f64) -> i64 {
+        let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(epoch_seconds * 1000.0));
+        -(date.get_timezone_offset() as i64) * 60
+    }
+}
+
+/// Starts a Python program on the real event loop: its sleeps are browser timers on the
+/// program's logical clock (as for a scenario), its CPU-bound stretches run in slices.
+/// Dropping the handle (or `stop`) ends it at once, even inside `while True: pass`.
+pub fn start_program(
+    source: &str,
+    time_scale: f64,
+    on_update: impl FnMut(ProgramUpdate) + 'static,
+) -> RunHandle {
+    let (abort, registration) = AbortHandle::new_pair();
+    let run = Abortable::new(
+        drive_program(source.to_owned(), time_scale, on_update),
+        registration,
+    );
+    spawn_local(async move {
+        let _ = run.await;
+    });
+    RunHandle { abort }
+}
+
+async fn drive_program(source: String, time_scale: f64, mut on_update: impl FnMut(ProgramUpdate)) {
+    let clock = RealClock::start(time_scale);
+    let lines = std::rc::Rc::new(std::cell::RefCell::new(Vec::new()));
+    let host = RealHost {
+        clock: clock.clone(),
+        lines: lines.clone(),
+        epoch: js_sys::Date::now() / 1000.0,
+    };
+    let mut interpreter = match crate::py::run::Interpreter::new(&source, "main.py", Box::new(host))
+    {
+        Ok(interpreter) => interpreter,
+        Err(error) => {
+            on_update(ProgramUpdate::Refused(error.report("main.py")));
+            return;
+        }
+    };
+    drop(source);
+    loop {
+        let progress = interpreter.run(INSTRUCTION_SLICE);
+        for update in lines.borrow_mut().drain(..) {
+            on_update(update);
+        }
+        match progress {
+            crate::py::vm::Progress::WaitUntil(t) => {
+                let target = clock.real_time_of(t * 1000.0);
+                while clock.real_now() < target {
+                    let wait = (target - clock.real_now()).max(0.0).ceil() as u32;
+                    TimeoutFuture::new(wait).await;
+                }
+                interpreter.advance_to(t);
+            }
+            crate::py::vm::Progress::Yielded => TimeoutFuture::new(0).await,
+            crate::py::vm::Progress::Finished(status) => {
+                on_update(ProgramUpdate::Finished { status });
+                return;
+            }
+        }
+    }
+}

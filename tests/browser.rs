@@ -265,3 +265,105 @@ fn a_crash_is_reported_on_the_page_with_a_way_back() {
     assert_eq!(banner.get_attribute("role").as_deref(), Some("alert"));
     banner.remove();
 }
+
+/// What a Python program run on the real loop reported.
+fn record_program(source: &str) -> (Rc<RefCell<Vec<runtime::ProgramUpdate>>>, runtime::RunHandle) {
+    let updates = Rc::new(RefCell::new(Vec::new()));
+    let sink = updates.clone();
+    let handle = runtime::start_program(source, 1.0, move |update| sink.borrow_mut().push(update));
+    (updates, handle)
+}
+
+#[wasm_bindgen_test]
+async fn a_python_program_runs_on_real_timers() {
+    use async_playground::runtime::ProgramUpdate;
+    let source = "import asyncio\n\nasync def say(what, delay):\n    await asyncio.sleep(delay)\n    print(what)\n\nasync def main():\n    await asyncio.gather(say('late', 0.15), say('early', 0.05))\n    print(1 / 0)\n\nasyncio.run(main())\n";
+    let (updates, handle) = record_program(source);
+    let deadline = now() + 10_000.0;
+    while !matches!(
+        updates.borrow().last(),
+        Some(ProgramUpdate::Finished { .. })
+    ) {
+        assert!(now() < deadline, "the program did not finish");
+        TimeoutFuture::new(10).await;
+    }
+    drop(handle);
+    let updates = updates.borrow();
+    let stdout: Vec<(f64, &str)> = updates
+        .iter()
+        .filter_map(|u| match u {
+            ProgramUpdate::Line {
+                t,
+                stderr: false,
+                text,
+            } => Some((*t, text.as_str())),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        stdout.iter().map(|l| l.1).collect::<Vec<_>>(),
+        ["early", "late"]
+    );
+    assert!(
+        stdout[0].0 >= 50.0 && stdout[0].0 < 50.0 + 40.0,
+        "{stdout:?}"
+    );
+    assert!(
+        stdout[1].0 >= 150.0 && stdout[1].0 < 150.0 + 40.0,
+        "{stdout:?}"
+    );
+    let last_stderr = updates.iter().rev().find_map(|u| match u {
+        ProgramUpdate::Line {
+            stderr: true, text, ..
+        } => Some(text.as_str()),
+        _ => None,
+    });
+    assert_eq!(last_stderr, Some("ZeroDivisionError: division by zero"));
+    assert_eq!(updates.last(), Some(&ProgramUpdate::Finished { status: 1 }));
+}
+
+#[wasm_bindgen_test]
+async fn an_endless_loop_leaves_the_page_responsive_and_stops() {
+    use async_playground::runtime::ProgramUpdate;
+    let (updates, handle) = record_program("print('spinning')\nwhile True:\n    pass\n");
+    // While the program spins, the browser's own timers still fire on time or nearly.
+    let start = now();
+    for _ in 0..10 {
+        TimeoutFuture::new(10).await;
+    }
+    let elapsed = now() - start;
+    assert!(
+        elapsed < 1_000.0,
+        "ten 10 ms timeouts took {elapsed} ms: the page froze"
+    );
+    assert!(
+        matches!(updates.borrow().first(), Some(ProgramUpdate::Line { text, .. }) if text == "spinning"),
+        "the line before the loop was printed while it spins"
+    );
+    handle.stop();
+    let seen = updates.borrow().len();
+    TimeoutFuture::new(100).await;
+    assert_eq!(updates.borrow().len(), seen, "nothing comes after Stop");
+    assert!(!updates
+        .borrow()
+        .iter()
+        .any(|u| matches!(u, ProgramUpdate::Finished { .. })));
+}
+
+#[wasm_bindgen_test]
+async fn a_refused_program_says_why_before_running() {
+    use async_playground::runtime::ProgramUpdate;
+    let (updates, _handle) = record_program("import aiohttp\n");
+    TimeoutFuture::new(20).await;
+    let updates = updates.borrow();
+    match updates.as_slice() {
+        [ProgramUpdate::Refused(report)] => {
+            assert!(report.contains("line 1"), "{report}");
+            assert!(
+                report.contains("No module named 'aiohttp' in the playground"),
+                "{report}"
+            );
+        }
+        other => panic!("{other:?}"),
+    }
+}
