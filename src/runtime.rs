@@ -98,8 +98,13 @@ impl Drop for RunHandle {
 
 /// Starts `scenario` on the real event loop; `on_update` receives its events as they happen.
 pub fn start(scenario: &Scenario, on_update: impl FnMut(RunUpdate) + 'static) -> RunHandle {
+    spawn_run(drive(scenario.clone(), on_update))
+}
+
+/// Runs `run` on the browser's event loop until it ends or its handle is dropped.
+fn spawn_run(run: impl std::future::Future<Output = ()> + 'static) -> RunHandle {
     let (abort, registration) = AbortHandle::new_pair();
-    let run = Abortable::new(drive(scenario.clone(), on_update), registration);
+    let run = Abortable::new(run, registration);
     spawn_local(async move {
         let _ = run.await;
     });
@@ -235,15 +240,7 @@ pub fn start_program(
     time_scale: f64,
     on_update: impl FnMut(ProgramUpdate) + 'static,
 ) -> RunHandle {
-    let (abort, registration) = AbortHandle::new_pair();
-    let run = Abortable::new(
-        drive_program(source.to_owned(), time_scale, on_update),
-        registration,
-    );
-    spawn_local(async move {
-        let _ = run.await;
-    });
-    RunHandle { abort }
+    spawn_run(drive_program(source.to_owned(), time_scale, on_update))
 }
 
 async fn drive_program(source: String, time_scale: f64, mut on_update: impl FnMut(ProgramUpdate)) {

@@ -11,45 +11,12 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
 
+pub use crate::engine::{Clock, Progress, VirtualClock};
 use crate::py::run::Interpreter;
 use crate::py::vm::{Host, Progress as VmProgress, RunEvent, VmInfo};
 use crate::pyvalue::PyValue;
 use crate::scenario::{Scenario, Strategy};
 use crate::trace::{Event, EventKind, Lane, Ms, Trace};
-
-/// Where the engine reads the time it records, and how a blocking `time.sleep` holds the loop.
-pub trait Clock {
-    /// The time to record for an event, in scenario milliseconds since the run started, when
-    /// the loop's logical clock reads `logical` (an ideal machine would record `logical`).
-    fn stamp(&self, logical: Ms) -> Ms;
-    /// Freezes the event loop for `duration` scenario milliseconds (a busy wait on a real
-    /// clock, nothing on a virtual one).
-    fn block(&mut self, duration: Ms);
-}
-
-/// Simulated time: instant, exact, and the ideal that measured runs are compared with.
-#[derive(Debug, Default)]
-pub struct VirtualClock;
-
-impl Clock for VirtualClock {
-    fn stamp(&self, logical: Ms) -> Ms {
-        logical
-    }
-
-    fn block(&mut self, _duration: Ms) {}
-}
-
-/// What the engine needs next from whoever drives it.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub enum Progress {
-    /// Nothing can run before this time of the loop's clock (scenario ms): wait until then,
-    /// then call `run` again.
-    WaitUntil(Ms),
-    /// The budget ran out with work left: yield to the browser, then call `run` again.
-    Yielded,
-    /// `main()` returned and the leftover tasks were cancelled.
-    Finished,
-}
 
 /// How many interpreter instructions a callback budget of one stands for.
 const INSTRUCTIONS_PER_CALLBACK: u64 = 40;
@@ -116,6 +83,12 @@ impl Translator {
         if let Some(requested) = self.state(lane).woke.take() {
             self.emit(lane, EventKind::Woke { requested });
         }
+    }
+
+    /// The task's coroutine returned: the value is the scenario's (the program returns it).
+    fn returned(&mut self, task: usize) {
+        let value = self.returns.get(task).cloned().unwrap_or(PyValue::None);
+        self.emit(Some(task), EventKind::Returned(value));
     }
 
     fn coroutine_name(&self, label: &str) -> Rc<str> {
@@ -207,11 +180,7 @@ impl Translator {
                             self.active(Some(task));
                             match raised {
                                 Some(message) => self.emit(Some(task), EventKind::Raised(message)),
-                                None => {
-                                    let value =
-                                        self.returns.get(task).cloned().unwrap_or(PyValue::None);
-                                    self.emit(Some(task), EventKind::Returned(value));
-                                }
+                                None => self.returned(task),
                             }
                             self.emit(Some(task), EventKind::ResultToMain);
                         }
@@ -245,8 +214,7 @@ impl Translator {
                 let lane = self.lane_of(Some(lane));
                 if let Some(task) = lane {
                     self.active(lane);
-                    let value = self.returns.get(task).cloned().unwrap_or(PyValue::None);
-                    self.emit(lane, EventKind::Returned(value));
+                    self.returned(task);
                 }
             }
             RunEvent::Raised { lane, message, .. } => {

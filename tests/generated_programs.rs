@@ -11,7 +11,7 @@ use std::fmt::Write as _;
 
 use async_playground::py::run::run_virtual;
 use common::generate::Random;
-use common::{python, run_python, PythonRun};
+use common::{difference, python, run_python};
 
 const DELAYS: [&str; 8] = ["0", "0", "0.1", "0.2", "0.25", "0.3", "0.5", "1"];
 
@@ -143,55 +143,6 @@ fn program(random: &mut Random, seed: u64) -> String {
     out
 }
 
-fn difference(source: &str, run: &PythonRun) -> Option<String> {
-    let (ours, status) = run_virtual(source, "<program>");
-    let want: Vec<(f64, &str)> = run
-        .lines
-        .iter()
-        .filter(|l| l.1 == "stdout")
-        .map(|l| (l.0 / 1000.0, l.2.as_str()))
-        .collect();
-    let got: Vec<(f64, &str)> = ours
-        .iter()
-        .filter(|l| !l.stderr)
-        .map(|l| (l.t, l.text.as_str()))
-        .collect();
-    for i in 0..want.len().max(got.len()) {
-        match (want.get(i), got.get(i)) {
-            (Some(w), Some(g)) if w.1 == g.1 && (w.0 - g.0).abs() < 1e-9 => {}
-            (w, g) => {
-                return Some(format!(
-                    "stdout line {}: CPython {w:?}, interpreter {g:?}",
-                    i + 1
-                ))
-            }
-        }
-    }
-    let want_err = run
-        .lines
-        .iter()
-        .rev()
-        .find(|l| l.1 == "stderr")
-        .map(|l| l.2.as_str());
-    let got_err = ours
-        .iter()
-        .rev()
-        .find(|l| l.stderr)
-        .map(|l| l.text.as_str());
-    if want_err != got_err {
-        return Some(format!(
-            "last stderr line: CPython {want_err:?}, interpreter {got_err:?}"
-        ));
-    }
-    if i64::from(status) != run.status {
-        return Some(format!(
-            "exit status: CPython {}, interpreter {status}",
-            run.status
-        ));
-    }
-    None
-}
-
 #[test]
 fn hundreds_of_generated_programs_print_what_cpython_prints() {
     let Some(python) = python() else {
@@ -212,7 +163,8 @@ fn hundreds_of_generated_programs_print_what_cpython_prints() {
         .zip(&runs)
         .enumerate()
         .filter_map(|(i, (source, run))| {
-            difference(source, run).map(|why| format!("program #{i}: {why}\n{source}"))
+            let (lines, status) = run_virtual(source, "<program>");
+            difference(&lines, status, run).map(|why| format!("program #{i}: {why}\n{source}"))
         })
         .collect();
     assert!(

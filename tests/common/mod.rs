@@ -8,6 +8,7 @@ use std::io::Write;
 use std::process::{Command, Stdio};
 
 use async_playground::json::Json;
+use async_playground::py::run::OutputLine;
 
 const HARNESS: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
@@ -89,4 +90,54 @@ pub fn run_python(python: &str, programs: &[String]) -> Vec<PythonRun> {
         .collect();
     assert_eq!(runs.len(), programs.len(), "one result per program");
     runs
+}
+
+/// Where the interpreter's run differs from CPython's, if anywhere: the same stdout lines at
+/// the same virtual times, the same last stderr line, the same exit status.
+pub fn difference(ours: &[OutputLine], status: i32, run: &PythonRun) -> Option<String> {
+    let want: Vec<(f64, &str)> = run
+        .lines
+        .iter()
+        .filter(|l| l.1 == "stdout")
+        .map(|l| (l.0 / 1000.0, l.2.as_str()))
+        .collect();
+    let got: Vec<(f64, &str)> = ours
+        .iter()
+        .filter(|l| !l.stderr)
+        .map(|l| (l.t, l.text.as_str()))
+        .collect();
+    for i in 0..want.len().max(got.len()) {
+        match (want.get(i), got.get(i)) {
+            (Some(w), Some(g)) if w.1 == g.1 && (w.0 - g.0).abs() < 1e-9 => {}
+            (w, g) => {
+                return Some(format!(
+                    "stdout line {}: CPython {w:?}, interpreter {g:?}",
+                    i + 1
+                ))
+            }
+        }
+    }
+    let want_err = run
+        .lines
+        .iter()
+        .rev()
+        .find(|l| l.1 == "stderr")
+        .map(|l| l.2.as_str());
+    let got_err = ours
+        .iter()
+        .rev()
+        .find(|l| l.stderr)
+        .map(|l| l.text.as_str());
+    if want_err != got_err {
+        return Some(format!(
+            "last stderr line: CPython {want_err:?}, interpreter {got_err:?}"
+        ));
+    }
+    if i64::from(status) != run.status {
+        return Some(format!(
+            "exit status: CPython {}, interpreter {status}",
+            run.status
+        ));
+    }
+    None
 }
