@@ -1567,17 +1567,7 @@ impl Parser {
             }
             return Err(self.invalid());
         }
-        let mut items = vec![first];
-        while self.eat_op(",") {
-            if self.at_op(")") {
-                break;
-            }
-            items.push(self.star_expression()?);
-        }
-        if !self.at_op(")") && self.starts_expression() {
-            return Err(self.error_here("invalid syntax. Perhaps you forgot a comma?"));
-        }
-        self.expect_op(")")?;
+        let items = self.display_items(first, ")")?;
         Ok(Expr {
             pos,
             kind: ExprKind::Tuple(items),
@@ -1600,17 +1590,7 @@ impl Parser {
                 kind: ExprKind::ListComp(Box::new(first), generators),
             });
         }
-        let mut items = vec![first];
-        while self.eat_op(",") {
-            if self.at_op("]") {
-                break;
-            }
-            items.push(self.star_expression()?);
-        }
-        if !self.at_op("]") && self.starts_expression() {
-            return Err(self.error_here("invalid syntax. Perhaps you forgot a comma?"));
-        }
-        self.expect_op("]")?;
+        let items = self.display_items(first, "]")?;
         Ok(Expr {
             pos,
             kind: ExprKind::List(items),
@@ -1649,18 +1629,27 @@ impl Parser {
                 kind: ExprKind::SetComp(Box::new(first), generators),
             });
         }
-        let mut items = vec![first];
-        while self.eat_op(",") {
-            if self.at_op("}") {
-                break;
-            }
-            items.push(self.star_expression()?);
-        }
-        self.expect_op("}")?;
+        let items = self.display_items(first, "}")?;
         Ok(Expr {
             pos,
             kind: ExprKind::Set(items),
         })
+    }
+
+    /// The items of a tuple, list or set display after the first, up to and with `closer`.
+    fn display_items(&mut self, first: Expr, closer: &str) -> Parsed<Vec<Expr>> {
+        let mut items = vec![first];
+        while self.eat_op(",") {
+            if self.at_op(closer) {
+                break;
+            }
+            items.push(self.star_expression()?);
+        }
+        if !self.at_op(closer) && self.starts_expression() {
+            return Err(self.error_here("invalid syntax. Perhaps you forgot a comma?"));
+        }
+        self.expect_op(closer)?;
+        Ok(items)
     }
 
     fn dict_rest(&mut self, pos: Pos, mut items: Vec<(Option<Expr>, Expr)>) -> Parsed<Expr> {
@@ -2065,6 +2054,13 @@ mod tests {
             )
         );
         assert_eq!(error("x = 1\n  y = 2\n").message, "unexpected indent");
+        for display in ["x = (1 2)\n", "x = [1 2]\n", "x = {1 2}\n"] {
+            assert_eq!(
+                error(display).message,
+                "invalid syntax. Perhaps you forgot a comma?",
+                "{display}"
+            );
+        }
         assert_eq!(
             error("try:\n    pass\nexcept ValueError:\n    pass\nexcept* TypeError:\n    pass\n")
                 .message,
