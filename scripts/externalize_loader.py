@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Trunk post-build hook: move trunk's inline loader <script> into its own file.
+"""Trunk post-build hook: move trunk's inline loader <script> into its own file (and tidy the
+Python worker's loader).
 
 The page ships a Content-Security-Policy without 'unsafe-inline', which would block the inline
 module script trunk writes into index.html; as a file from 'self' it is allowed.
@@ -26,3 +27,13 @@ with open(os.path.join(staging, name), "w", encoding="utf-8") as f:
 html = pattern.sub('<script type="module" src="/%s"></script>' % name, html, count=1)
 with open(index_path, "w", encoding="utf-8") as f:
     f.write(html)
+
+# The Python engine's worker: trunk's loader shim calls wasm-bindgen's initializer with a bare
+# path, which wasm-bindgen now reports as deprecated in the console; pass the object it asks for.
+shim_path = os.path.join(staging, "python-worker_loader.js")
+if os.path.exists(shim_path):
+    with open(shim_path, encoding="utf-8") as f:
+        shim = f.read()
+    shim = re.sub(r'wasm_bindgen\("([^"]+)"\)', r'wasm_bindgen({ module_or_path: "\1" })', shim)
+    with open(shim_path, "w", encoding="utf-8") as f:
+        f.write(shim)

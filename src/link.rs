@@ -1,5 +1,6 @@
 //! Share links (`scenario.md` §3): `#s=` base64url of the JSON, `#z=` base64url of its raw
-//! DEFLATE, and `&run=1` to start at once.
+//! DEFLATE, `#py=` base64url of the raw DEFLATE of a Python program (with `&scale=`), and
+//! `&run=1` to start at once.
 
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine as _;
@@ -16,6 +17,25 @@ pub const MAX_INFLATED_BYTES: usize = 8 * 1024 * 1024;
 pub struct LinkRequest {
     pub scenario: Scenario,
     pub run: bool,
+}
+
+/// The largest Python program a `#py=` link may carry (§3).
+pub const MAX_PROGRAM_BYTES: usize = 200 * 1024;
+
+/// A Python program a `#py=` link carries.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ProgramRequest {
+    pub source: String,
+    /// Real seconds per program second (`&scale=`).
+    pub time_scale: f64,
+    pub run: bool,
+}
+
+/// What a link holds: a scenario or a program.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Link {
+    Scenario(LinkRequest),
+    Program(ProgramRequest),
 }
 
 /// Why a link was refused: it could not be decoded, or its scenario is not valid.
@@ -79,6 +99,48 @@ pub fn parse_fragment(fragment: &str) -> Result<Option<LinkRequest>, LinkError> 
             run,
         })),
     }
+}
+
+/// Reads any link of §3: a program (`#py=`) or a scenario (`#s=`, `#z=`).
+pub fn parse_link(fragment: &str) -> Result<Option<Link>, LinkError> {
+    let trimmed = fragment.strip_prefix('#').unwrap_or(fragment);
+    let parts: Vec<&str> = trimmed.split('&').collect();
+    let Some(data) = parts.iter().find_map(|part| part.strip_prefix("py=")) else {
+        return Ok(parse_fragment(fragment)?.map(Link::Scenario));
+    };
+    let packed = decode_base64(data)?;
+    let bytes = miniz_oxide::inflate::decompress_to_vec_with_limit(&packed, MAX_PROGRAM_BYTES)
+        .or_else(|error| match error.status {
+            miniz_oxide::inflate::TINFLStatus::HasMoreOutput => {
+                refuse("the program is longer than 200 KB")
+            }
+            _ => refuse("bad DEFLATE data (the link is damaged or cut short)"),
+        })?;
+    let source = String::from_utf8(bytes).or_else(|_| refuse("the program is not UTF-8 text"))?;
+    let mut time_scale = 1.0;
+    for part in &parts {
+        if let Some(value) = part.strip_prefix("scale=") {
+            time_scale = match value.parse::<f64>() {
+                Ok(scale) if (0.01..=10.0).contains(&scale) => scale,
+                _ => return refuse(format!("scale={value}: must be a number from 0.01 to 10")),
+            };
+        }
+    }
+    Ok(Some(Link::Program(ProgramRequest {
+        source,
+        time_scale,
+        run: parts.contains(&"run=1"),
+    })))
+}
+
+/// `py=...` for a program, with `&scale=` when it is not 1.
+pub fn program_fragment(source: &str, time_scale: f64, run: bool) -> String {
+    let packed = miniz_oxide::deflate::compress_to_vec(source.as_bytes(), 9);
+    let mut fragment = format!("py={}", URL_SAFE_NO_PAD.encode(packed));
+    if time_scale != 1.0 {
+        fragment += &format!("&scale={time_scale}");
+    }
+    with_run(fragment, run)
 }
 
 fn decode_base64(data: &str) -> Result<Vec<u8>, LinkError> {
@@ -169,6 +231,66 @@ mod tests {
             .starts_with("scenario: must be a JSON object"));
         assert!(refusal(&format!("#s={}", URL_SAFE_NO_PAD.encode("{")))
             .starts_with("scenario: not valid JSON"));
+    }
+
+    fn program_refusal(fragment: &str) -> String {
+        match parse_link(fragment) {
+            Err(e) => e.to_string(),
+            Ok(r) => panic!("accepted {fragment}: {r:?}"),
+        }
+    }
+
+    #[test]
+    fn program_links_round_trip_with_their_scale() {
+        let source = "import asyncio\nprint('é', \"<b>\")\n";
+        for (scale, run) in [(1.0, false), (0.25, true), (10.0, false)] {
+            let fragment = format!("#{}", program_fragment(source, scale, run));
+            assert_eq!(
+                parse_link(&fragment).expect("valid"),
+                Some(Link::Program(ProgramRequest {
+                    source: source.into(),
+                    time_scale: scale,
+                    run
+                }))
+            );
+        }
+        // Parameters may come in any order.
+        let packed = miniz_oxide::deflate::compress_to_vec(b"pass\n", 9);
+        let fragment = format!("#run=1&scale=0.5&py={}", URL_SAFE_NO_PAD.encode(packed));
+        let Some(Link::Program(request)) = parse_link(&fragment).expect("valid") else {
+            panic!("not a program");
+        };
+        assert_eq!((request.time_scale, request.run), (0.5, true));
+        let scenario = compressed_fragment(&presets::all()[0].scenario(), false);
+        assert!(matches!(
+            parse_link(&format!("#{scenario}")),
+            Ok(Some(Link::Scenario(_)))
+        ));
+    }
+
+    #[test]
+    fn refuses_broken_program_links_with_a_reason() {
+        assert!(program_refusal("#py=%%%").starts_with("link: not base64url"));
+        assert!(program_refusal("#py=AAAA").starts_with("link: bad DEFLATE"));
+        let latin1 = miniz_oxide::deflate::compress_to_vec(&[0xe9, 0x0a], 9);
+        assert_eq!(
+            program_refusal(&format!("#py={}", URL_SAFE_NO_PAD.encode(latin1))),
+            "link: the program is not UTF-8 text"
+        );
+        let long = "#".repeat(MAX_PROGRAM_BYTES + 1);
+        assert_eq!(
+            program_refusal(&format!("#{}", program_fragment(&long, 1.0, false))),
+            "link: the program is longer than 200 KB"
+        );
+        let fitting = "#".repeat(MAX_PROGRAM_BYTES);
+        assert!(parse_link(&format!("#{}", program_fragment(&fitting, 1.0, false))).is_ok());
+        for scale in ["0", "11", "abc", "NaN"] {
+            let fragment = format!("#{}&scale={scale}", program_fragment("pass", 1.0, false));
+            assert!(
+                program_refusal(&fragment).contains("must be a number from 0.01 to 10"),
+                "{scale}"
+            );
+        }
     }
 
     #[test]

@@ -24,35 +24,43 @@ const CALLBACK_BUDGET: u64 = 5_000;
 #[derive(Clone)]
 pub struct RealClock {
     performance: Option<web_sys::Performance>,
-    origin: f64,
+    /// Shared by the clock's copies, so that a restart moves them all.
+    origin: std::rc::Rc<std::cell::Cell<f64>>,
     time_scale: f64,
 }
 
 impl RealClock {
     pub fn start(time_scale: f64) -> RealClock {
-        let performance = web_sys::window().and_then(|w| w.performance());
+        let performance = global_performance();
         let origin = performance.as_ref().map_or(0.0, |p| p.now());
         RealClock {
             performance,
-            origin,
+            origin: std::rc::Rc::new(std::cell::Cell::new(origin)),
             time_scale,
         }
     }
 
     fn real_now(&self) -> f64 {
-        self.performance.as_ref().map_or(self.origin, |p| p.now())
+        self.performance
+            .as_ref()
+            .map_or(self.origin.get(), |p| p.now())
+    }
+
+    /// Time 0 is now (a program's time 0 comes after its compilation).
+    fn restart(&self) {
+        self.origin.set(self.real_now());
     }
 
     /// `performance.now()` at which scenario time `t` falls on an ideal machine.
     fn real_time_of(&self, t: Ms) -> f64 {
-        self.origin + t * self.time_scale
+        self.origin.get() + t * self.time_scale
     }
 }
 
 impl Clock for RealClock {
     /// Every event carries its measured time, whatever the loop's logical clock says.
     fn stamp(&self, _logical: Ms) -> Ms {
-        (self.real_now() - self.origin) / self.time_scale
+        (self.real_now() - self.origin.get()) / self.time_scale
     }
 
     /// `time.sleep`: really freezes the page, as it freezes Python's event loop.
@@ -62,6 +70,15 @@ impl Clock for RealClock {
             std::hint::spin_loop();
         }
     }
+}
+
+/// `performance` of the page or of the worker this runs in.
+fn global_performance() -> Option<web_sys::Performance> {
+    use wasm_bindgen::JsCast;
+    js_sys::Reflect::get(&js_sys::global(), &"performance".into())
+        .ok()?
+        .dyn_into::<web_sys::Performance>()
+        .ok()
 }
 
 /// What a run reports, in order, as it goes.
@@ -131,7 +148,7 @@ impl RealClock {
 async fn drive(scenario: Scenario, mut on_update: impl FnMut(RunUpdate)) {
     let clock = RealClock::start(scenario.time_scale);
     on_update(RunUpdate::Started {
-        origin: clock.origin,
+        origin: clock.origin.get(),
     });
     let mut engine = Engine::new(&scenario, Box::new(clock.clone()));
     drop(scenario);
@@ -188,10 +205,33 @@ async fn drive(scenario: Scenario, mut on_update: impl FnMut(RunUpdate)) {
 pub enum ProgramUpdate {
     /// A line of standard output or error, at its measured time (program ms since the start).
     Line { t: Ms, stderr: bool, text: String },
-    /// The program ended: 0, or 1 after an uncaught exception.
-    Finished { status: i32 },
-    /// Refused before it ran (a syntax error, an unsupported module): CPython's report.
-    Refused(String),
+    /// The program ended at `t` (program ms): status 0, or 1 after an uncaught exception.
+    Finished { t: Ms, status: i32 },
+    /// Refused before it ran (a syntax error, an unsupported module).
+    Refused(Refusal),
+}
+
+/// Why a program did not run, and where: what the editor marks and the console prints.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Refusal {
+    /// CPython's report (`File "main.py", line N`, the line, a caret, `SyntaxError: …`).
+    pub report: String,
+    pub line: u32,
+    /// 1-based.
+    pub col: u32,
+    /// `SyntaxError: …`, `IndentationError: …`, `ImportError: …`.
+    pub message: String,
+}
+
+impl Refusal {
+    pub fn of(error: &crate::py::error::SyntaxError) -> Refusal {
+        Refusal {
+            report: error.report("main.py"),
+            line: error.line,
+            col: error.col,
+            message: format!("{}: {}", error.kind, error.message),
+        }
+    }
 }
 
 /// How many bytecode instructions run between two chances for the browser to paint and to
@@ -253,9 +293,12 @@ async fn drive_program(source: String, time_scale: f64, mut on_update: impl FnMu
     };
     let mut interpreter = match crate::py::run::Interpreter::new(&source, "main.py", Box::new(host))
     {
-        Ok(interpreter) => interpreter,
+        Ok(interpreter) => {
+            clock.restart();
+            interpreter
+        }
         Err(error) => {
-            on_update(ProgramUpdate::Refused(error.report("main.py")));
+            on_update(ProgramUpdate::Refused(Refusal::of(&error)));
             return;
         }
     };
@@ -276,7 +319,10 @@ async fn drive_program(source: String, time_scale: f64, mut on_update: impl FnMu
             }
             crate::py::vm::Progress::Yielded => TimeoutFuture::new(0).await,
             crate::py::vm::Progress::Finished(status) => {
-                on_update(ProgramUpdate::Finished { status });
+                on_update(ProgramUpdate::Finished {
+                    t: clock.stamp(0.0),
+                    status,
+                });
                 return;
             }
         }

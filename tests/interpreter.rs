@@ -1,6 +1,6 @@
-//! The interpreter against CPython 3.11: every program of the corpus (`tests/programs`, the
-//! seeds' programs in `tests/programs/seeds`) runs on CPython's own asyncio loop on a virtual
-//! clock and on the playground's interpreter on its logical clock. Standard output must be the
+//! The interpreter against CPython 3.11: every program of the corpus (`tests/programs`, and the
+//! page's Python presets in `presets/`: the seeds' programs and the next steps) runs on
+//! CPython's own asyncio loop on a virtual clock and on the playground's interpreter on its logical clock. Standard output must be the
 //! same lines in the same order, each at the same virtual time; the exit status the same; the
 //! last line of standard error (a traceback's `Error: message`, a warning) the same.
 #![cfg(not(target_arch = "wasm32"))]
@@ -13,9 +13,9 @@ use async_playground::py::run::run_virtual;
 use common::{difference, python, run_python};
 
 fn corpus() -> Vec<PathBuf> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/programs");
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let mut files = Vec::new();
-    let mut folders = vec![root];
+    let mut folders = vec![root.join("tests/programs"), root.join("presets")];
     while let Some(folder) = folders.pop() {
         for entry in std::fs::read_dir(&folder).expect("the corpus folder") {
             let path = entry.expect("an entry").path();
@@ -34,7 +34,7 @@ fn corpus() -> Vec<PathBuf> {
 fn the_corpus_prints_what_cpython_prints() {
     let files = corpus();
     assert!(
-        files.len() >= 75,
+        files.len() >= 85,
         "the corpus is there ({} programs)",
         files.len()
     );

@@ -23,13 +23,17 @@ use components::console::console;
 use components::controls::{controls, ControlsProps};
 use components::editor::{Editor, CARDS_PER_PAGE};
 use components::python_code::PythonCode;
+use components::python_pane::PythonPane;
 use components::share::{share, shared_link, ShareProps};
 use components::timeline_pane::TimelinePane;
 use components::topbar::{top_bar, TopBarProps};
-use hooks::{use_actions, use_autosave, use_link, use_runs, use_shortcuts};
+use hooks::{use_actions, use_autosave, use_link, use_program, use_runs, use_shortcuts};
 use i18n::Text;
 use state::doc::DocAction;
-use state::ui::UiAction;
+use state::program::ProgramAction;
+use state::ui::{Mode, UiAction};
+
+use crate::link::Link;
 
 #[function_component]
 pub fn App() -> Html {
@@ -51,13 +55,94 @@ pub fn App() -> Html {
         Rc::<str>::from(python::program(&for_program))
     });
     let act = use_actions(&doc, &ui, &runs, blocked.is_none(), (*program).clone());
-    use_link(act.link.clone(), act.ui.reform(UiAction::LoadFailed));
+    let code = use_reducer(startup::restore_program);
+    let python = use_program();
+    let mode = ui.mode;
+    let on_link = {
+        let (scenario_link, ui, code, python, runs) = (
+            act.link.clone(),
+            act.ui.clone(),
+            code.dispatcher(),
+            python.clone(),
+            runs.clone(),
+        );
+        Callback::from(move |link: Link| match link {
+            Link::Scenario(request) => {
+                python.stop();
+                ui.emit(UiAction::SetMode(Mode::Tasks));
+                scenario_link.emit(request);
+            }
+            Link::Program(request) => {
+                runs.stop_all();
+                python.stop();
+                code.dispatch(ProgramAction::Load {
+                    source: request.source.clone(),
+                    time_scale: Some(request.time_scale),
+                });
+                ui.emit(UiAction::SetMode(Mode::Python));
+                ui.emit(UiAction::Loaded);
+                if request.run {
+                    python.run_when_settled(request.source, request.time_scale);
+                }
+            }
+        })
+    };
+    use_link(on_link, act.ui.reform(UiAction::LoadFailed));
     use_autosave(
         &doc,
         &runs.state,
         act.ui.reform(|reason| UiAction::Notice(Some(reason))),
     );
-    use_shortcuts(act.run.clone(), act.stop.clone());
+    {
+        let notice = act.ui.reform(|reason| UiAction::Notice(Some(reason)));
+        let source = code.source.clone();
+        use_effect_with(code.version, move |version| {
+            if *version > 0 {
+                if let Err(reason) = platform::storage::save_program(&source) {
+                    notice.emit(reason);
+                }
+            }
+        });
+    }
+    {
+        let python = python.clone();
+        use_effect_with(mode, move |mode| {
+            platform::storage::save_mode(mode.as_str());
+            if *mode == Mode::Python {
+                python.warm_up();
+            }
+        });
+    }
+    let on_mode = {
+        let (ui, runs, python) = (act.ui.clone(), runs.clone(), python.clone());
+        Callback::from(move |mode: Mode| {
+            runs.stop_all();
+            python.stop();
+            ui.emit(UiAction::CloseCompare);
+            ui.emit(UiAction::SetMode(mode));
+        })
+    };
+    let edit_as_python = {
+        let (on_mode, code, program) = (on_mode.clone(), code.dispatcher(), program.clone());
+        Callback::from(move |_| {
+            code.dispatch(ProgramAction::Load {
+                source: program.to_string(),
+                time_scale: None,
+            });
+            on_mode.emit(Mode::Python);
+        })
+    };
+    let (shortcut_run, shortcut_stop) = match mode {
+        Mode::Tasks => (act.run.clone(), act.stop.clone()),
+        Mode::Python => {
+            let (run_python, stop_python, code) = (python.clone(), python.clone(), code.clone());
+            (
+                Callback::from(move |_| run_python.run(&code.source, code.time_scale)),
+                Callback::from(move |_| stop_python.stop()),
+            )
+        }
+    };
+    use_shortcuts(shortcut_run, shortcut_stop);
     use_effect_with(lang, |lang| {
         platform::storage::save_lang(lang.code());
         platform::set_document_language(lang.code());
@@ -68,9 +153,17 @@ pub fn App() -> Html {
 
     html! {
         <div class="app">
-            { top_bar(&TopBarProps { preset: doc.preset, lang, on_preset: act.preset.clone(), on_toggle_lang: act.toggle_lang.clone() }) }
+            { top_bar(&TopBarProps { preset: doc.preset, mode, lang, on_preset: act.preset.clone(),
+                                     on_mode: on_mode.clone(), on_toggle_lang: act.toggle_lang.clone() }) }
             { banners(&BannersProps { load_error: ui.load_error.clone(), notice: ui.notice.clone(), lang,
                                       on_dismiss: act.ui.reform(|_| UiAction::DismissError) }) }
+            if mode == Mode::Python {
+                <PythonPane doc={code.clone()} program={python.clone()} {lang} share_run={ui.share_run}
+                            on_share_run={act.ui.reform(UiAction::SetShareRun)} on_link={act.ui.reform(UiAction::LinkMade)}
+                            say={act.say.clone()} on_refused={act.ui.reform(UiAction::LoadFailed)} />
+                { shared_link(ui.shared_link.as_deref(), lang) }
+                { toast(ui.toast.as_deref(), lang, act.ui.reform(|_| UiAction::CloseToast)) }
+            } else {
             { controls(&ControlsProps { strategy: scenario.strategy, time_scale: scenario.time_scale, status: shown.status,
                 total: shown.total(), busy: runs.state.any_running(), blocked: (*blocked).clone(), lang,
                 on_strategy: act.strategy.clone(), on_time_scale: act.change.reform(DocAction::SetTimeScale),
@@ -97,9 +190,11 @@ pub fn App() -> Html {
                         <h2>{ lang.t(Text::Console) }</h2>
                         { console(&shown, lang) }
                     </section>
-                    <PythonCode source={(*program).clone()} {lang} on_copy={act.copy_python.clone()} />
+                    <PythonCode source={(*program).clone()} {lang} on_copy={act.copy_python.clone()}
+                                on_edit={edit_as_python} />
                 </div>
             </main>
+            }
             <footer class="footer">{ lang.t(Text::Footer) }</footer>
         </div>
     }

@@ -4,10 +4,44 @@ use yew::prelude::*;
 
 use super::timeline::geometry::seconds;
 use crate::app::i18n::{Lang, Text};
+use crate::app::state::program::ProgramRun;
 use crate::app::state::runs::RunState;
+use crate::trace::Ms;
 
 /// Console lines kept in the page; past this the oldest are left out (with a note).
 pub const MAX_CONSOLE_LINES: usize = 2_000;
+
+/// One printed line (`stderr` lines are marked).
+fn line(t: Ms, who: Option<&str>, stderr: bool, text: &str) -> Html {
+    let stream = if stderr { "stderr" } else { "stdout" };
+    html! {
+        <div class={classes!("console-line", stderr.then_some("stderr"))} data-testid="console-line"
+             data-t={format!("{t:.3}")} data-stream={stream}>
+            <span class="console-time">{ seconds(t) }</span>
+            if let Some(who) = who {
+                <span class="console-who" title={who.to_owned()}>{ who.to_owned() }</span>
+            }
+            <span class="console-text" data-testid="console-text">{ text.to_owned() }</span>
+        </div>
+    }
+}
+
+/// The frame around the lines: the empty state, and how many earlier lines are left out.
+fn frame(total: usize, lang: Lang, lines: Html) -> Html {
+    let skipped = total.saturating_sub(MAX_CONSOLE_LINES);
+    html! {
+        <div class="console" role="log" aria-live="polite" aria-label={lang.t(Text::ConsoleLabel)}
+             data-lines={total.to_string()}>
+            if total == 0 {
+                <div class="console-empty">{ lang.t(Text::NothingPrinted) }</div>
+            }
+            if skipped > 0 {
+                <div class="console-empty" data-testid="console-skipped">{ format!("… {skipped} ") }{ lang.t(Text::EarlierLinesHidden) }</div>
+            }
+            { lines }
+        </div>
+    }
+}
 
 pub fn console(run: &RunState, lang: Lang) -> Html {
     let lines = run.log.lines();
@@ -15,24 +49,22 @@ pub fn console(run: &RunState, lang: Lang) -> Html {
     let names: Vec<&str> = run.scenario.as_ref().map_or_else(Vec::new, |s| {
         s.tasks.iter().map(|t| t.name.as_str()).collect()
     });
-    html! {
-        <div class="console" role="log" aria-live="polite" aria-label={lang.t(Text::ConsoleLabel)}>
-            if lines.is_empty() {
-                <div class="console-empty">{ lang.t(Text::NothingPrinted) }</div>
-            }
-            if skipped > 0 {
-                <div class="console-empty">{ format!("… {skipped} ") }{ lang.t(Text::EarlierLinesHidden) }</div>
-            }
-            { for lines[skipped..].iter().map(|line| {
-                let who = line.lane.and_then(|i| names.get(i).copied()).unwrap_or("main()");
-                html! {
-                    <div class="console-line" data-testid="console-line" data-t={format!("{:.3}", line.t)}>
-                        <span class="console-time">{ seconds(line.t) }</span>
-                        <span class="console-who" title={who.to_owned()}>{ who }</span>
-                        <span class="console-text" data-testid="console-text">{ line.text.to_string() }</span>
-                    </div>
-                }
-            }) }
-        </div>
-    }
+    let shown = lines[skipped..].iter().map(|entry| {
+        let who = entry
+            .lane
+            .and_then(|i| names.get(i).copied())
+            .unwrap_or("main()");
+        line(entry.t, Some(who), false, &entry.text)
+    });
+    frame(lines.len(), lang, shown.collect())
+}
+
+/// A Python program's output: stdout and stderr in the order printed.
+pub fn program_console(run: &ProgramRun, lang: Lang) -> Html {
+    let lines = run.log.lines();
+    let skipped = lines.len().saturating_sub(MAX_CONSOLE_LINES);
+    let shown = lines[skipped..]
+        .iter()
+        .map(|entry| line(entry.t, None, entry.stderr, &entry.text));
+    frame(lines.len(), lang, shown.collect())
 }

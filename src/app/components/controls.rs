@@ -20,13 +20,39 @@ pub fn strategy_label(strategy: Strategy, lang: Lang) -> &'static str {
     }
 }
 
-fn status_label(status: RunStatus, lang: Lang) -> &'static str {
+pub fn status_label(status: RunStatus, lang: Lang) -> &'static str {
     lang.t(match status {
         RunStatus::Idle => Text::Ready,
         RunStatus::Running => Text::Running,
         RunStatus::Done => Text::Done,
         RunStatus::Cancelled => Text::Stopped,
     })
+}
+
+/// The speed menu: multiples of real time; `on_time_scale` gets the time scale (1 / speed).
+pub fn speed_select(time_scale: f64, on_time_scale: Callback<f64>, lang: Lang) -> Html {
+    let speed = 1.0 / time_scale;
+    let on_speed = Callback::from(move |event: Event| {
+        let value = event
+            .target_unchecked_into::<web_sys::HtmlSelectElement>()
+            .value();
+        if let Ok(speed) = value.parse::<f64>() {
+            on_time_scale.emit(1.0 / speed);
+        }
+    });
+    html! {
+        <label class="field">
+            <span>{ lang.t(Text::Speed) }</span>
+            <select data-testid="speed" onchange={on_speed}>
+                { for SPEEDS.iter().map(|s| html! {
+                    <option value={s.to_string()} selected={(s - speed).abs() < 1e-9}>{ format!("{s}×") }</option>
+                }) }
+                if !SPEEDS.iter().any(|s| (s - speed).abs() < 1e-9) {
+                    <option value={speed.to_string()} selected=true>{ format!("{speed:.2}×") }</option>
+                }
+            </select>
+        </label>
+    }
 }
 
 pub struct ControlsProps {
@@ -49,7 +75,6 @@ pub struct ControlsProps {
 
 pub fn controls(props: &ControlsProps) -> Html {
     let lang = props.lang;
-    let speed = 1.0 / props.time_scale;
     let on_strategy = {
         let emit = props.on_strategy.clone();
         Callback::from(move |event: Event| {
@@ -58,17 +83,6 @@ pub fn controls(props: &ControlsProps) -> Html {
                 .value();
             if let Some(strategy) = Strategy::parse(&value) {
                 emit.emit(strategy);
-            }
-        })
-    };
-    let on_speed = {
-        let emit = props.on_time_scale.clone();
-        Callback::from(move |event: Event| {
-            let value = event
-                .target_unchecked_into::<web_sys::HtmlSelectElement>()
-                .value();
-            if let Ok(speed) = value.parse::<f64>() {
-                emit.emit(1.0 / speed);
             }
         })
     };
@@ -83,17 +97,7 @@ pub fn controls(props: &ControlsProps) -> Html {
                     }) }
                 </select>
             </label>
-            <label class="field">
-                <span>{ lang.t(Text::Speed) }</span>
-                <select data-testid="speed" onchange={on_speed}>
-                    { for SPEEDS.iter().map(|s| html! {
-                        <option value={s.to_string()} selected={(s - speed).abs() < 1e-9}>{ format!("{s}×") }</option>
-                    }) }
-                    if !SPEEDS.iter().any(|s| (s - speed).abs() < 1e-9) {
-                        <option value={speed.to_string()} selected=true>{ format!("{speed:.2}×") }</option>
-                    }
-                </select>
-            </label>
+            { speed_select(props.time_scale, props.on_time_scale.clone(), lang) }
             if props.busy {
                 <button class="primary stop" data-testid="stop" onclick={props.on_stop.reform(|_| ())} title="Escape">
                     { "■ " }{ lang.t(Text::Stop) }

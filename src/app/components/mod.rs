@@ -8,6 +8,7 @@ pub mod editor;
 pub mod explanation;
 pub mod legend;
 pub mod python_code;
+pub mod python_pane;
 pub mod share;
 pub mod timeline;
 pub mod timeline_pane;

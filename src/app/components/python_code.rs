@@ -15,6 +15,8 @@ pub struct PythonCodeProps {
     pub source: Rc<str>,
     pub lang: Lang,
     pub on_copy: Callback<()>,
+    /// Opens this program in the Python pane.
+    pub on_edit: Callback<()>,
 }
 
 /// Re-rendered only when the program changes.
@@ -36,7 +38,10 @@ pub fn PythonCode(props: &PythonCodeProps) -> Html {
         <section class="pane code-pane">
             <div class="pane-head">
                 <h2>{ "Python" }</h2>
-                <button class="small" data-testid="copy-python" onclick={props.on_copy.reform(|_| ())}>{ lang.t(Text::Copy) }</button>
+                <div class="pane-actions">
+                    <button class="small" data-testid="copy-python" onclick={props.on_copy.reform(|_| ())}>{ lang.t(Text::Copy) }</button>
+                    <button class="small" data-testid="edit-as-python" onclick={props.on_edit.reform(|_| ())}>{ lang.t(Text::EditAsPython) }</button>
+                </div>
             </div>
             { highlighted(shown) }
             if lines > MAX_CODE_LINES {
@@ -46,7 +51,7 @@ pub fn PythonCode(props: &PythonCodeProps) -> Html {
     }
 }
 
-fn highlighted(source: &str) -> Html {
+pub fn highlighted(source: &str) -> Html {
     html! {
         <pre class="python"><code>
             { for tokens(source).into_iter().map(|(kind, text)| {

@@ -100,7 +100,7 @@ pub fn share(props: &ShareProps) -> Html {
 }
 
 /// The file input hides behind its label: Enter or Space on the label opens it.
-fn open_file_picker(event: KeyboardEvent) {
+pub fn open_file_picker(event: KeyboardEvent) {
     if event.key() != "Enter" && event.key() != " " {
         return;
     }

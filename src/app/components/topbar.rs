@@ -3,13 +3,16 @@
 use yew::prelude::*;
 
 use crate::app::i18n::{Lang, Text};
+use crate::app::state::ui::Mode;
 use crate::presets;
 
 pub struct TopBarProps {
     /// The preset the scenario still is, if any.
     pub preset: Option<&'static str>,
+    pub mode: Mode,
     pub lang: Lang,
     pub on_preset: Callback<&'static str>,
+    pub on_mode: Callback<Mode>,
     pub on_toggle_lang: Callback<()>,
 }
 
@@ -41,6 +44,20 @@ pub fn top_bar(props: &TopBarProps) -> Html {
                 </div>
             </div>
             <div class="topbar-actions">
+                <div class="mode-switch" role="group" aria-label={lang.t(Text::ModeLabel)}>
+                    { for [(Mode::Tasks, Text::ModeTasks), (Mode::Python, Text::ModePython)].into_iter().map(|(mode, text)| {
+                        let on_mode = props.on_mode.clone();
+                        html! {
+                            <button class={classes!("mode", (props.mode == mode).then_some("selected"))}
+                                    data-testid={format!("mode-{}", mode.as_str())}
+                                    aria-pressed={(props.mode == mode).to_string()}
+                                    onclick={Callback::from(move |_| on_mode.emit(mode))}>
+                                { lang.t(text) }
+                            </button>
+                        }
+                    }) }
+                </div>
+                if props.mode == Mode::Tasks {
                 <label class="field">
                     <span>{ lang.t(Text::Example) }</span>
                     <select data-testid="preset" onchange={on_preset} aria-label={lang.t(Text::ExampleLabel)}>
@@ -52,6 +69,7 @@ pub fn top_bar(props: &TopBarProps) -> Html {
                         }) }
                     </select>
                 </label>
+                }
                 <button class="ghost" data-testid="lang" onclick={props.on_toggle_lang.reform(|_| ())} aria-label={lang.t(Text::SwitchLanguage)}>
                     { lang.t(Text::OtherLanguage) }
                 </button>

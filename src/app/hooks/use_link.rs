@@ -1,18 +1,18 @@
-//! The scenario a link names (`#s=`, `#z=`, `&run=1`), read when the page opens and whenever
-//! the fragment changes.
+//! The scenario or program a link names (`#s=`, `#z=`, `#py=`, `&run=1`), read when the page
+//! opens and whenever the fragment changes.
 
 use gloo_events::EventListener;
 use yew::prelude::*;
 
 use crate::app::platform::fragment;
-use crate::link::{parse_fragment, LinkRequest};
+use crate::link::{parse_link, Link};
 
 /// Calls `on_load` with what a link asks for, or `on_refused` with why it cannot be loaded
-/// (the page then keeps the scenario it had).
+/// (the page then keeps what it had).
 #[hook]
-pub fn use_link(on_load: Callback<LinkRequest>, on_refused: Callback<String>) {
+pub fn use_link(on_load: Callback<Link>, on_refused: Callback<String>) {
     use_effect_with((), move |_| {
-        let read = move || match parse_fragment(&fragment()) {
+        let read = move || match parse_link(&fragment()) {
             Ok(None) => {}
             Ok(Some(request)) => on_load.emit(request),
             Err(error) => on_refused.emit(error.to_string()),

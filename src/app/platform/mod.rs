@@ -2,6 +2,7 @@
 //! files and the clipboard, the crash banner, and waiting for the page to settle.
 
 pub mod crash;
+pub mod engine_worker;
 pub mod files;
 pub mod settle;
 pub mod storage;

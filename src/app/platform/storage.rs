@@ -7,6 +7,8 @@ const SCENARIO_KEY: &str = "async-playground.scenario.v1";
 const SET_ASIDE_KEY: &str = "async-playground.scenario.unreadable";
 const LANG_KEY: &str = "async-playground.lang";
 const LAST_GOOD_KEY: &str = "async-playground.scenario.last-good";
+const PROGRAM_KEY: &str = "async-playground.python.v1";
+const MODE_KEY: &str = "async-playground.mode";
 
 fn storage() -> Option<web_sys::Storage> {
     web_sys::window().and_then(|w| w.local_storage().ok().flatten())
@@ -68,5 +70,30 @@ pub fn save_lang(code: &str) {
 pub fn save_last_good(scenario: &crate::scenario::Scenario) {
     if let Some(storage) = storage() {
         let _ = storage.set_item(LAST_GOOD_KEY, &scenario.to_json());
+    }
+}
+
+/// The Python program of the last visit.
+pub fn load_program() -> Option<String> {
+    storage().and_then(|s| s.get_item(PROGRAM_KEY).ok().flatten())
+}
+
+/// Saves the Python program; `Err` with the reason when the browser refuses.
+pub fn save_program(source: &str) -> Result<(), String> {
+    let Some(storage) = storage() else {
+        return Err("this browser has no local storage".into());
+    };
+    storage
+        .set_item(PROGRAM_KEY, source)
+        .map_err(|_| "the browser's storage is full or disabled: your program is not saved".into())
+}
+
+pub fn load_mode() -> Option<String> {
+    storage().and_then(|s| s.get_item(MODE_KEY).ok().flatten())
+}
+
+pub fn save_mode(name: &str) {
+    if let Some(storage) = storage() {
+        let _ = storage.set_item(MODE_KEY, name);
     }
 }

@@ -4,6 +4,7 @@
 //! sit on top.
 
 pub mod doc;
+pub mod program;
 pub mod redraw;
 pub mod run_log;
 pub mod runs;

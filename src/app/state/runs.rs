@@ -15,9 +15,10 @@ use crate::trace::{Ms, Trace};
 
 pub use super::run_log::RunLog;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum RunStatus {
     /// Nothing ran yet, or the run waits for its turn (Compare, one after the other).
+    #[default]
     Idle,
     Running,
     Done,

@@ -15,9 +15,33 @@ pub enum CompareMode {
     OneAfterAnother,
 }
 
+/// The two ways in: tasks composed from steps, or a Python program.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Mode {
+    #[default]
+    Tasks,
+    Python,
+}
+
+impl Mode {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Mode::Tasks => "tasks",
+            Mode::Python => "python",
+        }
+    }
+
+    pub fn parse(name: &str) -> Option<Mode> {
+        [Mode::Tasks, Mode::Python]
+            .into_iter()
+            .find(|m| m.as_str() == name)
+    }
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct UiState {
     pub lang: Lang,
+    pub mode: Mode,
     /// Why the last link, file or stored scenario was refused (the `load-error` hook).
     pub load_error: Option<String>,
     /// A note that is not an error (e.g. an unreadable autosave set aside).
@@ -35,6 +59,7 @@ impl UiState {
     pub fn new(lang: Lang) -> UiState {
         UiState {
             lang,
+            mode: Mode::Tasks,
             load_error: None,
             notice: None,
             toast: None,
@@ -47,6 +72,7 @@ impl UiState {
 
 pub enum UiAction {
     SetLang(Lang),
+    SetMode(Mode),
     /// A link or a file was loaded: the last refusal no longer applies.
     Loaded,
     LoadFailed(String),
@@ -67,6 +93,7 @@ impl Reducible for UiState {
         let mut ui = (*self).clone();
         match action {
             UiAction::SetLang(lang) => ui.lang = lang,
+            UiAction::SetMode(mode) => ui.mode = mode,
             UiAction::Loaded | UiAction::DismissError => ui.load_error = None,
             UiAction::LoadFailed(reason) => ui.load_error = Some(reason),
             UiAction::Notice(notice) => ui.notice = notice,

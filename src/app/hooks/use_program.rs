@@ -1,0 +1,247 @@
+//! Running the Python pane's program: the run as state, and a controller that owns the engine's
+//! worker. A finished run leaves the worker loaded for the next one; Stop ends it at once (even
+//! inside `while True: pass`) and a fresh one is loaded when needed.
+
+use std::cell::{Cell, RefCell};
+use std::rc::{Rc, Weak};
+
+use gloo_render::{request_animation_frame, AnimationFrame};
+use yew::prelude::*;
+
+use crate::app::platform::engine_worker::{EngineWorker, WorkerNews};
+use crate::app::platform::settle::{when_settled, WhenSettled};
+use crate::app::state::program::{
+    OutputLine, ProgramLog, ProgramRun, ProgramRunAction, ProgramRunUpdate,
+};
+use crate::runtime::ProgramUpdate;
+
+/// The program's run and what can be done with it.
+#[derive(Clone)]
+pub struct ProgramHandle {
+    pub state: UseReducerHandle<ProgramRun>,
+    control: Rc<Control>,
+}
+
+impl PartialEq for ProgramHandle {
+    fn eq(&self, other: &Self) -> bool {
+        self.state == other.state
+    }
+}
+
+impl ProgramHandle {
+    /// Stops what runs, then runs `source`.
+    pub fn run(&self, source: &str, time_scale: f64) {
+        self.control.run(source, time_scale);
+    }
+
+    /// Runs `source` once the page has painted and the browser is idle (a link's `&run=1`).
+    pub fn run_when_settled(&self, source: String, time_scale: f64) {
+        self.control.stop();
+        let weak = Rc::downgrade(&self.control);
+        let waiting = when_settled(move || {
+            if let Some(control) = weak.upgrade() {
+                control.run(&source, time_scale);
+            }
+        });
+        *self.control.on_open.borrow_mut() = Some(waiting);
+    }
+
+    pub fn stop(&self) {
+        self.control.stop();
+    }
+
+    /// Loads the engine ahead of the first run (the Python pane was opened).
+    pub fn warm_up(&self) {
+        let _ = self.control.worker_ready();
+    }
+}
+
+struct Control {
+    dispatch: UseReducerDispatcher<ProgramRun>,
+    runs_started: Cell<u64>,
+    /// The run whose news the worker brings, while it runs.
+    running: Cell<Option<u64>>,
+    worker: RefCell<Option<EngineWorker>>,
+    /// Which worker is the current one: news of an ended one is dropped.
+    generation: Cell<u64>,
+    ready: Cell<bool>,
+    /// A program waiting for the worker to load.
+    queued: RefCell<Option<(String, f64)>>,
+    log: RefCell<Rc<ProgramLog>>,
+    redraw: RefCell<Option<AnimationFrame>>,
+    on_open: RefCell<Option<WhenSettled>>,
+    /// Itself, for the worker's callbacks.
+    me: RefCell<Weak<Control>>,
+}
+
+impl Control {
+    fn new(dispatch: UseReducerDispatcher<ProgramRun>) -> Rc<Control> {
+        let control = Rc::new(Control {
+            dispatch,
+            runs_started: Cell::new(0),
+            running: Cell::new(None),
+            worker: RefCell::default(),
+            generation: Cell::new(0),
+            ready: Cell::new(false),
+            queued: RefCell::default(),
+            log: RefCell::default(),
+            redraw: RefCell::default(),
+            on_open: RefCell::default(),
+            me: RefCell::default(),
+        });
+        *control.me.borrow_mut() = Rc::downgrade(&control);
+        control
+    }
+
+    fn send(&self, run: u64, action: ProgramRunAction) {
+        self.dispatch.dispatch(ProgramRunUpdate { run, action });
+    }
+
+    /// Makes sure a worker is there (loading or loaded).
+    fn worker_ready(&self) -> Result<(), String> {
+        if self.worker.borrow().is_some() {
+            return Ok(());
+        }
+        let generation = self.generation.get() + 1;
+        self.generation.set(generation);
+        self.ready.set(false);
+        let weak = self.me.borrow().clone();
+        let worker = EngineWorker::spawn(move |news| {
+            if let Some(control) = weak.upgrade() {
+                if control.generation.get() == generation {
+                    control.hear(news);
+                }
+            }
+        })?;
+        *self.worker.borrow_mut() = Some(worker);
+        Ok(())
+    }
+
+    fn run(&self, source: &str, time_scale: f64) {
+        self.stop();
+        let run = self.runs_started.get() + 1;
+        self.runs_started.set(run);
+        let log = Rc::new(ProgramLog::default());
+        *self.log.borrow_mut() = log.clone();
+        self.running.set(Some(run));
+        self.send(run, ProgramRunAction::Start { run, log });
+        if let Err(reason) = self.worker_ready() {
+            self.fail(reason);
+            return;
+        }
+        if self.ready.get() {
+            self.post(source, time_scale);
+        } else {
+            *self.queued.borrow_mut() = Some((source.to_owned(), time_scale));
+        }
+    }
+
+    fn post(&self, source: &str, time_scale: f64) {
+        let sent = match &*self.worker.borrow() {
+            Some(worker) => worker.run(source, time_scale),
+            None => Err("the Python engine is not loaded".into()),
+        };
+        if let Err(reason) = sent {
+            self.fail(reason);
+        }
+    }
+
+    fn hear(&self, news: WorkerNews) {
+        match news {
+            WorkerNews::Ready => {
+                self.ready.set(true);
+                if let Some((source, time_scale)) = self.queued.borrow_mut().take() {
+                    self.post(&source, time_scale);
+                }
+            }
+            WorkerNews::Failed(reason) => self.fail(reason),
+            WorkerNews::Update(update) => {
+                let Some(run) = self.running.get() else {
+                    return;
+                };
+                match update {
+                    ProgramUpdate::Line { t, stderr, text } => {
+                        self.log.borrow().push(OutputLine {
+                            t,
+                            stderr,
+                            text: text.into(),
+                        });
+                        self.redraw_soon(run);
+                    }
+                    ProgramUpdate::Finished { t, status } => {
+                        self.running.set(None);
+                        self.redraw.borrow_mut().take();
+                        self.send(run, ProgramRunAction::Finished { total: t, status });
+                    }
+                    ProgramUpdate::Refused(refusal) => {
+                        self.running.set(None);
+                        for line in refusal.report.lines() {
+                            self.log.borrow().push(OutputLine {
+                                t: 0.0,
+                                stderr: true,
+                                text: line.into(),
+                            });
+                        }
+                        self.send(run, ProgramRunAction::Refused(refusal));
+                    }
+                }
+            }
+        }
+    }
+
+    /// The engine is gone: the run (if any) ends with the reason, the next run loads a new one.
+    fn fail(&self, reason: String) {
+        self.worker.borrow_mut().take();
+        self.queued.borrow_mut().take();
+        if let Some(run) = self.running.take() {
+            self.send(run, ProgramRunAction::EngineFailed(reason));
+        }
+    }
+
+    /// Redraws the console at the next frame, once however many lines came.
+    fn redraw_soon(&self, run: u64) {
+        if self.redraw.borrow().is_some() {
+            return;
+        }
+        let weak = self.me.borrow().clone();
+        let frame = request_animation_frame(move |_| {
+            if let Some(control) = weak.upgrade() {
+                control.redraw.borrow_mut().take();
+                control.send(run, ProgramRunAction::Progressed);
+            }
+        });
+        *self.redraw.borrow_mut() = Some(frame);
+    }
+
+    fn stop(&self) {
+        self.on_open.borrow_mut().take();
+        self.queued.borrow_mut().take();
+        if let Some(run) = self.running.take() {
+            // Ends whatever it runs, at once; the next run loads a fresh worker.
+            self.worker.borrow_mut().take();
+            self.redraw.borrow_mut().take();
+            self.send(run, ProgramRunAction::Progressed);
+            self.send(run, ProgramRunAction::Stopped);
+        }
+    }
+
+    fn dispose(&self) {
+        self.on_open.borrow_mut().take();
+        self.running.set(None);
+        self.worker.borrow_mut().take();
+        self.redraw.borrow_mut().take();
+    }
+}
+
+/// The Python pane's run: one reducer for its state, one controller for the worker.
+#[hook]
+pub fn use_program() -> ProgramHandle {
+    let state = use_reducer(ProgramRun::default);
+    let dispatch = state.dispatcher();
+    let control = (*use_memo((), move |_| Control::new(dispatch))).clone();
+    {
+        let control = control.clone();
+        use_effect_with((), move |_| move || control.dispose());
+    }
+    ProgramHandle { state, control }
+}
