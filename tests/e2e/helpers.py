@@ -102,3 +102,41 @@ def run_opened_link(browser, base_url, scenario, tries=3):
             return True, ""
         misses.append(why)
     return False, "late on every try: " + "; ".join(misses)
+
+
+def py_link(source, run=True, scale=None):
+    """A `#py=` link (spec §3): base64url of the raw DEFLATE of the program's UTF-8 source."""
+    packer = zlib.compressobj(9, zlib.DEFLATED, -15)
+    packed = packer.compress(source.encode()) + packer.flush()
+    data = base64.urlsafe_b64encode(packed).rstrip(b"=").decode()
+    return f"#py={data}" + (f"&scale={scale}" if scale is not None else "") + ("&run=1" if run else "")
+
+
+def run_program_with_cpython(source):
+    """(stdout lines as (ms, text), last stderr line or None, status) of `source` on CPython's
+    asyncio loop with a virtual clock."""
+    result = subprocess.run(["python3", "-X", "utf8", str(HARNESS), "-"], input=source,
+                            capture_output=True, text=True, timeout=120)
+    lines = [json.loads(line) for line in result.stdout.splitlines()]
+    stdout = [(line["t"] * 1000, line["text"]) for line in lines if line["stream"] == "stdout"]
+    stderr = [line["text"] for line in lines if line["stream"] == "stderr"]
+    return stdout, (stderr[-1] if stderr else None), result.returncode
+
+
+def console_streams(page):
+    """(scenario ms, stream, text) of every console line, in order."""
+    return page.eval_on_selector_all(
+        '[data-testid="console-line"]',
+        "lines => lines.map(l => [parseFloat(l.dataset.t), l.dataset.stream,"
+        " l.querySelector('[data-testid=console-text]').textContent])",
+    )
+
+
+def wait_state(page, states, timeout=60_000):
+    """Waits (looking every 100 ms) until the run state is one of `states`; returns it."""
+    state = page.locator('[data-testid="run-state"]')
+    for _ in range(timeout // 100):
+        if state.count() and state.get_attribute("data-state") in states:
+            return state.get_attribute("data-state")
+        page.wait_for_timeout(100)
+    raise AssertionError(f"the run state did not become {states} within {timeout} ms")

