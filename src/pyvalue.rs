@@ -11,6 +11,8 @@ pub enum PyValue {
     Int(String),
     Float(f64),
     Str(String),
+    /// A value known only by its `repr()` (what a Python program's task returned).
+    Repr(String),
 }
 
 impl PyValue {
@@ -23,6 +25,7 @@ impl PyValue {
             PyValue::Int(digits) => digits.clone(),
             PyValue::Float(x) => float_repr(*x),
             PyValue::Str(s) => str_repr(s),
+            PyValue::Repr(text) => text.clone(),
         }
     }
 

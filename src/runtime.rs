@@ -203,6 +203,13 @@ async fn drive(scenario: Scenario, mut on_update: impl FnMut(RunUpdate)) {
 /// What a Python program reports as it runs on the browser's event loop.
 #[derive(Clone, Debug, PartialEq)]
 pub enum ProgramUpdate {
+    /// The program compiled and its clock started: its time 0.
+    Started,
+    /// Tasks created (their coroutine calls, in order) and what they did, for the timeline.
+    Trace {
+        lanes: Vec<String>,
+        events: Vec<Event>,
+    },
     /// A line of standard output or error, at its measured time (program ms since the start).
     Line { t: Ms, stderr: bool, text: String },
     /// The program ended at `t` (program ms): status 0, or 1 after an uncaught exception.
@@ -243,12 +250,14 @@ const INSTRUCTION_SLICE: u64 = 200_000;
 struct RealHost {
     clock: RealClock,
     lines: std::rc::Rc<std::cell::RefCell<Vec<ProgramUpdate>>>,
+    tracer: std::rc::Rc<std::cell::RefCell<crate::program_trace::ProgramTracer>>,
     epoch: f64,
 }
 
 impl crate::py::vm::Host for RealHost {
-    fn line(&mut self, _vm: &crate::py::vm::VmInfo, stderr: bool, text: &str) {
+    fn line(&mut self, vm: &crate::py::vm::VmInfo, stderr: bool, text: &str) {
         let t = self.clock.stamp(0.0);
+        self.tracer.borrow_mut().line(t, vm.lane, stderr, text);
         self.lines.borrow_mut().push(ProgramUpdate::Line {
             t,
             stderr,
@@ -260,7 +269,10 @@ impl crate::py::vm::Host for RealHost {
         self.clock.block(seconds * 1000.0);
     }
 
-    fn event(&mut self, _vm: &crate::py::vm::VmInfo, _event: crate::py::vm::RunEvent) {}
+    fn event(&mut self, _vm: &crate::py::vm::VmInfo, event: crate::py::vm::RunEvent) {
+        let t = self.clock.stamp(0.0);
+        self.tracer.borrow_mut().event(t, event);
+    }
 
     fn epoch(&self) -> f64 {
         self.epoch
@@ -286,15 +298,18 @@ pub fn start_program(
 async fn drive_program(source: String, time_scale: f64, mut on_update: impl FnMut(ProgramUpdate)) {
     let clock = RealClock::start(time_scale);
     let lines = std::rc::Rc::new(std::cell::RefCell::new(Vec::new()));
+    let tracer = std::rc::Rc::default();
     let host = RealHost {
         clock: clock.clone(),
         lines: lines.clone(),
+        tracer: std::rc::Rc::clone(&tracer),
         epoch: js_sys::Date::now() / 1000.0,
     };
     let mut interpreter = match crate::py::run::Interpreter::new(&source, "main.py", Box::new(host))
     {
         Ok(interpreter) => {
             clock.restart();
+            on_update(ProgramUpdate::Started);
             interpreter
         }
         Err(error) => {
@@ -307,6 +322,13 @@ async fn drive_program(source: String, time_scale: f64, mut on_update: impl FnMu
         let progress = interpreter.run(INSTRUCTION_SLICE);
         for update in lines.borrow_mut().drain(..) {
             on_update(update);
+        }
+        let (lanes, events) = tracer.borrow_mut().take();
+        if !lanes.is_empty() || !events.is_empty() {
+            on_update(ProgramUpdate::Trace {
+                lanes: lanes.iter().map(|label| label.to_string()).collect(),
+                events,
+            });
         }
         match progress {
             crate::py::vm::Progress::WaitUntil(t) => {

@@ -598,7 +598,7 @@ fn py_value_json(value: &PyValue) -> Json {
         PyValue::Int(digits) => Json::Number(digits.clone()),
         PyValue::Float(x) if x.is_finite() => Json::Number(float_repr(*x)),
         PyValue::Float(_) => Json::Null,
-        PyValue::Str(s) => Json::String(s.clone()),
+        PyValue::Str(s) | PyValue::Repr(s) => Json::String(s.clone()),
     }
 }
 

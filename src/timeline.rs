@@ -20,6 +20,8 @@ pub enum Phase {
     Blocked,
     /// Inside a nested `await inner()`.
     Nested,
+    /// Suspended on a task, a future, a queue, a lock… (its `label` says which).
+    Awaiting,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -31,7 +33,7 @@ pub struct Bar {
     pub depth: usize,
     /// For sleeps: the requested wake-up time (the bar's end is the actual one).
     pub requested_end: Option<Ms>,
-    /// The nested coroutine's name, for `Nested`.
+    /// The nested coroutine's name for `Nested`, what it awaits for `Awaiting`.
     pub label: Option<Rc<str>>,
     /// Still going at `now`.
     pub open: bool,
@@ -79,6 +81,7 @@ pub fn layout(trace: &Trace, task_count: usize, now: Ms) -> Timeline {
             ..Timeline::default()
         },
         open: vec![OpenBars::default(); task_count],
+        main_blocked: None,
     };
     for event in &trace.events {
         builder.add(event);
@@ -96,23 +99,33 @@ struct OpenBars {
     sleeping: Option<(Ms, Ms)>,
     blocked: Option<Ms>,
     nested: Vec<(Ms, Rc<str>)>,
+    awaiting: Option<(Ms, Rc<str>)>,
 }
 
 struct Builder {
     timeline: Timeline,
     open: Vec<OpenBars>,
+    /// A block outside any task (a Python program's top level).
+    main_blocked: Option<Ms>,
 }
 
 impl Builder {
     fn add(&mut self, event: &Event) {
         let t = event.t;
         let Some(index) = event.lane.filter(|&i| i < self.open.len()) else {
-            if let EventKind::Print(text) = &event.kind {
-                self.timeline.main.markers.push(Marker {
+            match &event.kind {
+                EventKind::Print(text) => self.timeline.main.markers.push(Marker {
                     kind: MarkerKind::Print,
                     t,
                     text: Some(text.clone()),
-                });
+                }),
+                EventKind::BlockStart { .. } if event.lane.is_none() => self.main_blocked = Some(t),
+                EventKind::BlockEnd if event.lane.is_none() => {
+                    if let Some(start) = self.main_blocked.take() {
+                        self.timeline.frozen.push((start, t));
+                    }
+                }
+                _ => {}
             }
             return;
         };
@@ -182,6 +195,15 @@ impl Builder {
                 Self::finish(open, lane, t, false);
             }
             EventKind::ResultToMain => lane.markers.push(marker(MarkerKind::ResultToMain, None)),
+            EventKind::Await { on } => open.awaiting = Some((t, on.clone())),
+            EventKind::Resumed => {
+                if let Some((start, on)) = open.awaiting.take() {
+                    lane.bars.push(Bar {
+                        label: Some(on),
+                        ..bar(Phase::Awaiting, start, t)
+                    });
+                }
+            }
             EventKind::RunEnd | EventKind::CaughtInMain(_) => {}
         }
     }
@@ -209,6 +231,9 @@ impl Builder {
         if let Some(start) = open.blocked.take() {
             push(Phase::Blocked, start, 0, None, None);
         }
+        if let Some((start, on)) = open.awaiting.take() {
+            push(Phase::Awaiting, start, 0, None, Some(on));
+        }
         while let Some((start, name)) = open.nested.pop() {
             let depth = open.nested.len() + 1;
             push(Phase::Nested, start, depth, None, Some(name));
@@ -219,6 +244,9 @@ impl Builder {
     }
 
     fn close_all(&mut self, end: Ms) {
+        if let Some(start) = self.main_blocked.take() {
+            self.timeline.frozen.push((start, end));
+        }
         for (open, lane) in self.open.iter_mut().zip(self.timeline.lanes.iter_mut()) {
             Self::finish(open, lane, end, true);
         }

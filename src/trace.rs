@@ -49,6 +49,13 @@ pub enum EventKind {
     CaughtInMain(Rc<str>),
     /// The loop stopped: the run is over.
     RunEnd,
+    /// Suspended on something other than a sleep (a task, a future, a queue, a lock…), which
+    /// `on` describes; a Python program's tasks only.
+    Await {
+        on: Rc<str>,
+    },
+    /// Resumed after an `Await`.
+    Resumed,
 }
 
 #[derive(Clone, Debug, PartialEq)]

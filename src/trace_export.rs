@@ -18,10 +18,11 @@ fn lane_events(out: &mut Vec<Json>, lane: &Lane, tid: usize) {
             Phase::Waiting => ("waiting for the loop", "waiting"),
             Phase::Sleeping => ("await asyncio.sleep", "sleep"),
             Phase::Blocked => ("time.sleep (loop frozen)", "block"),
-            Phase::Nested => ("await", "await"),
+            Phase::Nested | Phase::Awaiting => ("await", "await"),
         };
         let name = match (&bar.phase, &bar.label) {
             (Phase::Nested, Some(label)) => format!("await {label}()"),
+            (Phase::Awaiting, Some(label)) => format!("await {label}"),
             _ => name.to_owned(),
         };
         let args = match bar.requested_end {

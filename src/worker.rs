@@ -3,8 +3,10 @@
 //! program or a `time.sleep` holds the program's loop, never the page.
 //!
 //! Messages are plain arrays. To the worker: `["run", source, time_scale]`. From it:
-//! `["ready"]` once it listens, then for the run `["line", t_ms, is_stderr, text]`…, and
-//! `["finished", status]` or `["refused", report, line, col, message]`.
+//! `["ready"]` once it listens, then for the run `["started"]`, `["line", t_ms, is_stderr,
+//! text]`, `["trace", [lane labels…], [code, t_ms, lane, a, b, …]]` (five values an event, lane
+//! -1 for none; see [`event_parts`]), and at the end `["finished", status, t_ms]` or
+//! `["refused", report, line, col, message]`.
 
 use std::cell::RefCell;
 
@@ -12,7 +14,9 @@ use js_sys::Array;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
+use crate::pyvalue::PyValue;
 use crate::runtime::{start_program, ProgramUpdate, RunHandle};
+use crate::trace::{Event, EventKind};
 
 thread_local! {
     /// The run in progress: a worker runs one program (the page ends the worker to stop it).
@@ -22,6 +26,22 @@ thread_local! {
 /// A message of the protocol, as the array the other side reads.
 pub fn message(update: &ProgramUpdate) -> Array {
     match update {
+        ProgramUpdate::Started => Array::of1(&"started".into()),
+        ProgramUpdate::Trace { lanes, events } => {
+            let labels: Array = lanes.iter().map(|l| JsValue::from_str(l)).collect();
+            let flat = Array::new();
+            for event in events {
+                let Some((code, a, b)) = event_parts(&event.kind) else {
+                    continue;
+                };
+                flat.push(&code.into());
+                flat.push(&event.t.into());
+                flat.push(&event.lane.map_or(-1.0, |l| l as f64).into());
+                flat.push(&a.to_js());
+                flat.push(&b.to_js());
+            }
+            Array::of3(&"trace".into(), &labels, &flat)
+        }
         ProgramUpdate::Line { t, stderr, text } => Array::of4(
             &"line".into(),
             &(*t).into(),
@@ -47,6 +67,27 @@ pub fn read_message(data: &JsValue) -> Option<ProgramUpdate> {
     let text = |i: u32| array.get(i).as_string();
     let number = |i: u32| array.get(i).as_f64();
     match text(0)?.as_str() {
+        "started" => Some(ProgramUpdate::Started),
+        "trace" => {
+            let labels = array.get(1).dyn_into::<Array>().ok()?;
+            let flat = array.get(2).dyn_into::<Array>().ok()?;
+            let lanes = labels.iter().filter_map(|l| l.as_string()).collect();
+            let mut events = Vec::new();
+            for i in (0..flat.length()).step_by(5) {
+                let code = flat.get(i).as_f64()? as u8;
+                let t = flat.get(i + 1).as_f64()?;
+                let lane = flat.get(i + 2).as_f64()?;
+                let parts = (
+                    Part::from_js(flat.get(i + 3)),
+                    Part::from_js(flat.get(i + 4)),
+                );
+                if let Some(kind) = event_from_parts(code, parts.0, parts.1) {
+                    let lane = (lane >= 0.0).then_some(lane as usize);
+                    events.push(Event { t, lane, kind });
+                }
+            }
+            Some(ProgramUpdate::Trace { lanes, events })
+        }
         "line" => Some(ProgramUpdate::Line {
             t: number(1)?,
             stderr: array.get(2).as_bool()?,
@@ -64,6 +105,99 @@ pub fn read_message(data: &JsValue) -> Option<ProgramUpdate> {
         })),
         _ => None,
     }
+}
+
+/// A value of an event on the wire: nothing, a number or a text.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Part {
+    None,
+    Number(f64),
+    Text(std::rc::Rc<str>),
+}
+
+impl Part {
+    fn to_js(&self) -> JsValue {
+        match self {
+            Part::None => JsValue::NULL,
+            Part::Number(n) => JsValue::from_f64(*n),
+            Part::Text(text) => JsValue::from_str(text),
+        }
+    }
+
+    fn from_js(value: JsValue) -> Part {
+        if let Some(n) = value.as_f64() {
+            Part::Number(n)
+        } else if let Some(text) = value.as_string() {
+            Part::Text(text.into())
+        } else {
+            Part::None
+        }
+    }
+
+    fn number(&self) -> Option<f64> {
+        match self {
+            Part::Number(n) => Some(*n),
+            _ => None,
+        }
+    }
+
+    fn text(self) -> Option<std::rc::Rc<str>> {
+        match self {
+            Part::Text(text) => Some(text),
+            _ => None,
+        }
+    }
+}
+
+/// An event kind of a program's timeline as a code and two values; `None` for the kinds only
+/// the step scenarios have.
+pub fn event_parts(kind: &EventKind) -> Option<(u8, Part, Part)> {
+    use Part::{None as No, Number, Text};
+    Some(match kind {
+        EventKind::Created => (0, No, No),
+        EventKind::Started => (1, No, No),
+        EventKind::Print(text) => (2, Text(text.clone()), No),
+        EventKind::Sleep { until } => (3, Number(*until), No),
+        EventKind::Woke { requested } => (4, Number(*requested), No),
+        EventKind::BlockStart { until } => (5, Number(*until), No),
+        EventKind::BlockEnd => (6, No, No),
+        EventKind::AwaitEnter { name, depth } => (7, Text(name.clone()), Number(*depth as f64)),
+        EventKind::AwaitExit { depth } => (8, Number(*depth as f64), No),
+        EventKind::Returned(value) => (9, Text(value.repr().into()), No),
+        EventKind::Raised(error) => (10, Text(error.clone()), No),
+        EventKind::Cancelled => (11, No, No),
+        EventKind::Await { on } => (12, Text(on.clone()), No),
+        EventKind::Resumed => (13, No, No),
+        EventKind::ResultToMain | EventKind::CaughtInMain(_) | EventKind::RunEnd => return None,
+    })
+}
+
+/// The event kind [`event_parts`] encoded.
+pub fn event_from_parts(code: u8, a: Part, b: Part) -> Option<EventKind> {
+    Some(match code {
+        0 => EventKind::Created,
+        1 => EventKind::Started,
+        2 => EventKind::Print(a.text()?),
+        3 => EventKind::Sleep { until: a.number()? },
+        4 => EventKind::Woke {
+            requested: a.number()?,
+        },
+        5 => EventKind::BlockStart { until: a.number()? },
+        6 => EventKind::BlockEnd,
+        7 => EventKind::AwaitEnter {
+            depth: b.number()? as usize,
+            name: a.text()?,
+        },
+        8 => EventKind::AwaitExit {
+            depth: a.number()? as usize,
+        },
+        9 => EventKind::Returned(PyValue::Repr(a.text()?.to_string())),
+        10 => EventKind::Raised(a.text()?),
+        11 => EventKind::Cancelled,
+        12 => EventKind::Await { on: a.text()? },
+        13 => EventKind::Resumed,
+        _ => return None,
+    })
 }
 
 /// The worker's entry point: listens for a program, runs it, reports every update.
@@ -102,4 +236,39 @@ const WARM_UP: &str = "import asyncio\n\nasync def work(i):\n    await asyncio.s
 
 fn warm_up() {
     let _ = crate::py::run::run_virtual(WARM_UP, "warm_up.py");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_event_of_a_program_crosses_to_the_page_unchanged() {
+        let kinds = [
+            EventKind::Created,
+            EventKind::Started,
+            EventKind::Print("é <b>".into()),
+            EventKind::Sleep { until: 1000.0 },
+            EventKind::Woke { requested: 1000.0 },
+            EventKind::BlockStart { until: 1500.5 },
+            EventKind::BlockEnd,
+            EventKind::AwaitEnter {
+                name: "inner".into(),
+                depth: 2,
+            },
+            EventKind::AwaitExit { depth: 1 },
+            EventKind::Returned(PyValue::Repr("[1, 'a']".into())),
+            EventKind::Raised("ValueError('x')".into()),
+            EventKind::Cancelled,
+            EventKind::Await { on: "Queue".into() },
+            EventKind::Resumed,
+        ];
+        for kind in kinds {
+            let (code, a, b) = event_parts(&kind).expect("a program's event");
+            assert_eq!(event_from_parts(code, a, b), Some(kind));
+        }
+        assert_eq!(event_parts(&EventKind::RunEnd), None);
+        assert_eq!(event_from_parts(99, Part::None, Part::None), None);
+        assert_eq!(event_from_parts(2, Part::Number(1.0), Part::None), None);
+    }
 }

@@ -267,3 +267,53 @@ def test_a_copied_link_opens_the_same_program(browser, base_url):
     wait_state(other, {"done"})
     assert [text for _, _, text in console_streams(other)] == ["shared"]
     context.close()
+
+
+def lanes(page):
+    """The timeline's task lanes: (label, bar classes) for each, top to bottom."""
+    labels = page.eval_on_selector_all('[data-testid="timeline"] .lane-label:not(.main-label)',
+                                       "ls => ls.map(l => l.firstChild.textContent)")
+    bars = page.eval_on_selector_all('[data-testid="lane"]',
+                                     "ls => ls.map(l => Array.from(l.querySelectorAll('rect')).map(r => r.getAttribute('class')))")
+    return list(zip(labels, bars))
+
+
+def test_every_task_gets_a_lane_labelled_with_its_call(browser, base_url):
+    source = (ROOT / "presets/seeds/square_gather.py").read_text(encoding="utf-8")
+    page = open_program(browser, base_url, source)
+    wait_state(page, {"done"})
+    drawn = lanes(page)
+    assert [label for label, _ in drawn] == ["square(1)", "square(2)", "square(3)"]
+    for _, classes in drawn:
+        assert "sleeping" in classes
+    page.context.close()
+
+
+def test_awaits_on_tasks_and_queues_and_a_frozen_loop_are_drawn(browser, base_url):
+    source = (
+        "import asyncio, time\n\n"
+        "async def child():\n    await asyncio.sleep(0.3)\n\n"
+        "async def consumer(queue):\n    return await queue.get()\n\n"
+        "async def main():\n    queue = asyncio.Queue()\n    waiting = asyncio.create_task(consumer(queue))\n"
+        "    await asyncio.create_task(child())\n    time.sleep(0.2)\n    queue.put_nowait(1)\n"
+        "    print(await waiting)\n\nasyncio.run(main())\n"
+    )
+    page = open_program(browser, base_url, source)
+    wait_state(page, {"done"})
+    drawn = dict(lanes(page))
+    assert list(drawn) == ["main()", "consumer(<Queue>)", "child()"]
+    assert "awaiting" in drawn["main()"] and "blocked" in drawn["main()"]
+    assert "awaiting" in drawn["consumer(<Queue>)"]
+    assert page.locator('[data-testid="timeline"] rect.frozen').count() == 1
+    page.context.close()
+
+
+def test_thousands_of_tasks_draw_as_density_rows(browser, base_url):
+    source = ("import asyncio\n\nasync def work(i):\n    await asyncio.sleep(0.5 + i / 10000)\n    return i\n\n"
+              "async def main():\n    results = await asyncio.gather(*(work(i) for i in range(2000)))\n"
+              "    print(len(results), sum(results))\n\nasyncio.run(main())\n")
+    page = open_program(browser, base_url, source)
+    wait_state(page, {"done"})
+    assert [text for _, _, text in console_streams(page)] == ["2000 1999000"]
+    assert "density" in page.get_attribute('[data-testid="timeline"]', "class")
+    page.context.close()

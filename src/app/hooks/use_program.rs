@@ -9,11 +9,15 @@ use gloo_render::{request_animation_frame, AnimationFrame};
 use yew::prelude::*;
 
 use crate::app::platform::engine_worker::{EngineWorker, WorkerNews};
+use crate::app::platform::performance_now;
 use crate::app::platform::settle::{when_settled, WhenSettled};
 use crate::app::state::program::{
     OutputLine, ProgramLog, ProgramRun, ProgramRunAction, ProgramRunUpdate,
 };
 use crate::runtime::ProgramUpdate;
+
+/// How often (real ms) a running program's timeline is redrawn when nothing new came.
+const TICK_MS: f64 = 100.0;
 
 /// The program's run and what can be done with it.
 #[derive(Clone)]
@@ -68,6 +72,9 @@ struct Control {
     /// A program waiting for the worker to load.
     queued: RefCell<Option<(String, f64)>>,
     log: RefCell<Rc<ProgramLog>>,
+    /// New lines or events since the last redraw.
+    grew: Cell<bool>,
+    drawn_at: Cell<f64>,
     redraw: RefCell<Option<AnimationFrame>>,
     on_open: RefCell<Option<WhenSettled>>,
     /// Itself, for the worker's callbacks.
@@ -85,6 +92,8 @@ impl Control {
             ready: Cell::new(false),
             queued: RefCell::default(),
             log: RefCell::default(),
+            grew: Cell::new(false),
+            drawn_at: Cell::new(0.0),
             redraw: RefCell::default(),
             on_open: RefCell::default(),
             me: RefCell::default(),
@@ -124,7 +133,15 @@ impl Control {
         let log = Rc::new(ProgramLog::default());
         *self.log.borrow_mut() = log.clone();
         self.running.set(Some(run));
-        self.send(run, ProgramRunAction::Start { run, log });
+        self.send(
+            run,
+            ProgramRunAction::Start {
+                run,
+                log,
+                time_scale,
+            },
+        );
+        self.keep_drawing(run);
         if let Err(reason) = self.worker_ready() {
             self.fail(reason);
             return;
@@ -160,17 +177,25 @@ impl Control {
                     return;
                 };
                 match update {
+                    ProgramUpdate::Started => {
+                        self.send(run, ProgramRunAction::Started(performance_now()))
+                    }
+                    ProgramUpdate::Trace { lanes, events } => {
+                        self.log.borrow().extend(lanes, events);
+                        self.grew.set(true);
+                    }
                     ProgramUpdate::Line { t, stderr, text } => {
                         self.log.borrow().push(OutputLine {
                             t,
                             stderr,
                             text: text.into(),
                         });
-                        self.redraw_soon(run);
+                        self.grew.set(true);
                     }
                     ProgramUpdate::Finished { t, status } => {
                         self.running.set(None);
                         self.redraw.borrow_mut().take();
+                        self.send(run, ProgramRunAction::Progressed);
                         self.send(run, ProgramRunAction::Finished { total: t, status });
                     }
                     ProgramUpdate::Refused(refusal) => {
@@ -198,17 +223,24 @@ impl Control {
         }
     }
 
-    /// Redraws the console at the next frame, once however many lines came.
-    fn redraw_soon(&self, run: u64) {
-        if self.redraw.borrow().is_some() {
-            return;
-        }
+    /// While the run goes, redraws at most once a frame: when lines or events came, and
+    /// every [`TICK_MS`] for the timeline's bars that grow with time.
+    fn keep_drawing(&self, run: u64) {
         let weak = self.me.borrow().clone();
         let frame = request_animation_frame(move |_| {
-            if let Some(control) = weak.upgrade() {
-                control.redraw.borrow_mut().take();
+            let Some(control) = weak.upgrade() else {
+                return;
+            };
+            control.redraw.borrow_mut().take();
+            if control.running.get() != Some(run) {
+                return;
+            }
+            let now = performance_now();
+            if control.grew.replace(false) || now - control.drawn_at.get() >= TICK_MS {
+                control.drawn_at.set(now);
                 control.send(run, ProgramRunAction::Progressed);
             }
+            control.keep_drawing(run);
         });
         *self.redraw.borrow_mut() = Some(frame);
     }

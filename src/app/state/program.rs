@@ -9,7 +9,7 @@ use yew::Reducible;
 use super::runs::RunStatus;
 use crate::program_presets::{self, ProgramPreset};
 use crate::runtime::Refusal;
-use crate::trace::Ms;
+use crate::trace::{Event, Ms, Trace};
 
 /// The program in the editor.
 #[derive(Clone, Debug, PartialEq)]
@@ -73,10 +73,14 @@ pub struct OutputLine {
     pub text: Rc<str>,
 }
 
-/// What a run printed; it only grows, and is shared by every version of the run's state.
+/// What a run printed and did; it only grows, and is shared by every version of the run's
+/// state.
 #[derive(Debug, Default)]
 pub struct ProgramLog {
     lines: RefCell<Vec<OutputLine>>,
+    /// Each task's coroutine call, in the order the program created them: the lanes.
+    lanes: RefCell<Vec<Rc<str>>>,
+    trace: RefCell<Trace>,
 }
 
 impl ProgramLog {
@@ -86,6 +90,21 @@ impl ProgramLog {
 
     pub fn lines(&self) -> Ref<'_, Vec<OutputLine>> {
         self.lines.borrow()
+    }
+
+    pub fn extend(&self, lanes: Vec<String>, events: Vec<Event>) {
+        self.lanes
+            .borrow_mut()
+            .extend(lanes.into_iter().map(Rc::from));
+        self.trace.borrow_mut().extend(events);
+    }
+
+    pub fn lanes(&self) -> Ref<'_, Vec<Rc<str>>> {
+        self.lanes.borrow()
+    }
+
+    pub fn trace(&self) -> Ref<'_, Trace> {
+        self.trace.borrow()
     }
 }
 
@@ -106,6 +125,27 @@ pub struct ProgramRun {
     pub engine_error: Option<String>,
     /// The program's clock has started (the engine was loaded and the program compiled).
     pub started: bool,
+    /// `performance.now()` when the page heard that the program's clock started.
+    pub started_at: f64,
+    pub time_scale: f64,
+}
+
+impl ProgramRun {
+    /// Program milliseconds since the start, at `performance.now()` = `real_now`.
+    pub fn now(&self, real_now: f64) -> Ms {
+        if let Some(total) = self.total {
+            return total;
+        }
+        if !self.started || self.status != RunStatus::Running {
+            return self.trace_end();
+        }
+        ((real_now - self.started_at) / self.time_scale.max(1e-9)).max(self.trace_end())
+    }
+
+    fn trace_end(&self) -> Ms {
+        let lines = self.log.lines().last().map_or(0.0, |l| l.t);
+        lines.max(self.log.trace().last_time())
+    }
 }
 
 impl PartialEq for ProgramRun {
@@ -118,7 +158,10 @@ pub enum ProgramRunAction {
     Start {
         run: u64,
         log: Rc<ProgramLog>,
+        time_scale: f64,
     },
+    /// The program's clock started, heard at this `performance.now()`.
+    Started(f64),
     /// The log grew (redrawn at most once a frame).
     Progressed,
     Finished {
@@ -141,12 +184,17 @@ impl Reducible for ProgramRun {
 
     fn reduce(self: Rc<Self>, ProgramRunUpdate { run, action }: ProgramRunUpdate) -> Rc<Self> {
         let mut next = match action {
-            ProgramRunAction::Start { run, log } => {
+            ProgramRunAction::Start {
+                run,
+                log,
+                time_scale,
+            } => {
                 return Rc::new(ProgramRun {
                     run,
                     version: self.version + 1,
                     status: RunStatus::Running,
                     log,
+                    time_scale,
                     ..ProgramRun::default()
                 })
             }
@@ -154,8 +202,11 @@ impl Reducible for ProgramRun {
             action => {
                 let mut next = (*self).clone();
                 match action {
-                    ProgramRunAction::Start { .. } => {}
-                    ProgramRunAction::Progressed => next.started = true,
+                    ProgramRunAction::Start { .. } | ProgramRunAction::Progressed => {}
+                    ProgramRunAction::Started(at) => {
+                        next.started = true;
+                        next.started_at = at;
+                    }
                     ProgramRunAction::Finished { total, status } => {
                         next.status = RunStatus::Done;
                         next.total = Some(total);
@@ -196,22 +247,23 @@ mod tests {
     #[test]
     fn a_run_prints_then_finishes_and_older_runs_are_ignored() {
         let log = Rc::new(ProgramLog::default());
-        let state = update(
-            Rc::default(),
-            1,
-            ProgramRunAction::Start {
-                run: 1,
-                log: log.clone(),
-            },
-        );
+        let start = ProgramRunAction::Start {
+            run: 1,
+            log: log.clone(),
+            time_scale: 0.5,
+        };
+        let state = update(Rc::default(), 1, start);
         assert_eq!(state.status, RunStatus::Running);
+        let state = update(state, 1, ProgramRunAction::Started(100.0));
+        assert!(state.started);
+        assert_eq!(state.now(600.0), 1000.0, "program ms at half speed");
         log.push(OutputLine {
             t: 1000.0,
             stderr: false,
             text: "hello".into(),
         });
         let state = update(state, 1, ProgramRunAction::Progressed);
-        assert!(state.started);
+        assert_eq!(state.now(300.0), 1000.0, "never before what it printed");
         let state = update(
             state,
             2,
@@ -254,6 +306,7 @@ mod tests {
             ProgramRunAction::Start {
                 run: 1,
                 log: Rc::default(),
+                time_scale: 1.0,
             },
         );
         let refusal = Refusal {

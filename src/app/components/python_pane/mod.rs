@@ -2,6 +2,7 @@
 //! run's state, sharing (`#py=` links, the `.py` file), and the console.
 
 pub mod code_editor;
+pub mod program_timeline;
 
 use wasm_bindgen_futures::spawn_local;
 use web_sys::HtmlInputElement;
@@ -19,6 +20,7 @@ use crate::app::state::runs::RunStatus;
 use crate::link::{self, MAX_PROGRAM_BYTES};
 use crate::program_presets;
 use code_editor::{CodeEditor, Mark};
+use program_timeline::ProgramTimeline;
 
 #[derive(Properties, PartialEq)]
 pub struct PythonPaneProps {
@@ -207,6 +209,10 @@ pub fn PythonPane(props: &PythonPaneProps) -> Html {
                     <CodeEditor source={doc.source.clone()} {mark} {lang} {on_edit} on_run={on_run} />
                 </section>
                 <div class="panes">
+                    <section class="pane timeline-pane" aria-label={lang.t(Text::Timeline)}>
+                        <h2>{ lang.t(Text::Timeline) }</h2>
+                        <ProgramTimeline run={run.clone()} {lang} />
+                    </section>
                     <section class="pane console-pane">
                         <h2>{ lang.t(Text::Console) }</h2>
                         { program_console(run, lang) }

@@ -26,6 +26,7 @@ fn bar_title(bar: &Bar, lang: Lang) -> String {
         Phase::Blocked => format!("time.sleep ({}): {span}", lang.t(Text::LoopFrozen)),
         Phase::Nested => format!("await {}(): {span}", bar.label.as_deref().unwrap_or("")),
         Phase::Waiting => format!("{}: {span}", lang.t(Text::CreatedWaiting)),
+        Phase::Awaiting => format!("await {}: {span}", bar.label.as_deref().unwrap_or("")),
         Phase::Alive => span,
     }
 }
@@ -37,6 +38,7 @@ fn phase_class(phase: Phase) -> &'static str {
         Phase::Sleeping => "sleeping",
         Phase::Blocked => "blocked",
         Phase::Nested => "nested",
+        Phase::Awaiting => "awaiting",
     }
 }
 

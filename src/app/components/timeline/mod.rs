@@ -98,32 +98,8 @@ fn lanes_view(props: &TimelineProps, trace: &crate::trace::Trace, now: Ms, span:
     // would make the browser rebuild its compositing layers at every redraw.
     let measured = layout(trace, task_count, span);
     let height = row_y(task_count + 1, lane_height) + 4.0;
-    let step = tick_step(span);
-    let ticks: Html = (0..)
-        .map(|i| i as f64 * step)
-        .take_while(|t| *t <= span + 1e-9)
-        .map(|t| {
-            html! {
-                <g class="tick">
-                    <line x1={pct(x(t, span))} x2={pct(x(t, span))} y1={AXIS_HEIGHT.to_string()} y2={height.to_string()} />
-                    <text x={pct(x(t, span))} y="14" text-anchor="middle">{ format!("{}", t / 1000.0) }{ "s" }</text>
-                </g>
-            }
-        })
-        .collect();
-    let across = |start: Ms, end: Ms, class: &'static str, title: &'static str| {
-        html! {
-            <rect {class} x={pct(x(start, span))} y={AXIS_HEIGHT.to_string()}
-                  width={pct(width(end - start, span))} height={(height - AXIS_HEIGHT).to_string()}>
-                <title>{ title }</title>
-            </rect>
-        }
-    };
-    let frozen: Html = measured
-        .frozen
-        .iter()
-        .map(|(start, end)| across(*start, *end, "frozen", lang.t(Text::FrozenLoopTitle)))
-        .collect();
+    let ticks = axis_ticks(span, height);
+    let frozen = frozen_spans(&measured.frozen, span, height, lang);
     let hidden: Html = run
         .hidden
         .iter()
@@ -131,6 +107,8 @@ fn lanes_view(props: &TimelineProps, trace: &crate::trace::Trace, now: Ms, span:
             across(
                 *start,
                 end.unwrap_or(span),
+                span,
+                height,
                 "hidden-tab",
                 lang.t(Text::HiddenTabTitle),
             )
@@ -177,4 +155,55 @@ fn lanes_view(props: &TimelineProps, trace: &crate::trace::Trace, now: Ms, span:
             </svg>
         </svg>
     }
+}
+
+/// The time axis: a tick and its label every [`tick_step`], lines down to `height`.
+pub fn axis_ticks(span: Ms, height: f64) -> Html {
+    let step = tick_step(span);
+    (0..)
+        .map(|i| i as f64 * step)
+        .take_while(|t| *t <= span + 1e-9)
+        .map(|t| {
+            html! {
+                <g class="tick">
+                    <line x1={pct(x(t, span))} x2={pct(x(t, span))} y1={AXIS_HEIGHT.to_string()} y2={height.to_string()} />
+                    <text x={pct(x(t, span))} y="14" text-anchor="middle">{ format!("{}", t / 1000.0) }{ "s" }</text>
+                </g>
+            }
+        })
+        .collect()
+}
+
+/// A band across every lane from `start` to `end`.
+fn across(
+    start: Ms,
+    end: Ms,
+    span: Ms,
+    height: f64,
+    class: &'static str,
+    title: &'static str,
+) -> Html {
+    html! {
+        <rect {class} x={pct(x(start, span))} y={AXIS_HEIGHT.to_string()}
+              width={pct(width(end - start, span))} height={(height - AXIS_HEIGHT).to_string()}>
+            <title>{ title }</title>
+        </rect>
+    }
+}
+
+/// The spans where a block froze the whole loop, across every lane.
+pub fn frozen_spans(frozen: &[(Ms, Ms)], span: Ms, height: f64, lang: Lang) -> Html {
+    frozen
+        .iter()
+        .map(|(start, end)| {
+            across(
+                *start,
+                *end,
+                span,
+                height,
+                "frozen",
+                lang.t(Text::FrozenLoopTitle),
+            )
+        })
+        .collect()
 }
