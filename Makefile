@@ -16,4 +16,5 @@ setup:
 
 ## Benchmark the release page in headless Chromium; prints a table and rewrites BENCHMARKS.md.
 bench: setup
+	scripts/setup.sh bench
 	source scripts/env.sh && trunk build --release --offline && python3 scripts/bench.py

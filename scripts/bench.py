@@ -26,6 +26,8 @@ import zlib
 
 from playwright.sync_api import sync_playwright
 
+import bench_python
+
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 DIST = pathlib.Path(os.environ.get("DIST_DIR", ROOT / "dist"))
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
@@ -210,6 +212,7 @@ def main():
                   f"lateness median {r['median']:.2f} p99 {r['p99']:.2f} ms", flush=True)
         before, after = leak_check(browser, base_url, options.leak_runs)
         render = first_render(browser, base_url)
+        in_a_page = bench_python.measure(browser, DIST)
         browser.close()
     server.shutdown()
     interpreter = interpreter_vs_cpython()
@@ -239,6 +242,7 @@ def main():
               "| program | interpreter | CPython | interpreter ÷ CPython |", "|---|---:|---:|---:|"]
     lines += [f"| {label} | {ours * 1000:.0f} ms | {cpython * 1000:.0f} ms | {ours / cpython:.2f} |"
               for label, ours, cpython in interpreter]
+    lines += ["", "Python in a page (see above for how each is measured):", ""] + bench_python.table(in_a_page)
     table = "\n".join(lines)
     print("\n" + table)
     header = (ROOT / "docs" / "benchmarks-intro.md").read_text()

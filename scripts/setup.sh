@@ -70,3 +70,16 @@ if ! python3 -c 'import playwright, pytest' >/dev/null 2>&1; then
   say "installing playwright and pytest for Python"
   python3 -m pip install --quiet playwright pytest
 fi
+
+# The peers `make bench` measures the page against (only with `setup.sh bench`): Pyodide and
+# MicroPython, both from npm, loaded offline from .tools/peers in the same headless Chromium.
+PEERS="$TOOLS/peers/node_modules"
+if [ "${1:-}" = "bench" ]; then
+  if ! [ -f "$PEERS/pyodide/package.json" ] \
+      || ! [ -f "$PEERS/@micropython/micropython-webassembly-pyscript/package.json" ]; then
+    say "installing pyodide 0.27.7 and micropython-webassembly-pyscript 1.27.0 into .tools/peers"
+    mkdir -p "$TOOLS/peers"
+    npm install --prefix "$TOOLS/peers" --no-audit --no-fund --silent \
+      pyodide@0.27.7 @micropython/micropython-webassembly-pyscript@1.27.0
+  fi
+fi
