@@ -36,6 +36,7 @@ pub struct ProgramTracer {
     /// Interpreter lane → the drawn lane.
     lanes: HashMap<u32, usize>,
     states: Vec<LaneState>,
+    labels: Vec<Rc<str>>,
     /// Labels of the lanes created since the last `take`.
     new_lanes: Vec<Rc<str>>,
     events: Vec<Event>,
@@ -72,6 +73,7 @@ impl ProgramTracer {
                 let index = self.states.len();
                 self.lanes.insert(lane, index);
                 self.states.push(LaneState::default());
+                self.labels.push(label.clone());
                 self.new_lanes.push(label);
                 self.emit(t, Some(index), EventKind::Created);
             }
@@ -151,6 +153,12 @@ impl ProgramTracer {
             let lane = self.lane(lane);
             self.emit(t, lane, EventKind::Print(text.into()));
         }
+    }
+
+    /// The coroutine call of the task on interpreter lane `lane`.
+    pub fn label(&self, lane: Option<u32>) -> Option<Rc<str>> {
+        self.lane(lane)
+            .and_then(|index| self.labels.get(index).cloned())
     }
 
     /// The lanes created and the events since the last call.

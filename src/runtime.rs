@@ -211,7 +211,13 @@ pub enum ProgramUpdate {
         events: Vec<Event>,
     },
     /// A line of standard output or error, at its measured time (program ms since the start).
-    Line { t: Ms, stderr: bool, text: String },
+    Line {
+        t: Ms,
+        stderr: bool,
+        text: String,
+        /// The coroutine call of the task that printed it (`None` outside any task).
+        task: Option<String>,
+    },
     /// The program ended at `t` (program ms): status 0, or 1 after an uncaught exception.
     Finished { t: Ms, status: i32 },
     /// Refused before it ran (a syntax error, an unsupported module).
@@ -257,11 +263,13 @@ struct RealHost {
 impl crate::py::vm::Host for RealHost {
     fn line(&mut self, vm: &crate::py::vm::VmInfo, stderr: bool, text: &str) {
         let t = self.clock.stamp(0.0);
-        self.tracer.borrow_mut().line(t, vm.lane, stderr, text);
+        let mut tracer = self.tracer.borrow_mut();
+        tracer.line(t, vm.lane, stderr, text);
         self.lines.borrow_mut().push(ProgramUpdate::Line {
             t,
             stderr,
             text: text.to_owned(),
+            task: tracer.label(vm.lane).map(|label| label.to_string()),
         });
     }
 

@@ -4,7 +4,7 @@
 //!
 //! Messages are plain arrays. To the worker: `["run", source, time_scale]`. From it:
 //! `["ready"]` once it listens, then for the run `["started"]`, `["line", t_ms, is_stderr,
-//! text]`, `["trace", [lane labels…], [code, t_ms, lane, a, b, …]]` (five values an event, lane
+//! text, task or null]`, `["trace", [lane labels…], [code, t_ms, lane, a, b, …]]` (five values an event, lane
 //! -1 for none; see [`event_parts`]), and at the end `["finished", status, t_ms]` or
 //! `["refused", report, line, col, message]`.
 
@@ -42,11 +42,17 @@ pub fn message(update: &ProgramUpdate) -> Array {
             }
             Array::of3(&"trace".into(), &labels, &flat)
         }
-        ProgramUpdate::Line { t, stderr, text } => Array::of4(
+        ProgramUpdate::Line {
+            t,
+            stderr,
+            text,
+            task,
+        } => Array::of5(
             &"line".into(),
             &(*t).into(),
             &(*stderr).into(),
             &text.as_str().into(),
+            &task.as_deref().map_or(JsValue::NULL, JsValue::from_str),
         ),
         ProgramUpdate::Finished { t, status } => {
             Array::of3(&"finished".into(), &(*status).into(), &(*t).into())
@@ -92,6 +98,7 @@ pub fn read_message(data: &JsValue) -> Option<ProgramUpdate> {
             t: number(1)?,
             stderr: array.get(2).as_bool()?,
             text: text(3)?,
+            task: text(4),
         }),
         "finished" => Some(ProgramUpdate::Finished {
             status: number(1)? as i32,

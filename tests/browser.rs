@@ -296,6 +296,7 @@ async fn a_python_program_runs_on_real_timers() {
                 t,
                 stderr: false,
                 text,
+                ..
             } => Some((*t, text.as_str())),
             _ => None,
         })

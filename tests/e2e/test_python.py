@@ -286,6 +286,9 @@ def test_every_task_gets_a_lane_labelled_with_its_call(browser, base_url):
     assert [label for label, _ in drawn] == ["square(1)", "square(2)", "square(3)"]
     for _, classes in drawn:
         assert "sleeping" in classes
+    # The console says which task printed each line.
+    who = page.eval_on_selector_all('[data-testid="console-line"] .console-who', "ws => ws.map(w => w.textContent)")
+    assert who == ["square(1)", "square(2)", "square(3)"] * 2 + ["<module>"]
     page.context.close()
 
 

@@ -63,8 +63,9 @@ pub fn console(run: &RunState, lang: Lang) -> Html {
 pub fn program_console(run: &ProgramRun, lang: Lang) -> Html {
     let lines = run.log.lines();
     let skipped = lines.len().saturating_sub(MAX_CONSOLE_LINES);
-    let shown = lines[skipped..]
-        .iter()
-        .map(|entry| line(entry.t, None, entry.stderr, &entry.text));
+    let shown = lines[skipped..].iter().map(|entry| {
+        let who = entry.task.as_deref().unwrap_or("<module>");
+        line(entry.t, Some(who), entry.stderr, &entry.text)
+    });
     frame(lines.len(), lang, shown.collect())
 }

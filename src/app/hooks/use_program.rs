@@ -184,11 +184,17 @@ impl Control {
                         self.log.borrow().extend(lanes, events);
                         self.grew.set(true);
                     }
-                    ProgramUpdate::Line { t, stderr, text } => {
+                    ProgramUpdate::Line {
+                        t,
+                        stderr,
+                        text,
+                        task,
+                    } => {
                         self.log.borrow().push(OutputLine {
                             t,
                             stderr,
                             text: text.into(),
+                            task: task.map(Rc::from),
                         });
                         self.grew.set(true);
                     }
@@ -205,6 +211,7 @@ impl Control {
                                 t: 0.0,
                                 stderr: true,
                                 text: line.into(),
+                                task: None,
                             });
                         }
                         self.send(run, ProgramRunAction::Refused(refusal));

@@ -71,6 +71,8 @@ pub struct OutputLine {
     pub t: Ms,
     pub stderr: bool,
     pub text: Rc<str>,
+    /// The coroutine call of the task that printed it (`None` outside any task).
+    pub task: Option<Rc<str>>,
 }
 
 /// What a run printed and did; it only grows, and is shared by every version of the run's
@@ -261,6 +263,7 @@ mod tests {
             t: 1000.0,
             stderr: false,
             text: "hello".into(),
+            task: None,
         });
         let state = update(state, 1, ProgramRunAction::Progressed);
         assert_eq!(state.now(300.0), 1000.0, "never before what it printed");
