@@ -30,9 +30,19 @@ struct LaneState {
     nesting: usize,
 }
 
+/// How long (program ms) a step must have run when a slice of instructions ends for the code to
+/// count as holding the loop. Steps that merely straddle a slice's end are far shorter.
+pub const HOLD_MS: Ms = 20.0;
+
 /// Turns the interpreter's events into lanes and trace events, as they come.
 #[derive(Default)]
 pub struct ProgramTracer {
+    /// The task whose step runs now (`None` between steps or outside the loop), since when.
+    current: Option<(usize, Ms)>,
+    /// When the last event came.
+    last_t: Ms,
+    /// The lane holding the loop (code running on without awaiting), once announced.
+    holding: Option<Lane>,
     /// Interpreter lane → the drawn lane.
     lanes: HashMap<u32, usize>,
     states: Vec<LaneState>,
@@ -66,8 +76,44 @@ impl ProgramTracer {
         }
     }
 
+    /// A slice of instructions ended at `t` without the program awaiting: if the same step has
+    /// run for [`HOLD_MS`] (or, outside any task, nothing happened for as long), it holds the loop.
+    pub fn held(&mut self, t: Ms) {
+        if self.holding.is_some() {
+            return;
+        }
+        let (lane, since) = match self.current {
+            Some((lane, since)) => (Some(lane), since),
+            None => (None, self.last_t),
+        };
+        if t - since >= HOLD_MS {
+            self.holding = Some(lane);
+            self.emit(since, lane, EventKind::HoldStart);
+        }
+    }
+
+    /// The code holding the loop gave it back at `t`.
+    fn release(&mut self, t: Ms) {
+        if let Some(lane) = self.holding.take() {
+            self.emit(t, lane, EventKind::HoldEnd);
+        }
+    }
+
     /// An event of the interpreter at time `t` (program ms).
     pub fn event(&mut self, t: Ms, event: RunEvent) {
+        self.last_t = t;
+        let step_ends = matches!(
+            event,
+            RunEvent::Stepping { .. }
+                | RunEvent::Waiting { .. }
+                | RunEvent::Returned { .. }
+                | RunEvent::Raised { .. }
+                | RunEvent::Cancelled { .. }
+        );
+        if step_ends {
+            self.release(t);
+            self.current = None;
+        }
         match event {
             RunEvent::LaneCreated { lane, label, .. } => {
                 let index = self.states.len();
@@ -79,6 +125,7 @@ impl ProgramTracer {
             }
             RunEvent::Stepping { lane } => {
                 if let Some(lane) = self.lane(Some(lane)) {
+                    self.current = Some((lane, t));
                     self.resume(t, lane);
                 }
             }
@@ -195,6 +242,55 @@ mod tests {
             tracer.line(line.t * 1000.0, None, line.stderr, &line.text);
         }
         tracer.take()
+    }
+
+    #[test]
+    fn code_that_runs_on_without_awaiting_holds_the_loop() {
+        let created = |lane| RunEvent::LaneCreated {
+            lane,
+            label: "spin()".into(),
+            name: "".into(),
+        };
+        let mut tracer = ProgramTracer::default();
+        // Outside any task: a CPU loop before anything happened.
+        tracer.held(25.0);
+        tracer.event(40.0, created(7));
+        tracer.event(40.0, RunEvent::Stepping { lane: 7 });
+        // A step that merely straddles the end of a slice does not hold the loop.
+        tracer.held(40.5);
+        // One that ran on does, from its start until it awaits.
+        tracer.held(70.0);
+        tracer.held(90.0);
+        let on: Rc<str> = "sleep(1)".into();
+        tracer.event(
+            100.0,
+            RunEvent::Waiting {
+                lane: 7,
+                on,
+                until: Some(1.1),
+            },
+        );
+        let (_, events) = tracer.take();
+        let holds: Vec<(Ms, Lane, &EventKind)> = events
+            .iter()
+            .filter(|e| matches!(e.kind, EventKind::HoldStart | EventKind::HoldEnd))
+            .map(|e| (e.t, e.lane, &e.kind))
+            .collect();
+        assert_eq!(
+            holds,
+            [
+                (0.0, None, &EventKind::HoldStart),
+                (40.0, None, &EventKind::HoldEnd),
+                (40.0, Some(0), &EventKind::HoldStart),
+                (100.0, Some(0), &EventKind::HoldEnd),
+            ]
+        );
+        let timeline = layout(&crate::trace::Trace::from_events(events), 1, 100.0);
+        assert_eq!(timeline.held, [(0.0, 40.0), (40.0, 100.0)]);
+        assert!(timeline.lanes[0]
+            .bars
+            .iter()
+            .any(|b| b.phase == Phase::Busy && b.start == 40.0 && b.end == 100.0));
     }
 
     #[test]

@@ -328,6 +328,9 @@ async fn drive_program(source: String, time_scale: f64, mut on_update: impl FnMu
     drop(source);
     loop {
         let progress = interpreter.run(INSTRUCTION_SLICE);
+        if progress == crate::py::vm::Progress::Yielded {
+            tracer.borrow_mut().held(clock.stamp(0.0));
+        }
         for update in lines.borrow_mut().drain(..) {
             on_update(update);
         }

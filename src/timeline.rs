@@ -22,6 +22,8 @@ pub enum Phase {
     Nested,
     /// Suspended on a task, a future, a queue, a lock… (its `label` says which).
     Awaiting,
+    /// Running Python code without awaiting: the whole loop is held.
+    Busy,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -69,6 +71,8 @@ pub struct Timeline {
     pub main: Lane,
     /// Spans where a block froze the whole loop, for drawing across every lane.
     pub frozen: Vec<(Ms, Ms)>,
+    /// Spans where Python code ran without awaiting and held the loop (a program's).
+    pub held: Vec<(Ms, Ms)>,
     /// The end of the drawn span: the total, or `now` while running.
     pub end: Ms,
 }
@@ -82,6 +86,7 @@ pub fn layout(trace: &Trace, task_count: usize, now: Ms) -> Timeline {
         },
         open: vec![OpenBars::default(); task_count],
         main_blocked: None,
+        main_held: None,
     };
     for event in &trace.events {
         builder.add(event);
@@ -100,6 +105,7 @@ struct OpenBars {
     blocked: Option<Ms>,
     nested: Vec<(Ms, Rc<str>)>,
     awaiting: Option<(Ms, Rc<str>)>,
+    busy: Option<Ms>,
 }
 
 struct Builder {
@@ -107,6 +113,8 @@ struct Builder {
     open: Vec<OpenBars>,
     /// A block outside any task (a Python program's top level).
     main_blocked: Option<Ms>,
+    /// Code outside any task running without awaiting.
+    main_held: Option<Ms>,
 }
 
 impl Builder {
@@ -123,6 +131,12 @@ impl Builder {
                 EventKind::BlockEnd if event.lane.is_none() => {
                     if let Some(start) = self.main_blocked.take() {
                         self.timeline.frozen.push((start, t));
+                    }
+                }
+                EventKind::HoldStart if event.lane.is_none() => self.main_held = Some(t),
+                EventKind::HoldEnd if event.lane.is_none() => {
+                    if let Some(start) = self.main_held.take() {
+                        self.timeline.held.push((start, t));
                     }
                 }
                 _ => {}
@@ -204,6 +218,13 @@ impl Builder {
                     });
                 }
             }
+            EventKind::HoldStart => open.busy = Some(t),
+            EventKind::HoldEnd => {
+                if let Some(start) = open.busy.take() {
+                    lane.bars.push(bar(Phase::Busy, start, t));
+                    self.timeline.held.push((start, t));
+                }
+            }
             EventKind::RunEnd | EventKind::CaughtInMain(_) => {}
         }
     }
@@ -234,6 +255,9 @@ impl Builder {
         if let Some((start, on)) = open.awaiting.take() {
             push(Phase::Awaiting, start, 0, None, Some(on));
         }
+        if let Some(start) = open.busy.take() {
+            push(Phase::Busy, start, 0, None, None);
+        }
         while let Some((start, name)) = open.nested.pop() {
             let depth = open.nested.len() + 1;
             push(Phase::Nested, start, depth, None, Some(name));
@@ -246,6 +270,14 @@ impl Builder {
     fn close_all(&mut self, end: Ms) {
         if let Some(start) = self.main_blocked.take() {
             self.timeline.frozen.push((start, end));
+        }
+        if let Some(start) = self.main_held.take() {
+            self.timeline.held.push((start, end));
+        }
+        for open in &self.open {
+            if let Some(start) = open.busy {
+                self.timeline.held.push((start, end));
+            }
         }
         for (open, lane) in self.open.iter_mut().zip(self.timeline.lanes.iter_mut()) {
             Self::finish(open, lane, end, true);

@@ -56,6 +56,11 @@ pub enum EventKind {
     },
     /// Resumed after an `Await`.
     Resumed,
+    /// Python code ran on without awaiting (a whole slice of instructions, from this event's
+    /// time): the loop is held as by `time.sleep`. A Python program's only.
+    HoldStart,
+    /// It awaited (or ended): the loop is free again.
+    HoldEnd,
 }
 
 #[derive(Clone, Debug, PartialEq)]

@@ -19,6 +19,7 @@ fn lane_events(out: &mut Vec<Json>, lane: &Lane, tid: usize) {
             Phase::Sleeping => ("await asyncio.sleep", "sleep"),
             Phase::Blocked => ("time.sleep (loop frozen)", "block"),
             Phase::Nested | Phase::Awaiting => ("await", "await"),
+            Phase::Busy => ("running without awaiting (loop held)", "busy"),
         };
         let name = match (&bar.phase, &bar.label) {
             (Phase::Nested, Some(label)) => format!("await {label}()"),

@@ -175,6 +175,8 @@ pub fn event_parts(kind: &EventKind) -> Option<(u8, Part, Part)> {
         EventKind::Cancelled => (11, No, No),
         EventKind::Await { on } => (12, Text(on.clone()), No),
         EventKind::Resumed => (13, No, No),
+        EventKind::HoldStart => (14, No, No),
+        EventKind::HoldEnd => (15, No, No),
         EventKind::ResultToMain | EventKind::CaughtInMain(_) | EventKind::RunEnd => return None,
     })
 }
@@ -203,6 +205,8 @@ pub fn event_from_parts(code: u8, a: Part, b: Part) -> Option<EventKind> {
         11 => EventKind::Cancelled,
         12 => EventKind::Await { on: a.text()? },
         13 => EventKind::Resumed,
+        14 => EventKind::HoldStart,
+        15 => EventKind::HoldEnd,
         _ => return None,
     })
 }
@@ -269,6 +273,8 @@ mod tests {
             EventKind::Cancelled,
             EventKind::Await { on: "Queue".into() },
             EventKind::Resumed,
+            EventKind::HoldStart,
+            EventKind::HoldEnd,
         ];
         for kind in kinds {
             let (code, a, b) = event_parts(&kind).expect("a program's event");

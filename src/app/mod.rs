@@ -195,7 +195,7 @@ pub fn App() -> Html {
                 </div>
             </main>
             }
-            <footer class="footer">{ lang.t(Text::Footer) }</footer>
+            <footer class="footer">{ lang.t(if mode == Mode::Python { Text::FooterPython } else { Text::Footer }) }</footer>
         </div>
     }
 }

@@ -320,3 +320,19 @@ def test_thousands_of_tasks_draw_as_density_rows(browser, base_url):
     assert [text for _, _, text in console_streams(page)] == ["2000 1999000"]
     assert "density" in page.get_attribute('[data-testid="timeline"]', "class")
     page.context.close()
+
+
+def test_code_that_runs_without_awaiting_is_drawn_holding_the_loop(browser, base_url):
+    source = ("import asyncio\n\nasync def spin(n):\n    s = 0\n    for i in range(n):\n        s += i\n"
+              "    print('spun', n)\n\nasync def tick():\n    for i in range(3):\n        print('tick', i)\n"
+              "        await asyncio.sleep(0.05)\n\nasync def main():\n    await asyncio.gather(tick(), spin(300_000))\n\n"
+              "asyncio.run(main())\n")
+    page = open_program(browser, base_url, source)
+    wait_state(page, {"done"})
+    drawn = dict(lanes(page))
+    assert "busy" in drawn["spin(300000)"]
+    assert page.locator('[data-testid="timeline"] rect.held').count() == 1
+    # The tick due at 50 ms waited for the spin to give the loop back.
+    texts = [text for _, _, text in console_streams(page)]
+    assert texts == ["tick 0", "spun 300000", "tick 1", "tick 2"]
+    page.context.close()

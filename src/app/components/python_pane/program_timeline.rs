@@ -10,7 +10,7 @@ use crate::app::components::timeline::geometry::{
     pct, row_y, x, AXIS_HEIGHT, LABELS_WIDTH, LANE_HEIGHT, PLOT_WIDTH,
 };
 use crate::app::components::timeline::lanes::LaneView;
-use crate::app::components::timeline::{axis_ticks, frozen_spans};
+use crate::app::components::timeline::{axis_ticks, loop_bands};
 use crate::app::i18n::{Lang, Text};
 use crate::app::platform::performance_now;
 use crate::app::state::program::ProgramRun;
@@ -72,7 +72,7 @@ pub fn ProgramTimeline(props: &ProgramTimelineProps) -> Html {
                 <svg x={pct(LABELS_WIDTH)} width={pct(PLOT_WIDTH)} class="plot">
                     { axis_ticks(span, height) }
                     <g class="measured">
-                        { frozen_spans(&measured.frozen, span, height, lang) }
+                        { loop_bands(&measured, span, height, lang) }
                         if top == 1 {
                             <LaneView lane={measured.main.clone()} row={0} {span} lane_height={LANE_HEIGHT} {lang} hooked={false} />
                         }

@@ -27,6 +27,7 @@ fn bar_title(bar: &Bar, lang: Lang) -> String {
         Phase::Nested => format!("await {}(): {span}", bar.label.as_deref().unwrap_or("")),
         Phase::Waiting => format!("{}: {span}", lang.t(Text::CreatedWaiting)),
         Phase::Awaiting => format!("await {}: {span}", bar.label.as_deref().unwrap_or("")),
+        Phase::Busy => format!("{}: {span}", lang.t(Text::LoopHeld)),
         Phase::Alive => span,
     }
 }
@@ -39,6 +40,7 @@ fn phase_class(phase: Phase) -> &'static str {
         Phase::Blocked => "blocked",
         Phase::Nested => "nested",
         Phase::Awaiting => "awaiting",
+        Phase::Busy => "busy",
     }
 }
 

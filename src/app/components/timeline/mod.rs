@@ -13,7 +13,7 @@ use yew::prelude::*;
 use crate::app::i18n::{Lang, Text};
 use crate::app::platform::performance_now;
 use crate::app::state::runs::{RunState, RunStatus};
-use crate::timeline::{layout, MAX_DRAWN_LANES};
+use crate::timeline::{layout, Timeline, MAX_DRAWN_LANES};
 use crate::trace::Ms;
 use density::density_view;
 use geometry::{pct, row_y, tick_step, width, x, AXIS_HEIGHT, LABELS_WIDTH, PLOT_WIDTH};
@@ -99,7 +99,7 @@ fn lanes_view(props: &TimelineProps, trace: &crate::trace::Trace, now: Ms, span:
     let measured = layout(trace, task_count, span);
     let height = row_y(task_count + 1, lane_height) + 4.0;
     let ticks = axis_ticks(span, height);
-    let frozen = frozen_spans(&measured.frozen, span, height, lang);
+    let frozen = loop_bands(&measured, span, height, lang);
     let hidden: Html = run
         .hidden
         .iter()
@@ -191,19 +191,28 @@ fn across(
     }
 }
 
-/// The spans where a block froze the whole loop, across every lane.
-pub fn frozen_spans(frozen: &[(Ms, Ms)], span: Ms, height: f64, lang: Lang) -> Html {
-    frozen
-        .iter()
-        .map(|(start, end)| {
-            across(
-                *start,
-                *end,
-                span,
-                height,
-                "frozen",
-                lang.t(Text::FrozenLoopTitle),
-            )
-        })
-        .collect()
+/// Bands across every lane where the loop was frozen by a block, or (`held`) held by code
+/// running without awaiting.
+pub fn loop_bands(timeline: &Timeline, span: Ms, height: f64, lang: Lang) -> Html {
+    let frozen = timeline.frozen.iter().map(|(start, end)| {
+        across(
+            *start,
+            *end,
+            span,
+            height,
+            "frozen",
+            lang.t(Text::FrozenLoopTitle),
+        )
+    });
+    let held = timeline.held.iter().map(|(start, end)| {
+        across(
+            *start,
+            *end,
+            span,
+            height,
+            "frozen held",
+            lang.t(Text::LoopHeld),
+        )
+    });
+    frozen.chain(held).collect()
 }
