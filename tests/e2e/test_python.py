@@ -336,3 +336,19 @@ def test_code_that_runs_without_awaiting_is_drawn_holding_the_loop(browser, base
     texts = [text for _, _, text in console_streams(page)]
     assert texts == ["tick 0", "spun 300000", "tick 1", "tick 2"]
     page.context.close()
+
+
+@pytest.mark.parametrize("source,last_line", [
+    ("def down(n):\n    return down(n + 1)\n\ndown(0)\n",
+     "RecursionError: maximum recursion depth exceeded"),
+    ("import asyncio\n\nasync def main():\n    print(undefined_name)\n\nasyncio.run(main())\n",
+     "NameError: name 'undefined_name' is not defined"),
+])
+def test_runtime_errors_end_with_cpythons_last_line(browser, base_url, source, last_line):
+    page = open_program(browser, base_url, source)
+    wait_state(page, {"done"})
+    stderr = [text for _, stream, text in console_streams(page) if stream == "stderr"]
+    expected = run_program_with_cpython(source)[1]
+    assert stderr[-1] == expected
+    assert stderr[-1].startswith(last_line)
+    page.context.close()
