@@ -304,6 +304,7 @@ pub fn start_program(
 }
 
 async fn drive_program(source: String, time_scale: f64, mut on_update: impl FnMut(ProgramUpdate)) {
+    crate::py::memory::reset();
     let clock = RealClock::start(time_scale);
     let lines = std::rc::Rc::new(std::cell::RefCell::new(Vec::new()));
     let tracer = std::rc::Rc::default();

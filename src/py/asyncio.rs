@@ -226,6 +226,21 @@ fn handle_cancelled(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value>
     Ok(Value::Bool(data.cancelled.get()))
 }
 
+/// `MemoryError` when the program holds more memory than it may (see `py::memory`).
+fn check_memory(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
+    arity(vm, "_check_memory", &args, 0, 0)?;
+    if super::memory::exhausted() {
+        return vm.err("MemoryError", "");
+    }
+    Ok(Value::None)
+}
+
+/// The callback, for the loop's reports (`Exception in callback boom()`).
+fn handle_callback(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
+    arity(vm, "_callback_for_repr", &args, 1, 1)?;
+    Ok(handle_data(vm, &args[0])?.callback.clone())
+}
+
 fn handle_when(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
     arity(vm, "when", &args, 1, 1)?;
     let data = handle_data(vm, &args[0])?;
@@ -547,6 +562,7 @@ pub fn module(vm: &mut Vm) -> Res<Value> {
     for class in [&handle, &timer] {
         add_method(vm, class, "cancel", handle_cancel);
         add_method(vm, class, "cancelled", handle_cancelled);
+        add_method(vm, class, "_callback_for_repr", handle_callback);
     }
     add_method(vm, &timer, "when", handle_when);
     let natives: &[(&str, NativeFn)] = &[
@@ -574,6 +590,7 @@ pub fn module(vm: &mut Vm) -> Res<Value> {
         ("_set_lane_function", set_lane_function),
         ("_register_task", register_task),
         ("_live_tasks", live_tasks),
+        ("_check_memory", check_memory),
     ];
     let module = Module::new("asyncio");
     for (name, func) in natives {

@@ -15,6 +15,7 @@ pub mod dict;
 pub mod error;
 pub mod format;
 pub mod lexer;
+pub mod memory;
 pub mod methods;
 pub mod ops;
 pub mod parser;

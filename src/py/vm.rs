@@ -380,6 +380,9 @@ fn symbols(interner: &mut Interner) -> Symbols {
     }
 }
 
+/// How many instructions run between two looks at the memory the program holds.
+const MEMORY_CHECK_INTERVAL: u64 = 1 << 12;
+
 /// The largest list or string a program may build (elements or bytes): beyond, `MemoryError`.
 pub const MAX_SIZE: usize = 50_000_000;
 
@@ -1328,7 +1331,17 @@ impl Vm {
                 return Ok(Exit::Budget);
             }
             steps += 1;
-            match self.step(floor) {
+            // A program past its memory limit gets `MemoryError` in its own code, never in the
+            // middle of the library's bookkeeping (a new task checks too, in `Task.__init__`).
+            let step = if steps % MEMORY_CHECK_INTERVAL == 0
+                && self.in_program_code()
+                && super::memory::exhausted()
+            {
+                self.err("MemoryError", "")
+            } else {
+                self.step(floor)
+            };
+            match step {
                 Ok(None) => {}
                 Ok(Some(exit)) => return Ok(exit),
                 Err(Flow::Raise(exc)) => {
@@ -1363,6 +1376,13 @@ impl Vm {
                 Err(Flow::Call(..) | Flow::Resume(..) | Flow::Pushed) => {}
             }
         }
+    }
+
+    /// Whether the running frame is the program's own code, not the library's.
+    fn in_program_code(&self) -> bool {
+        self.frames
+            .last()
+            .is_some_and(|frame| *frame.code.filename == *self.filename)
     }
 
     /// Implicit chaining: an exception raised while another is handled remembers it.

@@ -669,6 +669,8 @@ class Task(Future):
 
     def __init__(self, coro, *, loop=None, name=None, context=None):
         global _task_counter
+        # Past the playground's memory limit a new task is where the program hears of it.
+        _check_memory()
         if loop is None:
             loop = get_event_loop()
         self._loop = loop
