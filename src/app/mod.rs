@@ -82,7 +82,9 @@ pub fn App() -> Html {
                 ui.emit(UiAction::SetMode(Mode::Python));
                 ui.emit(UiAction::Loaded);
                 if request.run {
-                    python.run_when_settled(request.source, request.time_scale);
+                    // The program's timers run in the engine's worker: the page's own start-up
+                    // does not delay them, so there is no need to wait for it to settle.
+                    python.run(&request.source, request.time_scale);
                 }
             }
         })

@@ -10,7 +10,6 @@ use yew::prelude::*;
 
 use crate::app::platform::engine_worker::{EngineWorker, WorkerNews};
 use crate::app::platform::performance_now;
-use crate::app::platform::settle::{when_settled, WhenSettled};
 use crate::app::state::program::{
     OutputLine, ProgramLog, ProgramRun, ProgramRunAction, ProgramRunUpdate,
 };
@@ -36,18 +35,6 @@ impl ProgramHandle {
     /// Stops what runs, then runs `source`.
     pub fn run(&self, source: &str, time_scale: f64) {
         self.control.run(source, time_scale);
-    }
-
-    /// Runs `source` once the page has painted and the browser is idle (a link's `&run=1`).
-    pub fn run_when_settled(&self, source: String, time_scale: f64) {
-        self.control.stop();
-        let weak = Rc::downgrade(&self.control);
-        let waiting = when_settled(move || {
-            if let Some(control) = weak.upgrade() {
-                control.run(&source, time_scale);
-            }
-        });
-        *self.control.on_open.borrow_mut() = Some(waiting);
     }
 
     pub fn stop(&self) {
@@ -76,7 +63,6 @@ struct Control {
     grew: Cell<bool>,
     drawn_at: Cell<f64>,
     redraw: RefCell<Option<AnimationFrame>>,
-    on_open: RefCell<Option<WhenSettled>>,
     /// Itself, for the worker's callbacks.
     me: RefCell<Weak<Control>>,
 }
@@ -95,7 +81,6 @@ impl Control {
             grew: Cell::new(false),
             drawn_at: Cell::new(0.0),
             redraw: RefCell::default(),
-            on_open: RefCell::default(),
             me: RefCell::default(),
         });
         *control.me.borrow_mut() = Rc::downgrade(&control);
@@ -253,7 +238,6 @@ impl Control {
     }
 
     fn stop(&self) {
-        self.on_open.borrow_mut().take();
         self.queued.borrow_mut().take();
         if let Some(run) = self.running.take() {
             // Ends whatever it runs, at once; the next run loads a fresh worker.
@@ -265,7 +249,6 @@ impl Control {
     }
 
     fn dispose(&self) {
-        self.on_open.borrow_mut().take();
         self.running.set(None);
         self.worker.borrow_mut().take();
         self.redraw.borrow_mut().take();
