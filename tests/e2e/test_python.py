@@ -352,3 +352,24 @@ def test_runtime_errors_end_with_cpythons_last_line(browser, base_url, source, l
     assert stderr[-1] == expected
     assert stderr[-1].startswith(last_line)
     page.context.close()
+
+
+def test_a_program_that_grows_without_bound_gets_memory_error(browser, base_url):
+    """A million tasks hold several GB in this interpreter: past its 1 GB limit a program gets
+    CPython's MemoryError traceback, and the page goes on. Each task here holds 100 KB, so the
+    limit comes after about 10,000 tasks."""
+    source = ("import asyncio\n\nasync def work(payload):\n    await asyncio.sleep(1)\n\n"
+              "async def main():\n    tasks = []\n    while True:\n"
+              "        tasks.append(asyncio.create_task(work('x' * 100_000 + str(len(tasks)))))\n\n"
+              "asyncio.run(main())\n")
+    page = open_program(browser, base_url, source)
+    wait_state(page, {"done"}, timeout=120_000)
+    stderr = [text for _, stream, text in console_streams(page) if stream == "stderr"]
+    assert stderr[-1] == "MemoryError"
+    assert "tasks.append(asyncio.create_task(work('x' * 100_000 + str(len(tasks)))))" in [s.strip() for s in stderr]
+    assert page.locator('[data-testid="engine-error"]').count() == 0
+    page.fill('[data-testid="code-input"]', "print('fine')\n")
+    page.click('[data-testid="run"]')
+    wait_state(page, {"done"})
+    assert [text for _, _, text in console_streams(page)] == ["fine"]
+    page.context.close()
