@@ -32,24 +32,8 @@ pub fn share(props: &ShareProps) -> Html {
         let (scenario, run) = (props.scenario.clone(), props.share_run);
         let (on_link, say) = (props.on_link.clone(), props.say.clone());
         Callback::from(move |_| {
-            let url = format!(
-                "{}#{}",
-                page_url(),
-                link::compressed_fragment(&scenario, run)
-            );
-            on_link.emit(url.clone());
-            let say = say.clone();
-            spawn_local(async move {
-                let copied = files::copy_to_clipboard(&url).await.is_ok();
-                say.emit(
-                    lang.t(if copied {
-                        Text::LinkCopied
-                    } else {
-                        Text::CopyLinkBelow
-                    })
-                    .to_owned(),
-                );
-            });
+            let fragment = link::compressed_fragment(&scenario, run);
+            copy_link_to_clipboard(&fragment, lang, &on_link, &say);
         })
     };
     let toggle_run = props
@@ -97,6 +81,28 @@ pub fn share(props: &ShareProps) -> Html {
             </label>
         </div>
     }
+}
+
+/// Makes the page's link with `fragment`, shows it (`on_link`) and copies it; the toast says
+/// whether the clipboard took it.
+pub fn copy_link_to_clipboard(
+    fragment: &str,
+    lang: Lang,
+    on_link: &Callback<String>,
+    say: &Callback<String>,
+) {
+    let url = format!("{}#{fragment}", page_url());
+    on_link.emit(url.clone());
+    let say = say.clone();
+    spawn_local(async move {
+        let copied = files::copy_to_clipboard(&url).await.is_ok();
+        let text = if copied {
+            Text::LinkCopied
+        } else {
+            Text::CopyLinkBelow
+        };
+        say.emit(lang.t(text).to_owned());
+    });
 }
 
 /// The file input hides behind its label: Enter or Space on the label opens it.

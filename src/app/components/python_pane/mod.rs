@@ -10,11 +10,11 @@ use yew::prelude::*;
 
 use super::console::program_console;
 use super::controls::{speed_select, status_label};
-use super::share::open_file_picker;
+use super::share::{copy_link_to_clipboard, open_file_picker};
 use super::timeline::geometry::seconds;
 use crate::app::hooks::ProgramHandle;
 use crate::app::i18n::{Lang, Text};
-use crate::app::platform::{files, page_url};
+use crate::app::platform::files;
 use crate::app::state::program::{ProgramAction, ProgramDoc};
 use crate::app::state::runs::RunStatus;
 use crate::link::{self, MAX_PROGRAM_BYTES};
@@ -81,24 +81,8 @@ pub fn PythonPane(props: &PythonPaneProps) -> Html {
         let (doc, run_on_open) = (doc.clone(), props.share_run);
         let (on_link, say) = (props.on_link.clone(), props.say.clone());
         Callback::from(move |_| {
-            let url = format!(
-                "{}#{}",
-                page_url(),
-                link::program_fragment(&doc.source, doc.time_scale, run_on_open)
-            );
-            on_link.emit(url.clone());
-            let say = say.clone();
-            spawn_local(async move {
-                let copied = files::copy_to_clipboard(&url).await.is_ok();
-                say.emit(
-                    lang.t(if copied {
-                        Text::LinkCopied
-                    } else {
-                        Text::CopyLinkBelow
-                    })
-                    .to_owned(),
-                );
-            });
+            let fragment = link::program_fragment(&doc.source, doc.time_scale, run_on_open);
+            copy_link_to_clipboard(&fragment, lang, &on_link, &say);
         })
     };
     let download = {

@@ -7,10 +7,10 @@ use yew::prelude::*;
 
 use crate::app::components::timeline::density::density_view;
 use crate::app::components::timeline::geometry::{
-    pct, row_y, x, AXIS_HEIGHT, LABELS_WIDTH, LANE_HEIGHT, PLOT_WIDTH,
+    pct, row_y, LABELS_WIDTH, LANE_HEIGHT, PLOT_WIDTH,
 };
 use crate::app::components::timeline::lanes::LaneView;
-use crate::app::components::timeline::{axis_ticks, loop_bands};
+use crate::app::components::timeline::{axis_ticks, future_cover, loop_bands};
 use crate::app::i18n::{Lang, Text};
 use crate::app::platform::performance_now;
 use crate::app::state::program::ProgramRun;
@@ -50,13 +50,7 @@ pub fn ProgramTimeline(props: &ProgramTimelineProps) -> Html {
     let height = row_y(rows, LANE_HEIGHT) + 4.0;
     let label_y = |row: usize| (row_y(row, LANE_HEIGHT) + LANE_HEIGHT / 2.0 + 4.0).to_string();
     let running = run.status == RunStatus::Running;
-    let future = running.then(|| {
-        let start = x(now, span) + 0.5;
-        html! {
-            <rect class="future" x={pct(start)} y={AXIS_HEIGHT.to_string()}
-                  width={pct((100.0 - start).max(0.0))} height={(height - AXIS_HEIGHT).to_string()} />
-        }
-    });
+    let future = running.then(|| future_cover(now, span, height));
     html! {
         <div class="timeline-frame">
             <svg ref={svg} data-testid="timeline" class="timeline" width="100%" height={height.to_string()} role="img"

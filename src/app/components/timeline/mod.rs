@@ -122,13 +122,7 @@ fn lanes_view(props: &TimelineProps, trace: &crate::trace::Trace, now: Ms, span:
         .map(|(i, task)| html! { <text x="6" y={label_y(i + 1)} class="lane-label">{ task.name.clone() }</text> })
         .collect();
     let running = run.status == RunStatus::Running;
-    let future = running.then(|| {
-        let start = x(now, span) + 0.5;
-        html! {
-            <rect class="future" x={pct(start)} y={AXIS_HEIGHT.to_string()}
-                  width={pct((100.0 - start).max(0.0))} height={(height - AXIS_HEIGHT).to_string()} />
-        }
-    });
+    let future = running.then(|| future_cover(now, span, height));
     let testid = |name: &'static str| options.main.then_some(name);
     html! {
         <svg ref={props.svg.clone()} data-testid={testid("timeline")} class="timeline" width="100%" height={height.to_string()} role="img"
@@ -215,4 +209,14 @@ pub fn loop_bands(timeline: &Timeline, span: Ms, height: f64, lang: Lang) -> Htm
         )
     });
     frozen.chain(held).collect()
+}
+
+/// While a run goes, covers what lies after "now" (open bars reach the end of the axis). Moving
+/// a rect is a cheap repaint, where moving a clip path would rebuild compositing layers.
+pub fn future_cover(now: Ms, span: Ms, height: f64) -> Html {
+    let start = x(now, span) + 0.5;
+    html! {
+        <rect class="future" x={pct(start)} y={AXIS_HEIGHT.to_string()}
+              width={pct((100.0 - start).max(0.0))} height={(height - AXIS_HEIGHT).to_string()} />
+    }
 }
