@@ -4,9 +4,9 @@
 //!
 //! Messages are plain arrays. To the worker: `["run", source, time_scale]`. From it:
 //! `["ready"]` once it listens, then for the run `["started"]`, `["line", t_ms, is_stderr,
-//! text, task or null]`, `["trace", [lane labels…], [code, t_ms, lane, a, b, …]]` (five values an event, lane
-//! -1 for none; see [`event_parts`]), and at the end `["finished", status, t_ms]` or
-//! `["refused", report, line, col, message]`.
+//! text, task or null]`, `["trace", [lane labels…], [code, t_ms, lane, a, b, …]]` (five values
+//! an event, lane -1 for none; see [`event_parts`]), and at the end `["finished", status, t_ms]`
+//! or `["refused", report, line, col, message]`.
 
 use std::cell::RefCell;
 
@@ -19,7 +19,8 @@ use crate::runtime::{start_program, ProgramUpdate, RunHandle};
 use crate::trace::{Event, EventKind};
 
 thread_local! {
-    /// The run in progress: a worker runs one program (the page ends the worker to stop it).
+    /// The program running: a new one replaces it once it has ended (to stop one, the page
+    /// ends the worker).
     static CURRENT: RefCell<Option<RunHandle>> = const { RefCell::new(None) };
 }
 
