@@ -308,6 +308,9 @@ def test_awaits_on_tasks_and_queues_and_a_frozen_loop_are_drawn(browser, base_ur
     assert "awaiting" in drawn["main()"] and "blocked" in drawn["main()"]
     assert "awaiting" in drawn["consumer(<Queue>)"]
     assert page.locator('[data-testid="timeline"] rect.frozen').count() == 1
+    # What each awaits is written on its bar.
+    written = page.eval_on_selector_all('[data-testid="timeline"] .bar-label', "ts => ts.map(t => t.textContent)")
+    assert "Queue.get" in written and "child()" in written
     page.context.close()
 
 

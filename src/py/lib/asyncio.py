@@ -1428,6 +1428,8 @@ class Lock(_ContextManagerMixin, _LoopBound):
 
 class Event(_LoopBound):
     __module__ = 'asyncio.locks'
+    # What the timeline says a task waiting on it awaits.
+    _timeline_label = 'Event'
 
     def __init__(self):
         self._waiters = []
@@ -1457,7 +1459,7 @@ class Event(_LoopBound):
         if self._value:
             return True
         fut = self._get_loop().create_future()
-        fut._wait_label = 'Event'
+        fut._wait_label = self._timeline_label
         self._waiters.append(fut)
         try:
             await fut
@@ -1611,6 +1613,7 @@ class Queue(_LoopBound):
         self._putters = []
         self._unfinished_tasks = 0
         self._finished = Event()
+        self._finished._timeline_label = 'Queue.join'
         self._finished.set()
         self._init(maxsize)
 

@@ -55,11 +55,27 @@ fn draw_bar(bar: &Bar, span: Ms, lane_y: f64, lane_height: f64, lang: Lang, idea
         _ => (lane_y + inset, lane_height - 2.0 * inset),
     };
     let class = classes!(ideal.then_some("ideal"), phase_class(bar.phase));
+    let (left, wide) = (
+        pct(x(bar.start, span)),
+        pct(width(bar.end - bar.start, span)),
+    );
+    // What a task awaits is written on the bar, cut at its end (a nested <svg> clips).
+    let label = match (&bar.phase, &bar.label) {
+        (Phase::Awaiting, Some(label)) if !ideal => html! {
+            <svg class="bar-label-box" x={left.clone()} y={y.to_string()} width={wide.clone()} height={height.to_string()}>
+                <text class="bar-label" x="4" y={(height / 2.0 + 3.5).to_string()}>{ label.to_string() }</text>
+            </svg>
+        },
+        _ => Html::default(),
+    };
     html! {
-        <rect {class} x={pct(x(bar.start, span))} y={y.to_string()}
-              width={pct(width(bar.end - bar.start, span))} height={height.max(2.0).to_string()} rx="2">
-            <title>{ bar_title(bar, lang) }</title>
-        </rect>
+        <>
+            <rect {class} x={left} y={y.to_string()}
+                  width={wide} height={height.max(2.0).to_string()} rx="2">
+                <title>{ bar_title(bar, lang) }</title>
+            </rect>
+            { label }
+        </>
     }
 }
 
