@@ -76,15 +76,11 @@ pub fn parse_fragment(fragment: &str) -> Result<Option<LinkRequest>, LinkError> 
                     .or_else(|_| refuse("the scenario is not UTF-8 text"))?,
             );
         } else if let Some(data) = part.strip_prefix("z=") {
-            let packed = decode_base64(data)?;
-            let bytes =
-                miniz_oxide::inflate::decompress_to_vec_with_limit(&packed, MAX_INFLATED_BYTES)
-                    .or_else(|error| match error.status {
-                        miniz_oxide::inflate::TINFLStatus::HasMoreOutput => {
-                            refuse("the scenario inflates to more than 8 MB")
-                        }
-                        _ => refuse("bad DEFLATE data (the link is damaged or cut short)"),
-                    })?;
+            let bytes = inflate(
+                data,
+                MAX_INFLATED_BYTES,
+                "the scenario inflates to more than 8 MB",
+            )?;
             json = Some(
                 String::from_utf8(bytes).or_else(|_| refuse("the scenario is not UTF-8 text"))?,
             );
@@ -108,14 +104,7 @@ pub fn parse_link(fragment: &str) -> Result<Option<Link>, LinkError> {
     let Some(data) = parts.iter().find_map(|part| part.strip_prefix("py=")) else {
         return Ok(parse_fragment(fragment)?.map(Link::Scenario));
     };
-    let packed = decode_base64(data)?;
-    let bytes = miniz_oxide::inflate::decompress_to_vec_with_limit(&packed, MAX_PROGRAM_BYTES)
-        .or_else(|error| match error.status {
-            miniz_oxide::inflate::TINFLStatus::HasMoreOutput => {
-                refuse("the program is longer than 200 KB")
-            }
-            _ => refuse("bad DEFLATE data (the link is damaged or cut short)"),
-        })?;
+    let bytes = inflate(data, MAX_PROGRAM_BYTES, "the program is longer than 200 KB")?;
     let source = String::from_utf8(bytes).or_else(|_| refuse("the program is not UTF-8 text"))?;
     let mut time_scale = 1.0;
     for part in &parts {
@@ -141,6 +130,18 @@ pub fn program_fragment(source: &str, time_scale: f64, run: bool) -> String {
         fragment += &format!("&scale={time_scale}");
     }
     with_run(fragment, run)
+}
+
+/// The raw DEFLATE in base64url `data`, refused past `limit` bytes (`too_long` says so): a
+/// DEFLATE bomb stops there.
+fn inflate(data: &str, limit: usize, too_long: &str) -> Result<Vec<u8>, LinkError> {
+    let packed = decode_base64(data)?;
+    miniz_oxide::inflate::decompress_to_vec_with_limit(&packed, limit).or_else(|error| match error
+        .status
+    {
+        miniz_oxide::inflate::TINFLStatus::HasMoreOutput => refuse(too_long),
+        _ => refuse("bad DEFLATE data (the link is damaged or cut short)"),
+    })
 }
 
 fn decode_base64(data: &str) -> Result<Vec<u8>, LinkError> {

@@ -710,10 +710,9 @@ impl Compiler<'_> {
         self.emit(Instr::YieldFrom);
     }
 
-    /// `try: … except* T as e: …`: the exception (wrapped in a group if it is not one) is
-    /// split clause by clause by the prelude's `_ExceptStar`, which then says what, if
-    /// anything, goes on: what no clause took, what the clauses raised.
-    fn try_except_star(&mut self, body: &[Stmt], handlers: &[Handler], orelse: &[Stmt]) -> Done {
+    /// The `try` body under an exception handler, then the `else` clause: returns the jump
+    /// over the handlers (to patch), with the handler's code to follow from here.
+    fn guarded_body(&mut self, body: &[Stmt], orelse: &[Stmt]) -> Result<usize, SyntaxError> {
         let setup = self.emit(Instr::SetupExcept(0));
         self.unit().blocks.push(Block::Except);
         self.stmts(body)?;
@@ -722,6 +721,14 @@ impl Compiler<'_> {
         self.stmts(orelse)?;
         let done = self.emit(Instr::Jump(0));
         self.patch(setup);
+        Ok(done)
+    }
+
+    /// `try: … except* T as e: …`: the exception (wrapped in a group if it is not one) is
+    /// split clause by clause by the prelude's `_ExceptStar`, which then says what, if
+    /// anything, goes on: what no clause took, what the clauses raised.
+    fn try_except_star(&mut self, body: &[Stmt], handlers: &[Handler], orelse: &[Stmt]) -> Done {
+        let done = self.guarded_body(body, orelse)?;
         // [exc] → [state]
         let helper = self.symbol("__except_star");
         self.emit(Instr::LoadGlobal(helper));
@@ -797,14 +804,7 @@ impl Compiler<'_> {
         if handlers.first().is_some_and(|h| h.star) {
             return self.try_except_star(body, handlers, orelse);
         }
-        let setup = self.emit(Instr::SetupExcept(0));
-        self.unit().blocks.push(Block::Except);
-        self.stmts(body)?;
-        self.unit().blocks.pop();
-        self.emit(Instr::PopBlock);
-        self.stmts(orelse)?;
-        let mut ends = vec![self.emit(Instr::Jump(0))];
-        self.patch(setup);
+        let mut ends = vec![self.guarded_body(body, orelse)?];
         // The exception is on top, and the current one being handled.
         for handler in handlers {
             self.set_line(handler.pos);

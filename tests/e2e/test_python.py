@@ -376,3 +376,20 @@ def test_a_program_that_grows_without_bound_gets_memory_error(browser, base_url)
     wait_state(page, {"done"})
     assert [text for _, _, text in console_streams(page)] == ["fine"]
     page.context.close()
+
+
+def test_a_py_file_opens_in_the_editor_and_a_huge_one_is_refused(browser, base_url, tmp_path):
+    page = browser.new_context(viewport={"width": 1280, "height": 900}).new_page()
+    page.goto(base_url)
+    page.click('[data-testid="mode-python"]')
+    program = tmp_path / "mine.py"
+    program.write_text("print('from a file')\n", encoding="utf-8")
+    page.set_input_files('[data-testid="open-py"]', str(program))
+    page.wait_for_function("() => document.querySelector('[data-testid=code-input]').value.includes('from a file')")
+    huge = tmp_path / "huge.py"
+    huge.write_text("#" * (200 * 1024 + 1), encoding="utf-8")
+    page.set_input_files('[data-testid="open-py"]', str(huge))
+    page.wait_for_selector('[data-testid="load-error"]')
+    assert "longer than 200 KB" in page.inner_text('[data-testid="load-error"]')
+    assert page.input_value('[data-testid="code-input"]') == "print('from a file')\n"
+    page.context.close()

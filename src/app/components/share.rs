@@ -52,17 +52,9 @@ pub fn share(props: &ShareProps) -> Html {
     let import_json = {
         let (on_import, on_refused) = (props.on_import.clone(), props.on_refused.clone());
         Callback::from(move |event: Event| {
-            let input = event.target_unchecked_into::<HtmlInputElement>();
-            let Some(file) = input.files().and_then(|f| f.get(0)) else {
-                return;
-            };
-            input.set_value("");
             let (on_import, on_refused) = (on_import.clone(), on_refused.clone());
-            spawn_local(async move {
-                match files::read_file(file)
-                    .await
-                    .and_then(|text| Scenario::from_json(&text).map_err(|e| e.to_string()))
-                {
+            read_picked_file(event, move |text| {
+                match text.and_then(|text| Scenario::from_json(&text).map_err(|e| e.to_string())) {
                     Ok(scenario) => on_import.emit(scenario),
                     Err(reason) => on_refused.emit(reason),
                 }
@@ -81,6 +73,17 @@ pub fn share(props: &ShareProps) -> Html {
             </label>
         </div>
     }
+}
+
+/// Reads the file just picked in a file input (which is emptied, so that the same file can be
+/// picked again) and hands its text, or why it could not be read, to `then`.
+pub fn read_picked_file(event: Event, then: impl FnOnce(Result<String, String>) + 'static) {
+    let input = event.target_unchecked_into::<HtmlInputElement>();
+    let Some(file) = input.files().and_then(|f| f.get(0)) else {
+        return;
+    };
+    input.set_value("");
+    spawn_local(async move { then(files::read_file(file).await) });
 }
 
 /// Makes the page's link with `fragment`, shows it (`on_link`) and copies it; the toast says

@@ -48,12 +48,17 @@ pub fn restore_scenario(last_good: bool) -> Restored {
 
 /// Saves the scenario; `Err` with the reason when the browser refuses (quota, privacy mode).
 pub fn save_scenario(scenario: &Scenario) -> Result<(), String> {
+    save(SCENARIO_KEY, &scenario.to_json(), "your changes are")
+}
+
+/// Stores `value`; `Err` says that `what` ("your changes are") not saved, and why.
+fn save(key: &str, value: &str, what: &str) -> Result<(), String> {
     let Some(storage) = storage() else {
         return Err("this browser has no local storage".into());
     };
     storage
-        .set_item(SCENARIO_KEY, &scenario.to_json())
-        .map_err(|_| "the browser's storage is full or disabled: your changes are not saved".into())
+        .set_item(key, value)
+        .map_err(|_| format!("the browser's storage is full or disabled: {what} not saved"))
 }
 
 pub fn load_lang() -> Option<String> {
@@ -80,12 +85,7 @@ pub fn load_program() -> Option<String> {
 
 /// Saves the Python program; `Err` with the reason when the browser refuses.
 pub fn save_program(source: &str) -> Result<(), String> {
-    let Some(storage) = storage() else {
-        return Err("this browser has no local storage".into());
-    };
-    storage
-        .set_item(PROGRAM_KEY, source)
-        .map_err(|_| "the browser's storage is full or disabled: your program is not saved".into())
+    save(PROGRAM_KEY, source, "your program is")
 }
 
 pub fn load_mode() -> Option<String> {

@@ -4,13 +4,12 @@
 pub mod code_editor;
 pub mod program_timeline;
 
-use wasm_bindgen_futures::spawn_local;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use super::console::program_console;
 use super::controls::{speed_select, status_label};
-use super::share::{copy_link_to_clipboard, open_file_picker};
+use super::share::{copy_link_to_clipboard, open_file_picker, read_picked_file};
 use super::timeline::geometry::seconds;
 use crate::app::hooks::ProgramHandle;
 use crate::app::i18n::{Lang, Text};
@@ -103,26 +102,19 @@ pub fn PythonPane(props: &PythonPaneProps) -> Html {
             props.program.clone(),
         );
         Callback::from(move |event: Event| {
-            let input = event.target_unchecked_into::<HtmlInputElement>();
-            let Some(file) = input.files().and_then(|f| f.get(0)) else {
-                return;
-            };
-            input.set_value("");
             let (doc, on_refused, program) = (doc.clone(), on_refused.clone(), program.clone());
-            spawn_local(async move {
-                match files::read_file(file).await {
-                    Ok(text) if text.len() > MAX_PROGRAM_BYTES => {
-                        on_refused.emit("file: the program is longer than 200 KB".into())
-                    }
-                    Ok(text) => {
-                        program.stop();
-                        doc.dispatch(ProgramAction::Load {
-                            source: text,
-                            time_scale: None,
-                        });
-                    }
-                    Err(reason) => on_refused.emit(reason),
+            read_picked_file(event, move |text| match text {
+                Ok(text) if text.len() > MAX_PROGRAM_BYTES => {
+                    on_refused.emit("file: the program is longer than 200 KB".into())
                 }
+                Ok(text) => {
+                    program.stop();
+                    doc.dispatch(ProgramAction::Load {
+                        source: text,
+                        time_scale: None,
+                    });
+                }
+                Err(reason) => on_refused.emit(reason),
             });
         })
     };
