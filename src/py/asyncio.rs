@@ -119,7 +119,7 @@ fn close_dropped_async_generators(vm: &mut Vm, event_loop: &Value) -> Res<()> {
     Ok(())
 }
 
-fn call_soon(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
+pub(super) fn call_soon(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
     arity(vm, "_call_soon", &args, 3, 3)?;
     close_dropped_async_generators(vm, &args[0])?;
     let (object, data) = make_handle(vm, &args[0], args[1].clone(), args[2].clone(), None)?;
@@ -593,7 +593,7 @@ pub fn module(vm: &mut Vm) -> Res<Value> {
         ("_check_memory", check_memory),
     ];
     let module = Module::new("asyncio");
-    for (name, func) in natives {
+    for (name, func) in natives.iter().chain(super::asyncio_fast::NATIVES) {
         set_global(vm, &module, name, native(name, *func));
     }
     set_global(vm, &module, "Handle", Value::Type(handle));

@@ -41,6 +41,7 @@ fn new_type(
         bases,
         mro,
         dict: RefCell::default(),
+        lookups: LookupMemo::default(),
         base,
         builtin,
         id: 0,
@@ -233,7 +234,7 @@ pub fn native_with(name: &str, func: NativeFn, receiver: Value) -> Value {
 
 pub fn add_method(vm: &mut Vm, class: &Rc<Type>, name: &str, func: NativeFn) {
     let symbol = vm.sym(name);
-    class.dict.borrow_mut().set(symbol, native(name, func));
+    class.set_attr(symbol, native(name, func));
 }
 
 pub fn set_global(vm: &mut Vm, module: &Rc<Module>, name: &str, value: Value) {
@@ -1403,7 +1404,7 @@ fn builtin_globals(vm: &mut Vm, _: &Value, _: Args, _: Kwargs) -> Res<Value> {
         .globals
         .borrow()
         .iter()
-        .map(|(k, v)| (*k, v.clone()))
+        .map(|(k, v)| (k, v.clone()))
         .collect();
     let mut dict = Dict::new();
     for (k, v) in pairs {
@@ -1423,7 +1424,7 @@ pub fn dir_names(vm: &mut Vm, value: &Value) -> Vec<Rc<str>> {
     };
     match value {
         Value::Module(m) => {
-            let symbols: Vec<Symbol> = m.globals.borrow().keys().copied().collect();
+            let symbols: Vec<Symbol> = m.globals.borrow().keys().collect();
             for s in symbols {
                 add(&mut names, vm.name(s));
             }
@@ -1957,6 +1958,7 @@ pub fn make_class(
         bases: base_types,
         mro,
         dict: RefCell::new(dict),
+        lookups: LookupMemo::default(),
         base,
         builtin: None,
         id,

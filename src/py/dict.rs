@@ -27,6 +27,10 @@ impl Hasher for IdentityHasher {
     fn write_u64(&mut self, n: u64) {
         self.0 = n;
     }
+
+    fn write_u32(&mut self, n: u32) {
+        self.0 = u64::from(n);
+    }
 }
 
 type Index = HashMap<u64, Slots, BuildHasherDefault<IdentityHasher>>;

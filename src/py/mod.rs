@@ -7,6 +7,7 @@
 
 pub mod ast;
 pub mod asyncio;
+pub mod asyncio_fast;
 pub mod bigint;
 pub mod builtins;
 pub mod code;

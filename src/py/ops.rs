@@ -2308,7 +2308,7 @@ pub fn setattr(vm: &mut Vm, object: &Value, symbol: Symbol, value: Value) -> Res
             Ok(())
         }
         Value::Type(t) if t.builtin.is_none() => {
-            t.dict.borrow_mut().set(symbol, value);
+            t.set_attr(symbol, value);
             Ok(())
         }
         Value::Type(t) => {
@@ -2340,7 +2340,7 @@ pub fn setattr(vm: &mut Vm, object: &Value, symbol: Symbol, value: Value) -> Res
 pub fn delattr(vm: &mut Vm, object: &Value, symbol: Symbol) -> Res<()> {
     let removed = match object {
         Value::Object(o) => o.attrs.borrow_mut().remove(symbol).is_some(),
-        Value::Type(t) if t.builtin.is_none() => t.dict.borrow_mut().remove(symbol).is_some(),
+        Value::Type(t) if t.builtin.is_none() => t.remove_attr(symbol).is_some(),
         Value::Module(m) => m.globals.borrow_mut().remove(&symbol).is_some(),
         Value::Func(f) => f.attrs.borrow_mut().remove(symbol).is_some(),
         _ => false,

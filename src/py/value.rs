@@ -5,6 +5,7 @@ use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
 use std::rc::Rc;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use super::bigint::BigInt;
 use super::code::Code;
@@ -71,7 +72,65 @@ impl Attrs {
     }
 }
 
-pub type Globals = RefCell<HashMap<Symbol, Value, BuildHasherDefault<IdentityHasher>>>;
+pub type Globals = RefCell<Slots>;
+
+/// A module's names, in a slot per symbol: reading a global is an index, not a hash lookup
+/// (symbols are small, dense numbers, and a program has a few thousand at most).
+#[derive(Default)]
+pub struct Slots {
+    values: Vec<Value>,
+}
+
+impl Slots {
+    pub fn get(&self, symbol: &Symbol) -> Option<&Value> {
+        match self.values.get(*symbol as usize) {
+            None | Some(Value::Undefined) => None,
+            found => found,
+        }
+    }
+
+    pub fn insert(&mut self, symbol: Symbol, value: Value) -> Option<Value> {
+        let at = symbol as usize;
+        if at >= self.values.len() {
+            self.values.resize(at + 1, Value::Undefined);
+        }
+        match std::mem::replace(&mut self.values[at], value) {
+            Value::Undefined => None,
+            old => Some(old),
+        }
+    }
+
+    pub fn remove(&mut self, symbol: &Symbol) -> Option<Value> {
+        match self.values.get_mut(*symbol as usize) {
+            Some(slot) => match std::mem::replace(slot, Value::Undefined) {
+                Value::Undefined => None,
+                old => Some(old),
+            },
+            None => None,
+        }
+    }
+
+    /// The names set, in the order they were first interned.
+    pub fn keys(&self) -> impl Iterator<Item = Symbol> + '_ {
+        self.iter().map(|(symbol, _)| symbol)
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = (Symbol, &Value)> + '_ {
+        self.values
+            .iter()
+            .enumerate()
+            .filter(|(_, v)| !matches!(v, Value::Undefined))
+            .map(|(i, v)| (i as Symbol, v))
+    }
+
+    pub fn drain(&mut self) -> impl Iterator<Item = (Symbol, Value)> + '_ {
+        self.values
+            .drain(..)
+            .enumerate()
+            .filter(|(_, v)| !matches!(v, Value::Undefined))
+            .map(|(i, v)| (i as Symbol, v))
+    }
+}
 
 pub struct Module {
     pub name: Rc<str>,
@@ -109,7 +168,10 @@ pub struct Type {
     pub bases: Vec<Rc<Type>>,
     /// The method resolution order after this type itself.
     pub mro: Vec<Rc<Type>>,
+    /// Read it freely; change it only through [`Type::set_attr`] and friends, which keep
+    /// [`Type::lookup`]'s memo right.
     pub dict: RefCell<Attrs>,
+    pub lookups: LookupMemo,
     /// What instances are at bottom: plain objects, or exceptions.
     pub base: Base,
     /// The built-in kind of value this type describes (`int`, `list`…), if any.
@@ -123,15 +185,57 @@ impl Type {
         std::iter::once(self).chain(self.mro.iter())
     }
 
+    /// The attribute `symbol` of this type or the first ancestor that has it. Every attribute
+    /// read on an instance asks this (data descriptors come first), so answers are memoized
+    /// per type until any class changes.
     pub fn lookup(self: &Rc<Self>, symbol: Symbol) -> Option<Value> {
-        self.lineage()
-            .find_map(|t| t.dict.borrow().get(symbol).cloned())
+        let epoch = CLASS_EPOCH.load(Ordering::Relaxed);
+        let mut memo = self.lookups.0.borrow_mut();
+        if memo.0 != epoch {
+            memo.0 = epoch;
+            memo.1.clear();
+        }
+        if let Some(found) = memo.1.get(&symbol) {
+            return found.clone();
+        }
+        let found = self
+            .lineage()
+            .find_map(|t| t.dict.borrow().get(symbol).cloned());
+        memo.1.insert(symbol, found.clone());
+        found
+    }
+
+    pub fn set_attr(&self, symbol: Symbol, value: Value) {
+        self.dict.borrow_mut().set(symbol, value);
+        CLASS_EPOCH.fetch_add(1, Ordering::Relaxed);
+    }
+
+    pub fn remove_attr(&self, symbol: Symbol) -> Option<Value> {
+        let removed = self.dict.borrow_mut().remove(symbol);
+        CLASS_EPOCH.fetch_add(1, Ordering::Relaxed);
+        removed
+    }
+
+    /// Empties the type (at the end of a run, to break reference cycles).
+    pub fn clear_attrs(&self) {
+        let _ = std::mem::take(&mut *self.dict.borrow_mut());
+        let _ = std::mem::take(&mut *self.lookups.0.borrow_mut());
+        CLASS_EPOCH.fetch_add(1, Ordering::Relaxed);
     }
 
     pub fn is_subtype(self: &Rc<Self>, other: &Rc<Type>) -> bool {
         Rc::ptr_eq(self, other) || self.mro.iter().any(|t| Rc::ptr_eq(t, other))
     }
 }
+
+/// Bumped whenever a class's attributes change: every type's lookup memo is stale then.
+static CLASS_EPOCH: AtomicU64 = AtomicU64::new(0);
+
+/// [`Type::lookup`]'s answers since the epoch it holds.
+#[derive(Default)]
+pub struct LookupMemo(RefCell<(u64, SymbolMap<Option<Value>>)>);
+
+type SymbolMap<V> = HashMap<Symbol, V, BuildHasherDefault<IdentityHasher>>;
 
 /// The kinds of built-in values, each with its type object.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

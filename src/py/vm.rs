@@ -298,7 +298,13 @@ pub struct Vm {
     warned: Vec<String>,
     /// Every task made (weakly: `asyncio.all_tasks`).
     pub tasks: Vec<std::rc::Weak<Object>>,
+    /// Emptied stacks and locals of returned frames, reused by the next calls: a call then
+    /// costs no allocation.
+    spare_vecs: Vec<Vec<Value>>,
 }
+
+/// How many emptied vectors the VM keeps for reuse.
+const SPARE_VECS: usize = 64;
 
 /// Names the VM looks up often, interned once.
 pub struct Symbols {
@@ -337,6 +343,7 @@ pub struct Symbols {
     pub builtins: Symbol,
     pub file: Symbol,
     pub asyncio_future_blocking: Symbol,
+    pub future: super::asyncio_fast::FutureSymbols,
 }
 
 fn symbols(interner: &mut Interner) -> Symbols {
@@ -377,6 +384,7 @@ fn symbols(interner: &mut Interner) -> Symbols {
         builtins: s("__builtins__"),
         file: s("__file__"),
         asyncio_future_blocking: s("_asyncio_future_blocking"),
+        future: super::asyncio_fast::FutureSymbols::new(&mut s),
     }
 }
 
@@ -398,6 +406,7 @@ impl Vm {
             builtins,
             modules: Vec::new(),
             frames: Vec::new(),
+            spare_vecs: Vec::new(),
             host,
             now: 0.0,
             stdout: String::new(),
@@ -542,7 +551,12 @@ impl Vm {
         kwargs: Vec<(Rc<str>, Value)>,
     ) -> Res<Frame> {
         let code = function.code.clone();
-        let mut locals = vec![Value::Undefined; code.varnames.len()];
+        let mut locals = self.spare_vecs.pop().unwrap_or_default();
+        locals.resize(code.varnames.len(), Value::Undefined);
+        let stack = match self.spare_vecs.pop() {
+            Some(stack) => stack,
+            None => Vec::with_capacity(8),
+        };
         self.bind_arguments(function, &mut locals, args, kwargs)?;
         let mut cells: Vec<Rc<RefCell<Value>>> = (0..code.cellvars.len())
             .map(|_| Rc::new(RefCell::new(Value::Undefined)))
@@ -558,7 +572,7 @@ impl Vm {
         Ok(Frame {
             code,
             ip: 0,
-            stack: Vec::with_capacity(8),
+            stack,
             locals,
             cells,
             globals: function.globals.clone(),
@@ -1054,13 +1068,13 @@ impl Vm {
             let globals: Vec<Symbol> = self
                 .frames
                 .last()
-                .map(|f| f.globals.globals.borrow().keys().copied().collect())
+                .map(|f| f.globals.globals.borrow().keys().collect())
                 .unwrap_or_default();
             let names: Vec<Rc<str>> = globals.iter().map(|s| self.name(*s)).collect();
             suggestion = super::builtins::closest_name(&name, &names);
         }
         if suggestion.is_none() {
-            let builtins: Vec<Symbol> = self.builtins.globals.borrow().keys().copied().collect();
+            let builtins: Vec<Symbol> = self.builtins.globals.borrow().keys().collect();
             let names: Vec<Rc<str>> = builtins.iter().map(|s| self.name(*s)).collect();
             suggestion = super::builtins::closest_name(&name, &names);
         }
@@ -1517,6 +1531,7 @@ impl Vm {
     }
 
     /// Executes one instruction of the top frame. `Some` ends the run.
+    #[inline(always)]
     fn step(&mut self, floor: usize) -> Res<Option<Exit>> {
         let Some(frame) = self.frames.last_mut() else {
             return Ok(Some(Exit::Finished));
@@ -1607,10 +1622,12 @@ impl Vm {
                 frame.stack.push(Value::Cell(cell));
             }
             Instr::LoadGlobal(symbol) => {
-                let globals = frame.globals.clone();
-                let found = globals.get(symbol).or_else(|| self.builtins.get(symbol));
+                let found = frame
+                    .globals
+                    .get(symbol)
+                    .or_else(|| self.builtins.get(symbol));
                 match found {
-                    Some(value) => push(self, value),
+                    Some(value) => frame.stack.push(value),
                     None => return self.name_error(symbol),
                 }
             }
@@ -2263,7 +2280,7 @@ impl Vm {
                         .globals
                         .borrow()
                         .iter()
-                        .map(|(k, v)| (*k, v.clone()))
+                        .map(|(k, v)| (k, v.clone()))
                         .collect();
                     let public: Vec<(Symbol, Value)> = items
                         .into_iter()
@@ -2292,6 +2309,15 @@ impl Vm {
             }
         }
         Ok(None)
+    }
+
+    /// Keeps an emptied vector's allocation for a later frame.
+    fn recycle(&mut self, values: &mut Vec<Value>) {
+        if self.spare_vecs.len() < SPARE_VECS && values.capacity() > 0 {
+            let mut kept = std::mem::take(values);
+            kept.clear();
+            self.spare_vecs.push(kept);
+        }
     }
 
     fn call_and_push(
@@ -2365,9 +2391,11 @@ impl Vm {
     }
 
     fn return_value(&mut self, value: Value, floor: usize) -> Res<Option<Exit>> {
-        let Some(frame) = self.frames.pop() else {
+        let Some(mut frame) = self.frames.pop() else {
             return Ok(Some(Exit::Finished));
         };
+        self.recycle(&mut frame.stack);
+        self.recycle(&mut frame.locals);
         if let Some(gen) = &frame.gen {
             gen.running.set(false);
             gen.finished.set(true);
@@ -2523,7 +2551,7 @@ impl Drop for Vm {
         for value in &values {
             match value {
                 Value::Type(t) => {
-                    let _ = std::mem::take(&mut *t.dict.borrow_mut());
+                    t.clear_attrs();
                 }
                 Value::Func(f) => {
                     let _ = std::mem::take(&mut *f.attrs.borrow_mut());
@@ -2556,8 +2584,12 @@ pub enum Exit {
     Suspended(Flow),
 }
 
+#[inline(always)]
 fn pop(frame: &mut Frame) -> Value {
-    frame.stack.pop().unwrap_or(Value::None)
+    match frame.stack.pop() {
+        Some(value) => value,
+        None => Value::None,
+    }
 }
 
 fn top(vm: &mut Vm) -> &mut Frame {
@@ -2565,6 +2597,7 @@ fn top(vm: &mut Vm) -> &mut Frame {
     &mut vm.frames[n - 1]
 }
 
+#[inline(always)]
 fn push(vm: &mut Vm, value: Value) {
     if let Some(frame) = vm.frames.last_mut() {
         frame.stack.push(value);

@@ -484,6 +484,15 @@ class Future:
     _cancelled_exc = None
     _log_traceback = False
 
+    # Natives for the common case; each hands the rest to _py_<name> below.
+    cancelled = _future_cancelled
+    done = _future_done
+    result = _future_result
+    exception = _future_exception
+    add_done_callback = _future_add_done_callback
+    set_result = _future_set_result
+    _schedule_callbacks = _future_schedule_callbacks
+
     def __init__(self, *, loop=None):
         if loop is None:
             loop = get_event_loop()
@@ -528,62 +537,12 @@ class Future:
         self._schedule_callbacks()
         return True
 
-    def _schedule_callbacks(self):
-        callbacks = self._callbacks
-        if not callbacks:
-            return
-        self._callbacks = []
-        loop = self._loop
-        for callback in callbacks:
-            _call_soon(loop, callback, (self,))
-
-    def cancelled(self):
-        return self._state == CANCELLED
-
-    def done(self):
-        return self._state != PENDING
-
-    def result(self):
-        if self._state == CANCELLED:
-            raise self._make_cancelled_error()
-        if self._state != FINISHED:
-            raise InvalidStateError('Result is not set.')
-        if self._log_traceback:
-            self._log_traceback = False
-            _unwatch(self)
-        if self._exception is not None:
-            raise self._exception
-        return self._result
-
-    def exception(self):
-        if self._state == CANCELLED:
-            raise self._make_cancelled_error()
-        if self._state != FINISHED:
-            raise InvalidStateError('Exception is not set.')
-        if self._log_traceback:
-            self._log_traceback = False
-            _unwatch(self)
-        return self._exception
-
-    def add_done_callback(self, fn, *, context=None):
-        if self._state != PENDING:
-            _call_soon(self._loop, fn, (self,))
-        else:
-            self._callbacks.append(fn)
-
     def remove_done_callback(self, fn):
         kept = [f for f in self._callbacks if f != fn]
         removed = len(self._callbacks) - len(kept)
         if removed:
             self._callbacks[:] = kept
         return removed
-
-    def set_result(self, result):
-        if self._state != PENDING:
-            raise InvalidStateError('invalid state')
-        self._result = result
-        self._state = FINISHED
-        self._schedule_callbacks()
 
     def set_exception(self, exception):
         if self._state != PENDING:
@@ -624,6 +583,64 @@ class Future:
     __iter__ = __await__
 
 
+# What the natives of Future hand over: every case but the common one.
+def _py_cancelled(self):
+    return self._state == CANCELLED
+
+
+def _py_done(self):
+    return self._state != PENDING
+
+
+def _py_result(self):
+    if self._state == CANCELLED:
+        raise self._make_cancelled_error()
+    if self._state != FINISHED:
+        raise InvalidStateError('Result is not set.')
+    if self._log_traceback:
+        self._log_traceback = False
+        _unwatch(self)
+    if self._exception is not None:
+        raise self._exception
+    return self._result
+
+
+def _py_exception(self):
+    if self._state == CANCELLED:
+        raise self._make_cancelled_error()
+    if self._state != FINISHED:
+        raise InvalidStateError('Exception is not set.')
+    if self._log_traceback:
+        self._log_traceback = False
+        _unwatch(self)
+    return self._exception
+
+
+def _py_add_done_callback(self, fn, *, context=None):
+    if self._state != PENDING:
+        _call_soon(self._loop, fn, (self,))
+    else:
+        self._callbacks.append(fn)
+
+
+def _py_set_result(self, result):
+    if self._state != PENDING:
+        raise InvalidStateError('invalid state')
+    self._result = result
+    self._state = FINISHED
+    self._schedule_callbacks()
+
+
+def _py_schedule_callbacks(self):
+    callbacks = self._callbacks
+    if not callbacks:
+        return
+    self._callbacks = []
+    loop = self._loop
+    for callback in callbacks:
+        _call_soon(loop, callback, (self,))
+
+
 def _set_result_unless_cancelled(fut, result):
     if fut.cancelled():
         return
@@ -648,14 +665,14 @@ def all_tasks(loop=None):
     return {t for t in _live_tasks() if t._loop is loop and not t.done()}
 
 
-def _enter_task(loop, task):
+def _py_enter_task(loop, task):
     current = _current_tasks.get(loop)
     if current is not None:
         raise RuntimeError(f"Cannot enter into task {task!r} while another task {current!r} is being executed.")
     _current_tasks[loop] = task
 
 
-def _leave_task(loop, task):
+def _py_leave_task(loop, task):
     current = _current_tasks.get(loop)
     if current is not task:
         raise RuntimeError(f"Leaving task {task!r} does not match the current task {current!r}.")
