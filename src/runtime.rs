@@ -292,18 +292,40 @@ impl crate::py::vm::Host for RealHost {
     }
 }
 
+/// Where a program runs, which says whether its CPU-bound stretches must give the thread back.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Pace {
+    /// On the page's own thread: after every slice the browser paints and hears Stop.
+    SharePage,
+    /// In a worker of its own: slices only mark the loop as held; giving the thread back would
+    /// cost a clamped `setTimeout` (4 ms) per slice, and Stop ends the worker anyway.
+    OwnThread,
+}
+
 /// Starts a Python program on the real event loop: its sleeps are browser timers on the
 /// program's logical clock (as for a scenario), its CPU-bound stretches run in slices.
-/// Dropping the handle (or `stop`) ends it at once, even inside `while True: pass`.
+/// Dropping the handle (or `stop`) ends it at once, even inside `while True: pass` on the
+/// page's thread.
 pub fn start_program(
     source: &str,
     time_scale: f64,
+    pace: Pace,
     on_update: impl FnMut(ProgramUpdate) + 'static,
 ) -> RunHandle {
-    spawn_run(drive_program(source.to_owned(), time_scale, on_update))
+    spawn_run(drive_program(
+        source.to_owned(),
+        time_scale,
+        pace,
+        on_update,
+    ))
 }
 
-async fn drive_program(source: String, time_scale: f64, mut on_update: impl FnMut(ProgramUpdate)) {
+async fn drive_program(
+    source: String,
+    time_scale: f64,
+    pace: Pace,
+    mut on_update: impl FnMut(ProgramUpdate),
+) {
     crate::py::memory::reset();
     let clock = RealClock::start(time_scale);
     let lines = std::rc::Rc::new(std::cell::RefCell::new(Vec::new()));
@@ -351,7 +373,10 @@ async fn drive_program(source: String, time_scale: f64, mut on_update: impl FnMu
                 }
                 interpreter.advance_to(t);
             }
-            crate::py::vm::Progress::Yielded => TimeoutFuture::new(0).await,
+            crate::py::vm::Progress::Yielded if pace == Pace::SharePage => {
+                TimeoutFuture::new(0).await
+            }
+            crate::py::vm::Progress::Yielded => {}
             crate::py::vm::Progress::Finished(status) => {
                 on_update(ProgramUpdate::Finished {
                     t: clock.stamp(0.0),

@@ -15,7 +15,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::pyvalue::PyValue;
-use crate::runtime::{start_program, ProgramUpdate, RunHandle};
+use crate::runtime::{start_program, Pace, ProgramUpdate, RunHandle};
 use crate::trace::{Event, EventKind};
 
 thread_local! {
@@ -230,7 +230,7 @@ pub fn serve() {
             let source = array.get(1).as_string().unwrap_or_default();
             let time_scale = array.get(2).as_f64().unwrap_or(1.0);
             let scope = reply_to.clone();
-            let handle = start_program(&source, time_scale, move |update| {
+            let handle = start_program(&source, time_scale, Pace::OwnThread, move |update| {
                 let _ = scope.post_message(&message(&update));
             });
             CURRENT.with(|current| *current.borrow_mut() = Some(handle));

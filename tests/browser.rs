@@ -270,7 +270,9 @@ fn a_crash_is_reported_on_the_page_with_a_way_back() {
 fn record_program(source: &str) -> (Rc<RefCell<Vec<runtime::ProgramUpdate>>>, runtime::RunHandle) {
     let updates = Rc::new(RefCell::new(Vec::new()));
     let sink = updates.clone();
-    let handle = runtime::start_program(source, 1.0, move |update| sink.borrow_mut().push(update));
+    let handle = runtime::start_program(source, 1.0, runtime::Pace::SharePage, move |update| {
+        sink.borrow_mut().push(update)
+    });
     (updates, handle)
 }
 

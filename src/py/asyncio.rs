@@ -343,7 +343,7 @@ fn lane_of(value: &Value) -> Option<u32> {
 }
 
 /// A task's step begins.
-fn lane_enter(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
+pub(super) fn lane_enter(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
     arity(vm, "_lane_enter", &args, 2, 2)?;
     let Some(lane) = lane_of(&args[0]) else {
         return Ok(Value::None);
@@ -355,7 +355,7 @@ fn lane_enter(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
 }
 
 /// A task's step ends, waiting on `waiter` (a future, or None when it is done or ready).
-fn lane_leave(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
+pub(super) fn lane_leave(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
     arity(vm, "_lane_leave", &args, 2, 2)?;
     let Some(lane) = lane_of(&args[0]) else {
         return Ok(Value::None);

@@ -18,6 +18,13 @@ pub struct FutureSymbols {
     loop_: Symbol,
     log_traceback: Symbol,
     current_tasks: Symbol,
+    lane: Symbol,
+    fut_waiter: Symbol,
+    must_cancel: Symbol,
+    add_done_callback: Symbol,
+    task_wakeup: Symbol,
+    task_step: Symbol,
+    end_lane: Symbol,
 }
 
 impl FutureSymbols {
@@ -30,6 +37,13 @@ impl FutureSymbols {
             loop_: intern("_loop"),
             log_traceback: intern("_log_traceback"),
             current_tasks: intern("_current_tasks"),
+            lane: intern("_lane"),
+            fut_waiter: intern("_fut_waiter"),
+            must_cancel: intern("_must_cancel"),
+            add_done_callback: intern("add_done_callback"),
+            task_wakeup: intern("task_wakeup"),
+            task_step: intern("task_step"),
+            end_lane: intern("_end_lane"),
         }
     }
 }
@@ -206,7 +220,15 @@ fn current_tasks(vm: &mut Vm) -> Option<std::rc::Rc<std::cell::RefCell<super::di
 }
 
 fn enter_task(vm: &mut Vm, _: &Value, args: Args, kwargs: Kwargs) -> Res<Value> {
-    if plain(&args, &kwargs, 2) {
+    if try_enter_task(vm, &args, &kwargs)? {
+        return Ok(Value::None);
+    }
+    in_python(vm, "_py_enter_task", args, kwargs)
+}
+
+/// `_enter_task` when nothing is wrong; false leaves the rest (raising) to Python.
+fn try_enter_task(vm: &mut Vm, args: &Args, kwargs: &Kwargs) -> Res<bool> {
+    if plain(args, kwargs, 2) {
         if let Some(tasks) = current_tasks(vm) {
             let running = ops::dict_lookup(vm, &tasks, &args[0])?;
             let idle = match running {
@@ -215,15 +237,23 @@ fn enter_task(vm: &mut Vm, _: &Value, args: Args, kwargs: Kwargs) -> Res<Value> 
             };
             if idle {
                 ops::dict_set_shared(vm, &tasks, args[0].clone(), args[1].clone())?;
-                return Ok(Value::None);
+                return Ok(true);
             }
         }
     }
-    in_python(vm, "_py_enter_task", args, kwargs)
+    Ok(false)
 }
 
 fn leave_task(vm: &mut Vm, _: &Value, args: Args, kwargs: Kwargs) -> Res<Value> {
-    if plain(&args, &kwargs, 2) {
+    if try_leave_task(vm, &args, &kwargs)? {
+        return Ok(Value::None);
+    }
+    in_python(vm, "_py_leave_task", args, kwargs)
+}
+
+/// `_leave_task` when nothing is wrong; false leaves the rest (raising) to Python.
+fn try_leave_task(vm: &mut Vm, args: &Args, kwargs: &Kwargs) -> Res<bool> {
+    if plain(args, kwargs, 2) {
         if let Some(tasks) = current_tasks(vm) {
             if let Some(slot) = ops::dict_lookup(vm, &tasks, &args[0])? {
                 let same = matches!(
@@ -233,12 +263,93 @@ fn leave_task(vm: &mut Vm, _: &Value, args: Args, kwargs: Kwargs) -> Res<Value> 
                 if same {
                     let removed = tasks.borrow_mut().remove_at(slot);
                     drop(removed);
-                    return Ok(Value::None);
+                    return Ok(true);
                 }
             }
         }
     }
-    in_python(vm, "_py_leave_task", args, kwargs)
+    Ok(false)
+}
+
+/// A task's step begins: `_enter_task(loop, task)`, then its lane on the timeline.
+fn task_enter(vm: &mut Vm, _: &Value, args: Args, kwargs: Kwargs) -> Res<Value> {
+    if !try_enter_task(vm, &args, &kwargs)? {
+        return in_python(vm, "_py_task_enter", args, kwargs);
+    }
+    let lane = field(vm, &args[1], |s| s.lane)?;
+    super::asyncio::lane_enter(vm, &Value::None, vec![lane, args[1].clone()], Vec::new())
+}
+
+/// A task's step ends: `_leave_task(loop, task)`, its lane waits on what it awaits, and ends
+/// if the task is done.
+fn task_leave(vm: &mut Vm, _: &Value, args: Args, kwargs: Kwargs) -> Res<Value> {
+    if !try_leave_task(vm, &args, &kwargs)? {
+        return in_python(vm, "_py_task_leave", args, kwargs);
+    }
+    let task = &args[1];
+    let lane = field(vm, task, |s| s.lane)?;
+    let waiter = field(vm, task, |s| s.fut_waiter)?;
+    super::asyncio::lane_leave(vm, &Value::None, vec![lane, waiter], Vec::new())?;
+    if state(vm, task)? == State::Pending {
+        return Ok(Value::None);
+    }
+    let end_lane = field(vm, task, |s| s.end_lane)?;
+    Err(Flow::Call(end_lane, Vec::new(), Vec::new()))
+}
+
+fn is_true(value: &Value) -> bool {
+    matches!(value, Value::Bool(true))
+}
+
+/// What a task's step does with what its coroutine yielded, in the two common cases: a future
+/// of its loop to wait for (the task wakes when it is done), or None (`sleep(0)`: step again
+/// soon). Anything else — a cancellation pending, a future of another loop, a bad yield — is
+/// `_py_task_yielded`'s.
+fn task_yielded(vm: &mut Vm, _: &Value, args: Args, kwargs: Kwargs) -> Res<Value> {
+    if !plain(&args, &kwargs, 2) {
+        return in_python(vm, "_py_task_yielded", args, kwargs);
+    }
+    let (task, result) = (&args[0], &args[1]);
+    let must_cancel = field(vm, task, |s| s.must_cancel)?;
+    if !matches!(must_cancel, Value::Bool(false)) {
+        return in_python(vm, "_py_task_yielded", args, kwargs);
+    }
+    let event_loop = field(vm, task, |s| s.loop_)?;
+    if result.is_none() {
+        let step = field(vm, task, |s| s.task_step)?;
+        let soon = vec![event_loop, step, Value::tuple(Vec::new())];
+        super::asyncio::call_soon(vm, &Value::None, soon, Vec::new())?;
+        return Ok(Value::None);
+    }
+    let (Value::Object(future), Value::Object(this)) = (result, task) else {
+        return in_python(vm, "_py_task_yielded", args, kwargs);
+    };
+    let blocking = future
+        .attrs
+        .borrow()
+        .get(vm.symbols.asyncio_future_blocking)
+        .cloned();
+    let same_loop = match (field(vm, result, |s| s.loop_)?, &event_loop) {
+        (Value::Object(a), Value::Object(b)) => std::rc::Rc::ptr_eq(&a, b),
+        _ => false,
+    };
+    let adds_natively = matches!(
+        future.class.lookup(vm.symbols.future.add_done_callback),
+        Some(Value::Builtin(b)) if &*b.name == "_future_add_done_callback"
+    );
+    if !blocking.as_ref().is_some_and(is_true)
+        || !same_loop
+        || std::rc::Rc::ptr_eq(future, this)
+        || !adds_natively
+    {
+        return in_python(vm, "_py_task_yielded", args, kwargs);
+    }
+    let blocking = vm.symbols.asyncio_future_blocking;
+    ops::setattr(vm, result, blocking, Value::Bool(false))?;
+    let wakeup = field(vm, task, |s| s.task_wakeup)?;
+    future_add_done_callback(vm, &Value::None, vec![result.clone(), wakeup], Vec::new())?;
+    set_field(vm, task, |s| s.fut_waiter, result.clone())?;
+    Ok(Value::None)
 }
 
 /// The natives, by the names `lib/asyncio.py` gives them.
@@ -252,4 +363,7 @@ pub const NATIVES: &[(&str, super::vm::NativeFn)] = &[
     ("_future_set_result", future_set_result),
     ("_enter_task", enter_task),
     ("_leave_task", leave_task),
+    ("_task_enter", task_enter),
+    ("_task_leave", task_leave),
+    ("_task_yielded", task_yielded),
 ];

@@ -769,8 +769,7 @@ class Task(Future):
         coro = self._coro
         self._fut_waiter = None
         loop = self._loop
-        _enter_task(loop, self)
-        _lane_enter(self._lane, self)
+        _task_enter(loop, self)
         try:
             if exc is None:
                 result = coro.send(None)
@@ -791,35 +790,9 @@ class Task(Future):
         except BaseException as error:
             Future.set_exception(self, error)
         else:
-            blocking = getattr(result, '_asyncio_future_blocking', None)
-            if blocking is not None:
-                if result._loop is not loop:
-                    new_exc = RuntimeError(f'Task {self!r} got Future {result!r} attached to a different loop')
-                    _call_soon(loop, self.task_step, (new_exc,))
-                elif blocking:
-                    if result is self:
-                        new_exc = RuntimeError(f'Task cannot await on itself: {self!r}')
-                        _call_soon(loop, self.task_step, (new_exc,))
-                    else:
-                        result._asyncio_future_blocking = False
-                        result.add_done_callback(self.task_wakeup)
-                        self._fut_waiter = result
-                        if self._must_cancel:
-                            if self._fut_waiter.cancel(msg=self._cancel_message):
-                                self._must_cancel = False
-                else:
-                    new_exc = RuntimeError(f'yield was used instead of yield from in task {self!r} with {result!r}')
-                    _call_soon(loop, self.task_step, (new_exc,))
-            elif result is None:
-                _call_soon(loop, self.task_step, ())
-            else:
-                new_exc = RuntimeError(f'Task got bad yield: {result!r}')
-                _call_soon(loop, self.task_step, (new_exc,))
+            _task_yielded(self, result)
         finally:
-            _leave_task(loop, self)
-            _lane_leave(self._lane, self._fut_waiter)
-            if self._state != PENDING:
-                self._end_lane()
+            _task_leave(loop, self)
 
     def _end_lane(self):
         if self._state == CANCELLED:
@@ -836,6 +809,47 @@ class Task(Future):
             self.task_step(exc)
         else:
             self.task_step()
+
+
+# What the natives of a task's step hand over (see asyncio_fast.rs).
+def _py_task_enter(loop, task):
+    _py_enter_task(loop, task)
+    _lane_enter(task._lane, task)
+
+
+def _py_task_leave(loop, task):
+    _py_leave_task(loop, task)
+    _lane_leave(task._lane, task._fut_waiter)
+    if task._state != PENDING:
+        task._end_lane()
+
+
+def _py_task_yielded(self, result):
+    loop = self._loop
+    blocking = getattr(result, '_asyncio_future_blocking', None)
+    if blocking is not None:
+        if result._loop is not loop:
+            new_exc = RuntimeError(f'Task {self!r} got Future {result!r} attached to a different loop')
+            _call_soon(loop, self.task_step, (new_exc,))
+        elif blocking:
+            if result is self:
+                new_exc = RuntimeError(f'Task cannot await on itself: {self!r}')
+                _call_soon(loop, self.task_step, (new_exc,))
+            else:
+                result._asyncio_future_blocking = False
+                result.add_done_callback(self.task_wakeup)
+                self._fut_waiter = result
+                if self._must_cancel:
+                    if self._fut_waiter.cancel(msg=self._cancel_message):
+                        self._must_cancel = False
+        else:
+            new_exc = RuntimeError(f'yield was used instead of yield from in task {self!r} with {result!r}')
+            _call_soon(loop, self.task_step, (new_exc,))
+    elif result is None:
+        _call_soon(loop, self.task_step, ())
+    else:
+        new_exc = RuntimeError(f'Task got bad yield: {result!r}')
+        _call_soon(loop, self.task_step, (new_exc,))
 
 
 def iscoroutine_or_future(obj):
