@@ -27,6 +27,8 @@ impl Handle for PyHandle {
 /// The state behind a loop object.
 pub struct LoopCore {
     pub events: EventLoop<PyHandle>,
+    /// The handle whose callback runs now; None while the loop itself works.
+    running: Value,
 }
 
 impl LoopCore {
@@ -58,7 +60,10 @@ fn loop_init(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
         let mut events = EventLoop::new();
         // The loop's clock is the program's one clock.
         events.catch_up(vm.now);
-        *o.native.borrow_mut() = Native::Loop(Box::new(LoopCore { events }));
+        *o.native.borrow_mut() = Native::Loop(Box::new(LoopCore {
+            events,
+            running: Value::None,
+        }));
     }
     Ok(Value::None)
 }
@@ -145,6 +150,26 @@ fn call_at(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
 
 /// The loop's next callback: its handle; `None` once `stop()` took effect; `False` after a
 /// wait for the next timer (call again). Waiting suspends the whole program.
+/// One turn of `run_forever`: the next ready callback runs (a tail call, so its exception
+/// reaches the loop's `try`), its handle kept for the error report (`_running_handle`).
+/// When the loop stops, this returns `stop` (the prelude's `_STOP`); after a wait, False.
+fn run_next(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
+    arity(vm, "_run_next", &args, 2, 2)?;
+    // None while the loop itself works: an exception then is the loop's, not a callback's.
+    with_core(vm, &args[0], |core| core.running = Value::None)?;
+    let handle = next_handle(vm, &Value::None, vec![args[0].clone()], Vec::new())?;
+    if handle.is_none() {
+        return Ok(args[1].clone());
+    }
+    with_core(vm, &args[0], |core| core.running = handle.clone())?;
+    run_handle(vm, &Value::None, vec![handle], Vec::new())
+}
+
+fn running_handle(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
+    arity(vm, "_running_handle", &args, 1, 1)?;
+    with_core(vm, &args[0], |core| core.running.clone())
+}
+
 fn next_handle(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
     arity(vm, "_next_handle", &args, 1, 1)?;
     vm.report_never_awaited();
@@ -155,10 +180,7 @@ fn next_handle(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
         core.events.next_step()
     })?;
     match next {
-        Next::Run(handle) => {
-            vm.history_callback(&handle.object);
-            Ok(handle.object)
-        }
+        Next::Run(handle) => Ok(handle.object),
         Next::Stopped => Ok(Value::None),
         Next::WaitUntil(t) => Err(Flow::Wait(t)),
         Next::Idle => vm.err(
@@ -570,6 +592,8 @@ pub fn module(vm: &mut Vm) -> Res<Value> {
         ("_call_soon", call_soon),
         ("_call_at", call_at),
         ("_next_handle", next_handle),
+        ("_run_next", run_next),
+        ("_running_handle", running_handle),
         ("_run_handle", run_handle),
         ("_loop_stop", loop_stop),
         ("_loop_clear", loop_clear),
@@ -593,8 +617,11 @@ pub fn module(vm: &mut Vm) -> Res<Value> {
         ("_check_memory", check_memory),
     ];
     let module = Module::new("asyncio");
-    for (name, func) in natives.iter().chain(super::asyncio_fast::NATIVES) {
+    for (name, func) in natives {
         set_global(vm, &module, name, native(name, *func));
+    }
+    for (name, shown, func) in super::asyncio_fast::NATIVES {
+        set_global(vm, &module, name, native(shown, *func));
     }
     set_global(vm, &module, "Handle", Value::Type(handle));
     set_global(vm, &module, "TimerHandle", Value::Type(timer));

@@ -335,7 +335,8 @@ fn task_yielded(vm: &mut Vm, _: &Value, args: Args, kwargs: Kwargs) -> Res<Value
     };
     let adds_natively = matches!(
         future.class.lookup(vm.symbols.future.add_done_callback),
-        Some(Value::Builtin(b)) if &*b.name == "_future_add_done_callback"
+        Some(Value::Builtin(b))
+            if std::ptr::fn_addr_eq(b.func, future_add_done_callback as super::vm::NativeFn)
     );
     if !blocking.as_ref().is_some_and(is_true)
         || !same_loop
@@ -352,18 +353,27 @@ fn task_yielded(vm: &mut Vm, _: &Value, args: Args, kwargs: Kwargs) -> Res<Value
     Ok(Value::None)
 }
 
-/// The natives, by the names `lib/asyncio.py` gives them.
-pub const NATIVES: &[(&str, super::vm::NativeFn)] = &[
-    ("_future_done", future_done),
-    ("_future_cancelled", future_cancelled),
-    ("_future_result", future_result),
-    ("_future_exception", future_exception),
-    ("_future_add_done_callback", future_add_done_callback),
-    ("_future_schedule_callbacks", future_schedule_callbacks),
-    ("_future_set_result", future_set_result),
-    ("_enter_task", enter_task),
-    ("_leave_task", leave_task),
-    ("_task_enter", task_enter),
-    ("_task_leave", task_leave),
-    ("_task_yielded", task_yielded),
+/// The natives: the name `lib/asyncio.py` knows each by, and the name it shows
+/// (`fut.result.__name__` is `result`, as in CPython).
+pub const NATIVES: &[(&str, &str, super::vm::NativeFn)] = &[
+    ("_future_done", "done", future_done),
+    ("_future_cancelled", "cancelled", future_cancelled),
+    ("_future_result", "result", future_result),
+    ("_future_exception", "exception", future_exception),
+    (
+        "_future_add_done_callback",
+        "add_done_callback",
+        future_add_done_callback,
+    ),
+    (
+        "_future_schedule_callbacks",
+        "_schedule_callbacks",
+        future_schedule_callbacks,
+    ),
+    ("_future_set_result", "set_result", future_set_result),
+    ("_enter_task", "_enter_task", enter_task),
+    ("_leave_task", "_leave_task", leave_task),
+    ("_task_enter", "_task_enter", task_enter),
+    ("_task_leave", "_task_leave", task_leave),
+    ("_task_yielded", "_task_yielded", task_yielded),
 ];

@@ -1147,8 +1147,6 @@ impl Vm {
     }
 
     /// The loop is about to run this handle (recorded for time travel).
-    pub fn history_callback(&mut self, _handle: &Value) {}
-
     fn resume_nested(&mut self, gen: &Rc<Gen>, sent: Result<Value, Value>) -> Res<GenStep> {
         self.resume(gen, sent, Resume::Nested)?;
         let floor = self.frames.len().saturating_sub(1);

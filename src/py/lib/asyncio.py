@@ -360,19 +360,19 @@ class BaseEventLoop:
         self._running = True
         _set_running_loop(self)
         try:
-            next_handle = _next_handle
-            run_handle = _run_handle
+            # Each turn runs the next ready callback (_run_next), or waits for the next timer.
+            run_next = _run_next
+            stop = _STOP
             while True:
-                handle = next_handle(self)
-                if handle is None:
-                    break
-                if handle is False:
-                    continue
                 try:
-                    run_handle(handle)
+                    if run_next(self, stop) is stop:
+                        break
                 except (SystemExit, KeyboardInterrupt):
                     raise
                 except BaseException as exc:
+                    handle = _running_handle(self)
+                    if handle is None:
+                        raise
                     self._callback_failed(handle, exc)
                 if _watching:
                     _report_unretrieved()
@@ -464,6 +464,8 @@ def isfuture(obj):
 
 
 _watching = False
+# What _run_next returns when the loop stops: no callback can return it.
+_STOP = object()
 
 
 def _report_unretrieved():
