@@ -10,6 +10,8 @@
 //! lines come out in the same order at every run, and at the times CPython's clock would show.
 
 use std::collections::VecDeque;
+
+mod inside;
 use std::rc::Rc;
 
 use crate::event_loop::{self, EventLoop, Next};
@@ -51,19 +53,19 @@ pub enum Progress {
     Finished,
 }
 
-type FutureId = usize;
-type TaskId = usize;
+pub(crate) type FutureId = usize;
+pub(crate) type TaskId = usize;
 
 #[derive(Clone, Debug)]
-enum Outcome {
+pub(crate) enum Outcome {
     Value(PyValue),
     Error(Rc<str>),
     Cancelled,
 }
 
 /// What `call_soon` can schedule.
-#[derive(Clone, Copy, Debug)]
-enum Callback {
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) enum Callback {
     /// `Task.__step` (and `__wakeup`, which calls it).
     Step(TaskId),
     /// `futures._set_result_unless_cancelled`, the timer handle of `asyncio.sleep`.
@@ -78,18 +80,20 @@ enum Callback {
 
 impl event_loop::Handle for Callback {}
 
-#[derive(Default)]
+#[derive(Clone, Default)]
 struct Future {
     outcome: Option<Outcome>,
     callbacks: Vec<Callback>,
 }
 
+#[derive(Clone)]
 struct Frame {
     coroutine: Rc<Coroutine>,
     next_step: usize,
 }
 
 /// A coroutine being run: the task's own body and the nested coroutines it is awaiting.
+#[derive(Clone)]
 struct Runner {
     lane: usize,
     frames: Vec<Frame>,
@@ -120,7 +124,7 @@ enum Suspension {
 }
 
 /// `main()`'s progress through its strategy.
-#[derive(Default)]
+#[derive(Clone, Default)]
 struct Main {
     started: bool,
     children: Vec<TaskId>,
@@ -130,12 +134,14 @@ struct Main {
     inline: Option<Runner>,
 }
 
+#[derive(Clone)]
 struct GatherState {
     outer: FutureId,
     finished: usize,
     failed: Option<TaskId>,
 }
 
+#[derive(Clone)]
 enum Body {
     User(Runner),
     Main(Box<Main>),
@@ -143,6 +149,7 @@ enum Body {
     Running,
 }
 
+#[derive(Clone)]
 struct Task {
     future: FutureId,
     lane: Lane,

@@ -43,12 +43,14 @@ pub enum Next<H> {
     Idle,
 }
 
+#[derive(Clone)]
 struct Scheduled<H> {
     when: Seconds,
     handle: H,
 }
 
 /// CPython's `_run_once`, one callback at a time.
+#[derive(Clone)]
 pub struct EventLoop<H> {
     time: Seconds,
     ready: VecDeque<H>,
@@ -62,6 +64,8 @@ pub struct EventLoop<H> {
     in_iteration: bool,
     /// The timeout of a wait handed to the driver, applied when it calls `next_step` again.
     waiting: Option<Seconds>,
+    /// `_run_once` iterations begun so far.
+    iterations: u64,
 }
 
 impl<H: Handle> Default for EventLoop<H> {
@@ -81,7 +85,13 @@ impl<H: Handle> EventLoop<H> {
             batch_remaining: 0,
             in_iteration: false,
             waiting: None,
+            iterations: 0,
         }
+    }
+
+    /// How many `_run_once` iterations have begun (the current one included).
+    pub fn iterations(&self) -> u64 {
+        self.iterations
     }
 
     /// `loop.time()`.
@@ -151,6 +161,22 @@ impl<H: Handle> EventLoop<H> {
         self.scheduled.iter().map(|s| (s.when, &s.handle))
     }
 
+    /// The pending timers in the order they will fire (equal deadlines as the heap gives them).
+    pub fn timers_in_order(&self) -> Vec<(Seconds, H)>
+    where
+        H: Clone,
+    {
+        let mut heap = EventLoop {
+            scheduled: self.scheduled.clone(),
+            ..EventLoop::new()
+        };
+        let mut timers = Vec::with_capacity(heap.scheduled.len());
+        while let Some(next) = heap.pop_timer() {
+            timers.push((next.when, next.handle));
+        }
+        timers
+    }
+
     /// Drops every callback and timer: the loop is closed.
     pub fn clear(&mut self) {
         self.ready.clear();
@@ -208,6 +234,7 @@ impl<H: Handle> EventLoop<H> {
             }
             self.batch_remaining = self.ready.len();
             self.in_iteration = true;
+            self.iterations += 1;
         }
     }
 

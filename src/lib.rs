@@ -20,6 +20,7 @@ pub mod runtime;
 pub mod scenario;
 pub mod scenario_engine;
 pub mod stats;
+pub mod time_travel;
 pub mod timeline;
 pub mod trace;
 pub mod trace_export;

@@ -1,0 +1,165 @@
+//! The engine seen from inside, for time travel: stepping one callback at a time on the virtual
+//! clock, copying the whole engine at an instant, and describing the loop's state then (the
+//! ready queue, the timers, every task) in the terms of [`crate::time_travel`].
+
+use super::{Body, Callback, Engine, Next, Outcome, VirtualClock, MAIN};
+use crate::time_travel::{Awaiting, CallbackView, LoopInside, TaskState, TaskView, TimerView};
+
+impl Engine {
+    /// An independent copy of this engine as it is now, on the virtual clock (a history's
+    /// snapshot); the events recorded so far stay with the original.
+    pub(crate) fn fork(&self) -> Engine {
+        Engine {
+            clock: Box::new(VirtualClock),
+            strategy: self.strategy,
+            coroutines: self.coroutines.clone(),
+            futures: self.futures.clone(),
+            tasks: self.tasks.clone(),
+            event_loop: self.event_loop.clone(),
+            new_deadlines: Vec::new(),
+            events: Vec::new(),
+            gather: self.gather.clone(),
+            done_queue: self.done_queue.clone(),
+            pending_getter: self.pending_getter,
+            finished: self.finished,
+        }
+    }
+
+    /// On the virtual clock: takes the next callback off the ready queue (moving the clock to
+    /// the next timer when nothing is ready), or shuts the run down and returns None.
+    pub(crate) fn next_callback(&mut self) -> Option<Callback> {
+        while !self.finished {
+            match self.event_loop.next_step() {
+                Next::Run(callback) => return Some(callback),
+                Next::WaitUntil(_) => {}
+                Next::Stopped | Next::Idle => self.shutdown(),
+            }
+        }
+        None
+    }
+
+    pub(crate) fn run_one(&mut self, callback: Callback) {
+        self.run_callback(callback);
+    }
+
+    pub(crate) fn iterations(&self) -> u64 {
+        self.event_loop.iterations()
+    }
+
+    fn label(&self, task: usize) -> String {
+        match self.tasks.get(task).and_then(|t| t.lane) {
+            Some(lane) => self.coroutines[lane].name.clone(),
+            None => "main()".to_owned(),
+        }
+    }
+
+    /// The task a callback concerns, and what it does, as the page shows it.
+    pub(crate) fn describe(&self, callback: Callback) -> CallbackView {
+        match callback {
+            Callback::Step(task) => {
+                let starts = !self.tasks[task].started;
+                CallbackView::Step {
+                    task: self.label(task),
+                    starts,
+                }
+            }
+            Callback::SleepTimer(future) => {
+                // The sleeping task is the one waiting on the timer's future.
+                let sleeper = self.futures[future].callbacks.iter().find_map(|c| match c {
+                    Callback::Step(task) => Some(self.label(*task)),
+                    _ => None,
+                });
+                CallbackView::Timer {
+                    task: sleeper.unwrap_or_else(|| "?".to_owned()),
+                }
+            }
+            Callback::GatherChildDone(child) => CallbackView::GatherChildDone {
+                child: self.label(child),
+            },
+            Callback::AsCompletedChildDone(child) => CallbackView::AsCompletedChildDone {
+                child: self.label(child),
+            },
+            Callback::StopLoop => CallbackView::StopLoop,
+        }
+    }
+
+    /// What a task waits on, when it is suspended.
+    fn awaiting(&self, task: usize) -> Option<Awaiting> {
+        if let Body::User(runner) = &self.tasks[task].body {
+            if let Some(until) = runner.sleeping_until {
+                return Some(Awaiting::Sleep { until_ms: until });
+            }
+        }
+        if task != MAIN {
+            return None;
+        }
+        // `main()` waits on what its strategy awaits.
+        if let Body::Main(main) = &self.tasks[MAIN].body {
+            if let Some(runner) = &main.inline {
+                if let Some(until) = runner.sleeping_until {
+                    return Some(Awaiting::Sleep { until_ms: until });
+                }
+            }
+            if self.gather.is_some() {
+                return Some(Awaiting::Gather);
+            }
+            if self.pending_getter.is_some() {
+                return Some(Awaiting::AsCompleted);
+            }
+            if let Some(&child) = main.children.get(main.next) {
+                return Some(Awaiting::Task(self.label(child)));
+            }
+        }
+        None
+    }
+
+    /// The loop's state now; `running` is the callback taken off the queue and about to run.
+    pub(crate) fn inside(&self, callback: usize, running: Option<Callback>) -> LoopInside {
+        let ready: Vec<Callback> = self.event_loop.ready().copied().collect();
+        let running_task = match running {
+            Some(Callback::Step(task)) => Some(task),
+            _ => None,
+        };
+        let tasks = (0..self.tasks.len())
+            .map(|id| {
+                let task = &self.tasks[id];
+                let state = match self.futures[task.future].outcome {
+                    Some(Outcome::Value(_)) => TaskState::Done,
+                    Some(Outcome::Error(_)) => TaskState::Failed,
+                    Some(Outcome::Cancelled) => TaskState::Cancelled,
+                    None if running_task == Some(id) => TaskState::Running,
+                    None if !task.started => TaskState::Pending,
+                    None if ready.contains(&Callback::Step(id)) => TaskState::Ready,
+                    None => TaskState::Waiting,
+                };
+                let awaiting = match state {
+                    TaskState::Waiting => self.awaiting(id),
+                    _ => None,
+                };
+                TaskView {
+                    label: self.label(id),
+                    state,
+                    awaiting,
+                }
+            })
+            .collect();
+        LoopInside {
+            callback,
+            iteration: self.iterations(),
+            time_ms: self.logical_now(),
+            running: running.map(|c| self.describe(c)),
+            ready: ready.iter().map(|&c| self.describe(c)).collect(),
+            timers: self
+                .event_loop
+                .timers_in_order()
+                .into_iter()
+                .map(|(when, c)| TimerView {
+                    deadline_ms: when * 1000.0,
+                    what: self.describe(c),
+                })
+                .collect(),
+            tasks,
+            finished: self.finished,
+        }
+    }
+}

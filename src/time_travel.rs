@@ -1,0 +1,277 @@
+//! Time travel through a scenario's run. A run on the logical clock always takes the same path
+//! through the loop (spec §2), so its history is the list of callbacks `_run_once` ran, and the
+//! loop's state at any of them can be computed again, exactly: from the nearest snapshot of the
+//! engine (a copy kept every few callbacks), run forward to that callback.
+//!
+//! Callback `k` (1-based) is shown at the moment it starts: taken off the ready queue, its task
+//! `running`, the queue behind it and the timers as they are then. Callback 0 is the loop before
+//! the first one. Lines are counted with the callback that prints them.
+
+use std::ops::Range;
+
+use crate::engine::{Callback, Engine, VirtualClock};
+use crate::scenario::Scenario;
+use crate::trace::{push_console_lines, Event, Ms, Trace};
+
+/// A task's state at an instant (`data-state` on the page).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TaskState {
+    /// Created; its first step has not run yet.
+    Pending,
+    /// Its step is the callback running now.
+    Running,
+    /// Its next step is in the ready queue.
+    Ready,
+    /// Suspended on a sleep, a task, or `gather` / `as_completed`.
+    Waiting,
+    Done,
+    Failed,
+    Cancelled,
+}
+
+impl TaskState {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TaskState::Pending => "pending",
+            TaskState::Running => "running",
+            TaskState::Ready => "ready",
+            TaskState::Waiting => "waiting",
+            TaskState::Done => "done",
+            TaskState::Failed => "failed",
+            TaskState::Cancelled => "cancelled",
+        }
+    }
+}
+
+/// What a waiting task waits on.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Awaiting {
+    /// `asyncio.sleep`, until this time of the loop's clock.
+    Sleep { until_ms: Ms },
+    /// Another task (`await task`).
+    Task(String),
+    /// `asyncio.gather`'s outer future.
+    Gather,
+    /// The next task `as_completed` hands out.
+    AsCompleted,
+}
+
+/// A callback of the loop, by what it does.
+#[derive(Clone, Debug, PartialEq)]
+pub enum CallbackView {
+    /// `Task.__step`: the task runs until its next `await` (its first step when `starts`).
+    Step { task: String, starts: bool },
+    /// A sleep's timer: it wakes the task sleeping on it (its step is scheduled).
+    Timer { task: String },
+    /// `gather`'s `_done_callback` for a finished child.
+    GatherChildDone { child: String },
+    /// `as_completed`'s `_on_completion` for a finished child.
+    AsCompletedChildDone { child: String },
+    /// `run_until_complete`'s callback: `main()` is done, the loop stops.
+    StopLoop,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct TimerView {
+    pub deadline_ms: Ms,
+    pub what: CallbackView,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct TaskView {
+    pub label: String,
+    pub state: TaskState,
+    pub awaiting: Option<Awaiting>,
+}
+
+/// The loop at one instant of the history.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct LoopInside {
+    /// The callback shown (0: before the first).
+    pub callback: usize,
+    /// The `_run_once` iteration it belongs to.
+    pub iteration: u64,
+    pub time_ms: Ms,
+    /// The callback starting now.
+    pub running: Option<CallbackView>,
+    /// The ready queue behind it, in order.
+    pub ready: Vec<CallbackView>,
+    /// The pending timers, in the order they will fire.
+    pub timers: Vec<TimerView>,
+    /// Every task, `main()` first, in creation order.
+    pub tasks: Vec<TaskView>,
+    /// The run is over (the last callback ran and `asyncio.run` cleaned up).
+    pub finished: bool,
+}
+
+/// One callback of the history, as recorded.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Mark {
+    pub iteration: u64,
+    /// The loop's clock when it ran.
+    pub time_ms: Ms,
+    /// The events it caused, as a range of the history's trace.
+    pub events: Range<usize>,
+    /// Console lines printed once it has run (those before it and its own).
+    pub lines: usize,
+}
+
+/// How many engine snapshots a history keeps at most: a 10,000-task run copies its engine
+/// that many times, and reaching a callback replays at most `every` callbacks.
+const MAX_SNAPSHOTS: usize = 16;
+
+/// The history of a scenario's run on the logical clock.
+pub struct History {
+    marks: Vec<Mark>,
+    trace: Trace,
+    /// Engines poised before callback `n + 1`, every so many callbacks (the first at 0).
+    snapshots: Vec<(usize, Engine)>,
+}
+
+impl History {
+    /// Runs the scenario on the virtual clock, one callback at a time, recording each.
+    pub fn record(scenario: &Scenario) -> History {
+        let mut engine = Engine::new(scenario, Box::new(VirtualClock));
+        let mut events: Vec<Event> = Vec::new();
+        let mut marks: Vec<Mark> = Vec::new();
+        let mut snapshots = Vec::new();
+        let mut every = 1;
+        let mut lines = 0;
+        loop {
+            if marks.len() % every == 0 {
+                snapshots.push((marks.len(), engine.fork()));
+                if snapshots.len() > MAX_SNAPSHOTS {
+                    every *= 2;
+                    snapshots.retain(|(n, _)| n % every == 0);
+                }
+            }
+            let Some(callback) = engine.next_callback() else {
+                break;
+            };
+            events.extend(engine.take_events());
+            let start = events.len();
+            engine.run_one(callback);
+            events.extend(engine.take_events());
+            let mut printed = Vec::new();
+            for event in &events[start..] {
+                push_console_lines(&mut printed, event);
+            }
+            lines += printed.len();
+            marks.push(Mark {
+                iteration: engine.iterations(),
+                time_ms: engine.logical_now(),
+                events: start..events.len(),
+                lines,
+            });
+        }
+        events.extend(engine.take_events());
+        History {
+            marks,
+            trace: Trace::from_events(events),
+            snapshots,
+        }
+    }
+
+    /// How many callbacks the loop ran.
+    pub fn len(&self) -> usize {
+        self.marks.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.marks.is_empty()
+    }
+
+    /// How many copies of the engine the history keeps.
+    pub fn snapshots(&self) -> usize {
+        self.snapshots.len()
+    }
+
+    /// Callback `k` (1-based).
+    pub fn mark(&self, k: usize) -> Option<&Mark> {
+        k.checked_sub(1).and_then(|i| self.marks.get(i))
+    }
+
+    /// The whole run's trace (the same as [`crate::engine::simulate`]'s).
+    pub fn trace(&self) -> &Trace {
+        &self.trace
+    }
+
+    /// The events callback `k` caused.
+    pub fn events_of(&self, k: usize) -> &[Event] {
+        match self.mark(k) {
+            Some(mark) => &self.trace.events[mark.events.clone()],
+            None => &[],
+        }
+    }
+
+    /// Console lines printed up to callback `k`, its own included.
+    pub fn lines_at(&self, k: usize) -> usize {
+        self.mark(k).map_or(0, |m| m.lines)
+    }
+
+    /// The first callback of the iteration after the one of callback `k` (or the end).
+    pub fn next_iteration(&self, k: usize) -> usize {
+        let iteration = self.mark(k).map_or(0, |m| m.iteration);
+        (k + 1..=self.len())
+            .find(|&j| self.mark(j).is_some_and(|m| m.iteration > iteration))
+            .unwrap_or(self.len())
+    }
+
+    /// The first callback of the iteration of callback `k`, or of the one before when `k`
+    /// already starts its iteration.
+    pub fn previous_iteration(&self, k: usize) -> usize {
+        if k == 0 {
+            return 0;
+        }
+        let start = |j: usize| {
+            let iteration = self.mark(j).map_or(0, |m| m.iteration);
+            (1..=j)
+                .rev()
+                .take_while(|&i| self.mark(i).is_some_and(|m| m.iteration == iteration))
+                .last()
+                .unwrap_or(j)
+        };
+        let first = start(k);
+        if first < k {
+            first
+        } else {
+            start(k - 1).min(k - 1)
+        }
+    }
+
+    /// The loop at callback `k` (clamped to the history), computed again from the nearest
+    /// snapshot.
+    pub fn inside_at(&self, k: usize) -> LoopInside {
+        let k = k.min(self.len());
+        let before = k.saturating_sub(1);
+        // The first snapshot is the engine before any callback: one always comes before `k`.
+        let Some((from, snapshot)) = self.snapshots.iter().rev().find(|(n, _)| *n <= before) else {
+            return LoopInside::default();
+        };
+        let from = *from;
+        let mut engine = snapshot.fork();
+        replay(&mut engine, from, k)
+    }
+}
+
+/// From an engine poised before callback `from + 1`, the loop at callback `k`.
+fn replay(engine: &mut Engine, from: usize, k: usize) -> LoopInside {
+    if k == 0 {
+        return engine.inside(0, None);
+    }
+    for _ in from..k - 1 {
+        match engine.next_callback() {
+            Some(callback) => engine.run_one(callback),
+            None => return engine.inside(k, None),
+        }
+    }
+    let running: Option<Callback> = engine.next_callback();
+    engine.inside(k, running)
+}
+
+/// The loop at callback `k` of a fresh run (no snapshot): what [`History::inside_at`] must
+/// always equal.
+pub fn inside_of_fresh_run(scenario: &Scenario, k: usize) -> LoopInside {
+    let mut engine = Engine::new(scenario, Box::new(VirtualClock));
+    replay(&mut engine, 0, k)
+}
