@@ -207,7 +207,7 @@ impl Engine {
             future: main_future,
             lane: None,
             body: Body::Main(Box::default()),
-            started: true,
+            started: false,
         });
         engine.event_loop.call_soon(Callback::Step(MAIN));
         engine
@@ -339,6 +339,7 @@ impl Engine {
                 Body::User(runner)
             }
             Body::Main(mut main) => {
+                self.tasks[id].started = true;
                 match self.step_main(&mut main) {
                     Some(Suspension::Await(awaited)) => {
                         self.futures[awaited].callbacks.push(Callback::Step(id))

@@ -161,8 +161,9 @@ impl<H: Handle> EventLoop<H> {
         self.scheduled.iter().map(|s| (s.when, &s.handle))
     }
 
-    /// The pending timers in the order they will fire (equal deadlines as the heap gives them).
-    pub fn timers_in_order(&self) -> Vec<(Seconds, H)>
+    /// The first `limit` pending timers in the order they will fire (equal deadlines as the
+    /// heap gives them).
+    pub fn timers_in_order(&self, limit: usize) -> Vec<(Seconds, H)>
     where
         H: Clone,
     {
@@ -170,8 +171,11 @@ impl<H: Handle> EventLoop<H> {
             scheduled: self.scheduled.clone(),
             ..EventLoop::new()
         };
-        let mut timers = Vec::with_capacity(heap.scheduled.len());
-        while let Some(next) = heap.pop_timer() {
+        let mut timers = Vec::with_capacity(heap.scheduled.len().min(limit));
+        while timers.len() < limit {
+            let Some(next) = heap.pop_timer() else {
+                break;
+            };
             timers.push((next.when, next.handle));
         }
         timers

@@ -30,6 +30,17 @@ pub enum TaskState {
 }
 
 impl TaskState {
+    /// In the order of [`LoopInside::state_counts`].
+    pub const ALL: [TaskState; 7] = [
+        TaskState::Pending,
+        TaskState::Running,
+        TaskState::Ready,
+        TaskState::Waiting,
+        TaskState::Done,
+        TaskState::Failed,
+        TaskState::Cancelled,
+    ];
+
     pub fn as_str(self) -> &'static str {
         match self {
             TaskState::Pending => "pending",
@@ -94,12 +105,16 @@ pub struct LoopInside {
     pub time_ms: Ms,
     /// The callback starting now.
     pub running: Option<CallbackView>,
-    /// The ready queue behind it, in order.
+    /// The ready queue behind it, in order (its first callbacks, when limited).
     pub ready: Vec<CallbackView>,
-    /// The pending timers, in the order they will fire.
+    pub ready_total: usize,
+    /// The pending timers, in the order they will fire (the first ones, when limited).
     pub timers: Vec<TimerView>,
-    /// Every task, `main()` first, in creation order.
+    pub timers_total: usize,
+    /// The tasks, `main()` first, in creation order (the first ones, when limited).
     pub tasks: Vec<TaskView>,
+    /// How many tasks are in each state, in the order of [`TaskState::ALL`].
+    pub state_counts: [usize; 7],
     /// The run is over (the last callback ran and `asyncio.run` cleaned up).
     pub finished: bool,
 }
@@ -242,6 +257,11 @@ impl History {
     /// The loop at callback `k` (clamped to the history), computed again from the nearest
     /// snapshot.
     pub fn inside_at(&self, k: usize) -> LoopInside {
+        self.inside_at_limited(k, usize::MAX)
+    }
+
+    /// The same, its lists cut after `limit` items: what a page draws of a 10,000-task loop.
+    pub fn inside_at_limited(&self, k: usize, limit: usize) -> LoopInside {
         let k = k.min(self.len());
         let before = k.saturating_sub(1);
         // The first snapshot is the engine before any callback: one always comes before `k`.
@@ -250,28 +270,28 @@ impl History {
         };
         let from = *from;
         let mut engine = snapshot.fork();
-        replay(&mut engine, from, k)
+        replay(&mut engine, from, k, limit)
     }
 }
 
 /// From an engine poised before callback `from + 1`, the loop at callback `k`.
-fn replay(engine: &mut Engine, from: usize, k: usize) -> LoopInside {
+fn replay(engine: &mut Engine, from: usize, k: usize, limit: usize) -> LoopInside {
     if k == 0 {
-        return engine.inside(0, None);
+        return engine.inside(0, None, limit);
     }
     for _ in from..k - 1 {
         match engine.next_callback() {
             Some(callback) => engine.run_one(callback),
-            None => return engine.inside(k, None),
+            None => return engine.inside(k, None, limit),
         }
     }
     let running: Option<Callback> = engine.next_callback();
-    engine.inside(k, running)
+    engine.inside(k, running, limit)
 }
 
 /// The loop at callback `k` of a fresh run (no snapshot): what [`History::inside_at`] must
 /// always equal.
 pub fn inside_of_fresh_run(scenario: &Scenario, k: usize) -> LoopInside {
     let mut engine = Engine::new(scenario, Box::new(VirtualClock));
-    replay(&mut engine, 0, k)
+    replay(&mut engine, 0, k, usize::MAX)
 }

@@ -89,17 +89,17 @@ fn square_gather_seen_from_inside() {
         start.ready,
         [CallbackView::Step {
             task: "main()".into(),
-            starts: false
+            starts: true
         }]
     );
-    assert_eq!(states(0), [("main()".to_owned(), "ready")]);
+    assert_eq!(states(0), [("main()".to_owned(), "pending")]);
     // Callback 1: main runs gather, which creates the three tasks.
     let first = history.inside_at(1);
     assert_eq!(
         first.running,
         Some(CallbackView::Step {
             task: "main()".into(),
-            starts: false
+            starts: true
         })
     );
     assert!(first.ready.is_empty());

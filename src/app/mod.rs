@@ -25,9 +25,12 @@ use components::editor::{Editor, CARDS_PER_PAGE};
 use components::python_code::PythonCode;
 use components::python_pane::PythonPane;
 use components::share::{share, shared_link, ShareProps};
+use components::time_travel::TimeTravel;
 use components::timeline_pane::TimelinePane;
 use components::topbar::{top_bar, TopBarProps};
-use hooks::{use_actions, use_autosave, use_link, use_program, use_runs, use_shortcuts};
+use hooks::{
+    use_actions, use_autosave, use_history, use_link, use_program, use_runs, use_shortcuts,
+};
 use i18n::Text;
 use state::doc::DocAction;
 use state::program::ProgramAction;
@@ -151,6 +154,7 @@ pub fn App() -> Html {
     });
     use_effect_with((), |_| platform::mark("app-rendered"));
     let shown = runs.state.get(scenario.strategy).clone();
+    let scrub = use_history(&shown);
     let preset = doc.preset.and_then(presets::find);
 
     html! {
@@ -184,13 +188,16 @@ pub fn App() -> Html {
                         on_edit={act.edit.clone()} {lang} />
                 <div class="panes">
                     <TimelinePane run={shown.clone()} strategy={scenario.strategy} title={scenario.title.clone()}
-                                  {lang} say={act.say.clone()} />
+                                  {lang} say={act.say.clone()} scrub_ms={scrub.as_ref().map(|s| s.time_ms())} />
+                    if let Some(scrub) = &scrub {
+                        <TimeTravel history={scrub.history.clone()} at={scrub.at} {lang} on_move={scrub.on_move.clone()} />
+                    }
                     if let Some(mode) = ui.compare {
                         { compare(&runs.state, mode, lang) }
                     }
                     <section class="pane console-pane">
                         <h2>{ lang.t(Text::Console) }</h2>
-                        { console(&shown, lang) }
+                        { console(&shown, lang, scrub.as_ref().map(|s| s.lines())) }
                     </section>
                     <PythonCode source={(*program).clone()} {lang} on_copy={act.copy_python.clone()}
                                 on_edit={edit_as_python} />

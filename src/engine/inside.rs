@@ -114,51 +114,74 @@ impl Engine {
     }
 
     /// The loop's state now; `running` is the callback taken off the queue and about to run.
-    pub(crate) fn inside(&self, callback: usize, running: Option<Callback>) -> LoopInside {
-        let ready: Vec<Callback> = self.event_loop.ready().copied().collect();
+    /// Each list stops after `limit` items (the counts are whole).
+    pub(crate) fn inside(
+        &self,
+        callback: usize,
+        running: Option<Callback>,
+        limit: usize,
+    ) -> LoopInside {
         let running_task = match running {
             Some(Callback::Step(task)) => Some(task),
             _ => None,
         };
-        let tasks = (0..self.tasks.len())
-            .map(|id| {
-                let task = &self.tasks[id];
-                let state = match self.futures[task.future].outcome {
-                    Some(Outcome::Value(_)) => TaskState::Done,
-                    Some(Outcome::Error(_)) => TaskState::Failed,
-                    Some(Outcome::Cancelled) => TaskState::Cancelled,
-                    None if running_task == Some(id) => TaskState::Running,
-                    None if !task.started => TaskState::Pending,
-                    None if ready.contains(&Callback::Step(id)) => TaskState::Ready,
-                    None => TaskState::Waiting,
-                };
+        let mut queued = vec![false; self.tasks.len()];
+        for callback in self.event_loop.ready() {
+            if let Callback::Step(task) = callback {
+                if let Some(flag) = queued.get_mut(*task) {
+                    *flag = true;
+                }
+            }
+        }
+        let mut state_counts = [0; TaskState::ALL.len()];
+        let mut tasks = Vec::new();
+        for (id, task) in self.tasks.iter().enumerate() {
+            let state = match self.futures[task.future].outcome {
+                Some(Outcome::Value(_)) => TaskState::Done,
+                Some(Outcome::Error(_)) => TaskState::Failed,
+                Some(Outcome::Cancelled) => TaskState::Cancelled,
+                None if running_task == Some(id) => TaskState::Running,
+                None if !task.started => TaskState::Pending,
+                None if queued[id] => TaskState::Ready,
+                None => TaskState::Waiting,
+            };
+            state_counts[state as usize] += 1;
+            if tasks.len() < limit {
                 let awaiting = match state {
                     TaskState::Waiting => self.awaiting(id),
                     _ => None,
                 };
-                TaskView {
+                tasks.push(TaskView {
                     label: self.label(id),
                     state,
                     awaiting,
-                }
-            })
-            .collect();
+                });
+            }
+        }
         LoopInside {
             callback,
             iteration: self.iterations(),
             time_ms: self.logical_now(),
             running: running.map(|c| self.describe(c)),
-            ready: ready.iter().map(|&c| self.describe(c)).collect(),
+            ready: self
+                .event_loop
+                .ready()
+                .take(limit)
+                .map(|&c| self.describe(c))
+                .collect(),
+            ready_total: self.event_loop.ready_len(),
             timers: self
                 .event_loop
-                .timers_in_order()
+                .timers_in_order(limit)
                 .into_iter()
                 .map(|(when, c)| TimerView {
                     deadline_ms: when * 1000.0,
                     what: self.describe(c),
                 })
                 .collect(),
+            timers_total: self.event_loop.timer_count(),
             tasks,
+            state_counts,
             finished: self.finished,
         }
     }

@@ -11,11 +11,11 @@ use crate::trace::Ms;
 /// Console lines kept in the page; past this the oldest are left out (with a note).
 pub const MAX_CONSOLE_LINES: usize = 2_000;
 
-/// One printed line (`stderr` lines are marked).
-fn line(t: Ms, who: Option<&str>, stderr: bool, text: &str) -> Html {
+/// One printed line (`stderr` lines are marked; `later`: printed after the instant scrubbed to).
+fn line(t: Ms, who: Option<&str>, stderr: bool, later: bool, text: &str) -> Html {
     let stream = if stderr { "stderr" } else { "stdout" };
     html! {
-        <div class={classes!("console-line", stderr.then_some("stderr"))} data-testid="console-line"
+        <div class={classes!("console-line", stderr.then_some("stderr"), later.then_some("later"))} data-testid="console-line"
              data-t={format!("{t:.3}")} data-stream={stream}>
             <span class="console-time">{ seconds(t) }</span>
             if let Some(who) = who {
@@ -43,18 +43,21 @@ fn frame(total: usize, lang: Lang, lines: Html) -> Html {
     }
 }
 
-pub fn console(run: &RunState, lang: Lang) -> Html {
+/// A scenario run's console; `lit`: how many lines were printed at the instant the time-travel
+/// scrubber shows (the later ones are dimmed).
+pub fn console(run: &RunState, lang: Lang, lit: Option<usize>) -> Html {
     let lines = run.log.lines();
     let skipped = lines.len().saturating_sub(MAX_CONSOLE_LINES);
     let names: Vec<&str> = run.scenario.as_ref().map_or_else(Vec::new, |s| {
         s.tasks.iter().map(|t| t.name.as_str()).collect()
     });
-    let shown = lines[skipped..].iter().map(|entry| {
+    let shown = lines[skipped..].iter().enumerate().map(|(i, entry)| {
         let who = entry
             .lane
             .and_then(|i| names.get(i).copied())
             .unwrap_or("main()");
-        line(entry.t, Some(who), false, &entry.text)
+        let later = lit.is_some_and(|lit| skipped + i >= lit);
+        line(entry.t, Some(who), false, later, &entry.text)
     });
     frame(lines.len(), lang, shown.collect())
 }
@@ -65,7 +68,7 @@ pub fn program_console(run: &ProgramRun, lang: Lang) -> Html {
     let skipped = lines.len().saturating_sub(MAX_CONSOLE_LINES);
     let shown = lines[skipped..].iter().map(|entry| {
         let who = entry.task.as_deref().unwrap_or("<module>");
-        line(entry.t, Some(who), entry.stderr, &entry.text)
+        line(entry.t, Some(who), entry.stderr, false, &entry.text)
     });
     frame(lines.len(), lang, shown.collect())
 }

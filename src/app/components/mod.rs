@@ -10,6 +10,7 @@ pub mod legend;
 pub mod python_code;
 pub mod python_pane;
 pub mod share;
+pub mod time_travel;
 pub mod timeline;
 pub mod timeline_pane;
 pub mod topbar;

@@ -8,7 +8,7 @@ use yew::prelude::*;
 use super::explanation::{explanation, hidden_note, ExplanationProps};
 use super::legend::legend;
 use super::timeline::cursor::{use_cursor, Aim};
-use super::timeline::geometry::LANE_HEIGHT;
+use super::timeline::geometry::{pct, x, AXIS_HEIGHT, LABELS_WIDTH, LANE_HEIGHT, PLOT_WIDTH};
 use super::timeline::{axis_end, timeline, TimelineOptions, TimelineProps};
 use crate::app::i18n::{Lang, Text};
 use crate::app::platform::files;
@@ -26,6 +26,9 @@ pub struct TimelinePaneProps {
     pub title: Option<String>,
     pub lang: Lang,
     pub say: Callback<String>,
+    /// The instant the time-travel scrubber shows, drawn as a cursor (scenario ms).
+    #[prop_or_default]
+    pub scrub_ms: Option<f64>,
 }
 
 const MAIN: TimelineOptions = TimelineOptions {
@@ -33,6 +36,16 @@ const MAIN: TimelineOptions = TimelineOptions {
     main: true,
     lane_height: LANE_HEIGHT,
 };
+
+/// A line across the lanes at the instant the scrubber shows.
+fn scrub_cursor(t: f64, span: f64) -> Html {
+    let left = pct(LABELS_WIDTH + PLOT_WIDTH * x(t, span) / 100.0);
+    html! {
+        <svg class="scrub-cursor" data-testid="scrub-cursor" data-t={format!("{t:.3}")} aria-hidden="true">
+            <line x1={left.clone()} x2={left} y1={AXIS_HEIGHT.to_string()} y2="100%" />
+        </svg>
+    }
+}
 
 #[function_component]
 pub fn TimelinePane(props: &TimelinePaneProps) -> Html {
@@ -51,6 +64,22 @@ pub fn TimelinePane(props: &TimelinePaneProps) -> Html {
             span: axis_end(run, MAIN, run.now(performance_now())),
         });
     use_cursor(cursor.clone(), aim);
+    // Drawn again only when the run changes (not when the time-travel cursor moves): a
+    // 10,000-task timeline takes tens of milliseconds to lay out.
+    let drawn = {
+        let (run, svg, cursor) = (props.run.clone(), svg.clone(), cursor.clone());
+        let running = run.status == RunStatus::Running;
+        let now = running.then(|| performance_now().to_bits());
+        use_memo((run.run, run.version, lang, now), move |_| {
+            timeline(&TimelineProps {
+                run,
+                options: MAIN,
+                lang,
+                svg,
+                cursor,
+            })
+        })
+    };
     let stem = files::file_stem(props.title.as_deref());
     let export_image = |png: bool| {
         let (svg, say, stem) = (svg.clone(), props.say.clone(), stem.clone());
@@ -97,7 +126,12 @@ pub fn TimelinePane(props: &TimelinePaneProps) -> Html {
                     <button class="small" data-testid="export-trace" onclick={export_trace} title={lang.t(Text::TraceHint)}>{ "Trace" }</button>
                 </div>
             </div>
-            { timeline(&TimelineProps { run: props.run.clone(), options: MAIN, lang, svg: svg.clone(), cursor: cursor.clone() }) }
+            <div class="scrub-frame">
+                { (*drawn).clone() }
+                if let Some(t) = props.scrub_ms {
+                    { scrub_cursor(t, axis_end(run, MAIN, run.now(performance_now()))) }
+                }
+            </div>
             { explanation(&ExplanationProps { run: props.run.clone(), lang }) }
             { hidden_note(&ExplanationProps { run: props.run.clone(), lang }) }
             { legend(lang) }

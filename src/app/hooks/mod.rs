@@ -1,8 +1,9 @@
-//! The page's hooks: runs, links, keyboard shortcuts and autosave.
+//! The page's hooks: runs, links, keyboard shortcuts, autosave and a run's history.
 
 mod run_control;
 pub mod use_actions;
 pub mod use_autosave;
+pub mod use_history;
 pub mod use_link;
 pub mod use_program;
 pub mod use_runs;
@@ -10,6 +11,7 @@ pub mod use_shortcuts;
 
 pub use use_actions::{use_actions, Actions};
 pub use use_autosave::use_autosave;
+pub use use_history::{use_history, Scrub};
 pub use use_link::use_link;
 pub use use_program::{use_program, ProgramHandle};
 pub use use_runs::{use_runs, RunsHandle};

@@ -1,0 +1,390 @@
+//! Time travel under a finished run: the scrubber (one callback of the loop at a time), a
+//! sentence saying what that callback does, and the loop's inside at that instant — the task
+//! running, the ready queue behind it, the timers, and every task's state.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::timeline::geometry::seconds;
+use crate::app::i18n::Lang;
+use crate::time_travel::{Awaiting, CallbackView, History, LoopInside, TaskState};
+use crate::trace::{Event, EventKind};
+
+/// Items drawn per list (ready queue, timers, tasks): a 10,000-task run says how many more.
+const MAX_ITEMS: usize = 200;
+
+#[derive(Properties)]
+pub struct TimeTravelProps {
+    pub history: Rc<History>,
+    /// The callback shown (0: before the first).
+    pub at: usize,
+    pub lang: Lang,
+    pub on_move: Callback<usize>,
+}
+
+impl PartialEq for TimeTravelProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.history, &other.history) && self.at == other.at && self.lang == other.lang
+    }
+}
+
+#[function_component]
+pub fn TimeTravel(props: &TimeTravelProps) -> Html {
+    let (history, at, lang) = (props.history.clone(), props.at, props.lang);
+    let inside = {
+        let history = history.clone();
+        use_memo((Rc::as_ptr(&history) as usize, at), move |_| {
+            history.inside_at_limited(at, MAX_ITEMS)
+        })
+    };
+    let last = history.len();
+    let oninput = {
+        let on_move = props.on_move.clone();
+        Callback::from(move |event: InputEvent| {
+            let input: web_sys::HtmlInputElement = event.target_unchecked_into();
+            if let Ok(k) = input.value().parse::<usize>() {
+                on_move.emit(k.min(last));
+            }
+        })
+    };
+    let onkeydown = {
+        let (on_move, history) = (props.on_move.clone(), history.clone());
+        Callback::from(move |event: KeyboardEvent| {
+            if !event.shift_key() {
+                return;
+            }
+            let to = match event.key().as_str() {
+                "ArrowRight" | "ArrowUp" => history.next_iteration(at),
+                "ArrowLeft" | "ArrowDown" => history.previous_iteration(at),
+                _ => return,
+            };
+            event.prevent_default();
+            on_move.emit(to);
+        })
+    };
+    let iteration = history.mark(at).map_or(0, |m| m.iteration);
+    html! {
+        <section class="time-travel" aria-label={lang.choose("Inside the loop", "Dans la boucle")}>
+            <h2>{ lang.choose("Inside the loop, callback by callback", "Dans la boucle, rappel par rappel") }</h2>
+            <div class="scrub-row">
+                <label class="scrub-label" for="scrubber">
+                    { lang.choose("Callback", "Rappel") }{ format!(" {at} / {last}") }
+                    <span class="scrub-meta">
+                        { format!(" · {} {iteration} · {}", lang.choose("iteration", "itération"), seconds(inside.time_ms)) }
+                    </span>
+                </label>
+                <input id="scrubber" type="range" class="scrubber" data-testid="scrubber"
+                       data-callback={at.to_string()} min="0" max={last.to_string()} value={at.to_string()}
+                       aria-valuetext={format!("{at} / {last}")}
+                       title={lang.choose("←/→ one callback · Shift+←/→ one loop iteration · Home/End",
+                                          "←/→ un rappel · Maj+←/→ une itération de la boucle · Début/Fin")}
+                       {oninput} {onkeydown} />
+            </div>
+            <p class="scrub-caption" data-testid="scrub-caption">{ caption(&inside, history.events_of(at), lang) }</p>
+            { loop_view(&inside, lang) }
+        </section>
+    }
+}
+
+/// The loop drawn: what runs now, then the ready queue in order, the timer heap by deadline,
+/// and the tasks with their states.
+fn loop_view(inside: &LoopInside, lang: Lang) -> Html {
+    let running = match &inside.running {
+        Some(view) => html! { <div class="loop-now">{ callback_chip(view, lang, false) }</div> },
+        None => {
+            html! { <div class="loop-now idle">{ lang.choose("nothing runs", "rien ne tourne") }</div> }
+        }
+    };
+    let ready: Html = inside
+        .ready
+        .iter()
+        .map(|view| html! { <li data-testid="ready-queue-item">{ callback_chip(view, lang, true) }</li> })
+        .collect();
+    let timers: Html = inside
+        .timers
+        .iter()
+        .map(|timer| {
+            html! {
+                <li class="timer" data-testid="timer" data-deadline-ms={format!("{:.3}", timer.deadline_ms)}>
+                    <span class="deadline">{ seconds(timer.deadline_ms) }</span>
+                    { callback_chip(&timer.what, lang, true) }
+                </li>
+            }
+        })
+        .collect();
+    let tasks: Html = inside
+        .tasks
+        .iter()
+        .map(|task| {
+            html! {
+                <li class={classes!("task-state", task.state.as_str())} data-testid="task-state"
+                    data-task={task.label.clone()} data-state={task.state.as_str()}>
+                    <code class="task-name">{ task.label.clone() }</code>
+                    <span class="state-badge">{ state_name(task.state, lang) }</span>
+                    if let Some(awaiting) = &task.awaiting {
+                        <span class="awaits">{ "→ " }{ awaiting_text(awaiting, lang) }</span>
+                    }
+                </li>
+            }
+        })
+        .collect();
+    let total_tasks: usize = inside.state_counts.iter().sum();
+    let state_counts: Html = TaskState::ALL
+        .iter()
+        .zip(inside.state_counts)
+        .filter(|(_, n)| *n > 0)
+        .map(|(state, n)| html! {
+            <span class={classes!("state-count", state.as_str())}>{ format!("{n} ") }{ state_name(*state, lang) }</span>
+        })
+        .collect();
+    html! {
+        <div class="loop-inside" data-testid="loop-inside">
+            <div class="loop-column">
+                <h3>{ lang.choose("Running now", "En cours") }</h3>
+                { running }
+                <h3>{ lang.choose("Ready queue", "File des prêts") }{ count(inside.ready_total) }</h3>
+                <ol class="ready-queue">{ ready }</ol>
+                { more(inside.ready_total, inside.ready.len(), lang) }
+                if inside.ready_total == 0 {
+                    <p class="loop-empty">{ lang.choose("empty", "vide") }</p>
+                }
+            </div>
+            <div class="loop-column">
+                <h3>{ lang.choose("Timers", "Minuteurs") }{ count(inside.timers_total) }</h3>
+                <ol class="timers">{ timers }</ol>
+                { more(inside.timers_total, inside.timers.len(), lang) }
+                if inside.timers_total == 0 {
+                    <p class="loop-empty">{ lang.choose("none", "aucun") }</p>
+                }
+            </div>
+            <div class="loop-column">
+                <h3>{ lang.choose("Tasks", "Tâches") }{ count(total_tasks) }</h3>
+                <p class="state-counts">{ state_counts }</p>
+                <ul class="tasks">{ tasks }</ul>
+                { more(total_tasks, inside.tasks.len(), lang) }
+            </div>
+        </div>
+    }
+}
+
+fn count(n: usize) -> String {
+    format!(" ({n})")
+}
+
+fn more(total: usize, shown: usize, lang: Lang) -> Html {
+    if total <= shown {
+        return Html::default();
+    }
+    html! {
+        <p class="loop-more">{ format!("… {} ", total - shown) }{ lang.choose("more", "de plus") }</p>
+    }
+}
+
+fn callback_chip(view: &CallbackView, lang: Lang, queued: bool) -> Html {
+    let (kind, who, what) = match view {
+        CallbackView::Step { task, starts: true } => (
+            "step",
+            task.as_str(),
+            lang.choose("first step", "premier pas"),
+        ),
+        CallbackView::Step { task, .. } => ("step", task.as_str(), lang.choose("step", "pas")),
+        CallbackView::Timer { task } => (
+            "timer",
+            task.as_str(),
+            lang.choose("sleep ends", "fin du sommeil"),
+        ),
+        CallbackView::GatherChildDone { child } => ("done-callback", child.as_str(), "gather"),
+        CallbackView::AsCompletedChildDone { child } => {
+            ("done-callback", child.as_str(), "as_completed")
+        }
+        CallbackView::StopLoop => (
+            "stop",
+            "main()",
+            lang.choose("stops the loop", "arrête la boucle"),
+        ),
+    };
+    html! {
+        <span class={classes!("callback-chip", kind, queued.then_some("queued"))}>
+            <code>{ who.to_owned() }</code>
+            <span class="chip-what">{ what.to_owned() }</span>
+        </span>
+    }
+}
+
+fn state_name(state: TaskState, lang: Lang) -> &'static str {
+    match state {
+        TaskState::Pending => lang.choose("pending", "en attente de départ"),
+        TaskState::Running => lang.choose("running", "en cours"),
+        TaskState::Ready => lang.choose("ready", "prête"),
+        TaskState::Waiting => lang.choose("waiting", "attend"),
+        TaskState::Done => lang.choose("done", "terminée"),
+        TaskState::Failed => lang.choose("failed", "en échec"),
+        TaskState::Cancelled => lang.choose("cancelled", "annulée"),
+    }
+}
+
+fn awaiting_text(awaiting: &Awaiting, lang: Lang) -> String {
+    match awaiting {
+        Awaiting::Sleep { until_ms } => format!("sleep → {}", seconds(*until_ms)),
+        Awaiting::Task(task) => format!("await {task}"),
+        Awaiting::Gather => "gather(…)".to_owned(),
+        Awaiting::AsCompleted => lang
+            .choose(
+                "as_completed: next result",
+                "as_completed : prochain résultat",
+            )
+            .to_owned(),
+    }
+}
+
+/// One sentence: what the callback running at this instant does.
+fn caption(inside: &LoopInside, events: &[Event], lang: Lang) -> String {
+    let Some(running) = &inside.running else {
+        return if inside.callback == 0 {
+            lang.choose(
+                "Before the first callback: the loop is about to run main()'s first step.",
+                "Avant le premier rappel : la boucle va lancer le premier pas de main().",
+            )
+            .to_owned()
+        } else {
+            lang.choose("The run is over.", "L'exécution est terminée.")
+                .to_owned()
+        };
+    };
+    match running {
+        CallbackView::Step { task, starts } => {
+            let deeds = deeds(events, lang);
+            let subject = if *starts {
+                format!("{task} {}", lang.choose("starts", "démarre"))
+            } else {
+                format!("{task} {}", lang.choose("resumes", "reprend"))
+            };
+            if deeds.is_empty() {
+                format!("{subject}.")
+            } else {
+                format!(
+                    "{subject}{}{}.",
+                    lang.choose(": ", " : "),
+                    join(&deeds, lang)
+                )
+            }
+        }
+        CallbackView::Timer { task } => format!(
+            "{} {task} {}",
+            lang.choose("The timer of", "Le minuteur de"),
+            lang.choose(
+                "fires: its sleep is over, its next step joins the ready queue.",
+                "expire : son sommeil est fini, son pas suivant rejoint la file des prêts.",
+            )
+        ),
+        CallbackView::GatherChildDone { child } => format!(
+            "gather {} {child} {}",
+            lang.choose("notes that", "note que"),
+            if events
+                .iter()
+                .any(|e| matches!(e.kind, EventKind::Raised(_)))
+            {
+                lang.choose("failed.", "a échoué.")
+            } else {
+                lang.choose("is done.", "est terminée.")
+            }
+        ),
+        CallbackView::AsCompletedChildDone { child } => format!(
+            "as_completed {} {child}.",
+            lang.choose("queues the result of", "met en file le résultat de")
+        ),
+        CallbackView::StopLoop => lang
+            .choose(
+                "main() is done: the loop stops at the end of this iteration.",
+                "main() est terminée : la boucle s'arrête à la fin de cette itération.",
+            )
+            .to_owned(),
+    }
+}
+
+/// What a task's step did, in order, from the events it caused.
+fn deeds(events: &[Event], lang: Lang) -> Vec<String> {
+    let created = events
+        .iter()
+        .filter(|e| e.kind == EventKind::Created)
+        .count();
+    let mut deeds = Vec::new();
+    if created > 0 {
+        deeds.push(format!(
+            "{} {created} {}",
+            lang.choose("creates", "crée"),
+            lang.choose(
+                if created == 1 { "task" } else { "tasks" },
+                if created == 1 { "tâche" } else { "tâches" }
+            )
+        ));
+    }
+    // The first line printed is quoted; the others are counted after it.
+    let (mut first_print, mut more_prints) = (None, 0);
+    for event in events {
+        let deed = match &event.kind {
+            EventKind::Print(_) if first_print.is_some() => {
+                more_prints += 1;
+                continue;
+            }
+            EventKind::Print(text) => {
+                first_print = Some(deeds.len());
+                format!(
+                    "{} {}",
+                    lang.choose("prints", "affiche"),
+                    quoted(text, lang)
+                )
+            }
+            EventKind::Sleep { until } if *until <= event.t => lang
+                .choose("yields with sleep(0)", "cède la main avec sleep(0)")
+                .to_owned(),
+            EventKind::Sleep { until } => format!(
+                "{} {}",
+                lang.choose("sleeps until", "dort jusqu'à"),
+                seconds(*until)
+            ),
+            EventKind::BlockStart { until } => format!(
+                "{} {}",
+                lang.choose(
+                    "blocks the whole loop (time.sleep) until",
+                    "bloque toute la boucle (time.sleep) jusqu'à"
+                ),
+                seconds(*until)
+            ),
+            EventKind::AwaitEnter { name, .. } => {
+                format!("{} {name}", lang.choose("awaits", "attend"))
+            }
+            EventKind::Returned(value) => {
+                format!("{} {}", lang.choose("returns", "renvoie"), value.repr())
+            }
+            EventKind::Raised(message) => format!("{} {message}", lang.choose("raises", "lève")),
+            EventKind::CaughtInMain(message) => {
+                format!("{} {message}", lang.choose("catches", "attrape"))
+            }
+            _ => continue,
+        };
+        deeds.push(deed);
+    }
+    if let Some(print) = first_print.and_then(|at| deeds.get_mut(at)) {
+        if more_prints > 0 {
+            print.push_str(&format!(" (+{more_prints})"));
+        }
+    }
+    deeds
+}
+
+fn quoted(text: &str, lang: Lang) -> String {
+    match lang {
+        Lang::En => format!("“{text}”"),
+        Lang::Fr => format!("« {text} »"),
+    }
+}
+
+fn join(parts: &[String], lang: Lang) -> String {
+    match parts {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{}{}{last}", init.join(", "), lang.choose(" and ", " et ")),
+    }
+}

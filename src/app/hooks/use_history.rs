@@ -1,0 +1,57 @@
+//! The history of the run shown, once it has finished, and where the scrubber stands in it.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::app::state::runs::{RunState, RunStatus};
+use crate::time_travel::History;
+
+/// A finished run's history and the callback shown.
+#[derive(Clone)]
+pub struct Scrub {
+    pub history: Rc<History>,
+    /// The callback shown (0: before the first; the history's length: its last).
+    pub at: usize,
+    pub on_move: Callback<usize>,
+}
+
+impl Scrub {
+    /// Console lines printed up to the callback shown.
+    pub fn lines(&self) -> usize {
+        self.history.lines_at(self.at)
+    }
+
+    /// The loop's clock at the callback shown (scenario ms).
+    pub fn time_ms(&self) -> f64 {
+        self.history.mark(self.at).map_or(0.0, |m| m.time_ms)
+    }
+}
+
+/// The run's history is recorded once it is done (the same scenario again, on the logical clock,
+/// one callback at a time); the scrubber starts at the last callback, where the run ended.
+#[hook]
+pub fn use_history(run: &RunState) -> Option<Scrub> {
+    let done = run.status == RunStatus::Done;
+    let history = {
+        let scenario = run.scenario.clone();
+        use_memo((run.run, done), move |(_, done)| {
+            scenario
+                .filter(|_| *done)
+                .map(|scenario| Rc::new(History::record(&scenario)))
+        })
+    };
+    let chosen = use_state(|| None::<usize>);
+    {
+        let chosen = chosen.clone();
+        use_effect_with(run.run, move |_| chosen.set(None));
+    }
+    let history = (*history).clone()?;
+    let at = chosen.unwrap_or(history.len()).min(history.len());
+    let on_move = Callback::from(move |k: usize| chosen.set(Some(k)));
+    Some(Scrub {
+        history,
+        at,
+        on_move,
+    })
+}

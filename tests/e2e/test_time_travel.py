@@ -1,0 +1,109 @@
+"""Time travel under a finished run: the scrubber moves one callback (←/→), one loop iteration
+(Shift+←/→) or to the ends (Home/End), by keyboard and mouse, and the loop's inside shown at
+each instant (the ready queue, the timers, every task's state) is CPython's loop at that
+callback, for square(1..3) with gather."""
+
+
+def run_preset(page, base_url, preset="square_gather"):
+    page.goto(base_url)
+    page.select_option('[data-testid="preset"]', preset)
+    page.click('[data-testid="run"]')
+    page.wait_for_selector('[data-testid="run-state"][data-state="done"]', timeout=30_000)
+    scrubber = page.locator('[data-testid="scrubber"]')
+    scrubber.wait_for()
+    return scrubber
+
+
+def inside(page):
+    return {
+        "ready": page.eval_on_selector_all(
+            '[data-testid="ready-queue-item"]', "xs => xs.map(x => x.querySelector('code').textContent)"),
+        "timers": page.eval_on_selector_all(
+            '[data-testid="timer"]', "xs => xs.map(x => [x.dataset.deadlineMs, x.querySelector('code').textContent])"),
+        "tasks": page.eval_on_selector_all(
+            '[data-testid="task-state"]', "xs => xs.map(x => [x.dataset.task, x.dataset.state])"),
+    }
+
+
+def callback(scrubber):
+    return int(scrubber.get_attribute("data-callback"))
+
+
+def test_no_scrubber_before_a_run_ends(page, base_url):
+    page.goto(base_url)
+    assert page.locator('[data-testid="scrubber"]').count() == 0
+
+
+def test_scrub_square_gather_by_keyboard(page, base_url):
+    scrubber = run_preset(page, base_url)
+    last = callback(scrubber)
+    assert last == int(scrubber.get_attribute("max")) and last > 10, "the scrubber starts at the end"
+    assert page.locator(".console-line.later").count() == 0
+
+    scrubber.focus()
+    page.keyboard.press("Home")
+    assert callback(scrubber) == 0
+    assert inside(page) == {"ready": ["main()"], "timers": [], "tasks": [["main()", "pending"]]}
+    assert page.locator(".console-line.later").count() == 7, "no line printed yet"
+
+    page.keyboard.press("ArrowRight")
+    assert inside(page)["tasks"] == [["main()", "running"]]
+    page.keyboard.press("ArrowRight")
+    assert callback(scrubber) == 2
+    assert inside(page) == {
+        "ready": ["square(2)", "square(3)"],
+        "timers": [],
+        "tasks": [["main()", "waiting"], ["square(1)", "running"], ["square(2)", "pending"], ["square(3)", "pending"]],
+    }
+    assert "Square 1" in page.locator('[data-testid="scrub-caption"]').text_content()
+    assert page.locator(".console-line.later").count() == 6, "square(1) printed its first line"
+
+    page.keyboard.press("ArrowRight")
+    page.keyboard.press("ArrowRight")
+    assert callback(scrubber) == 4
+    assert inside(page)["timers"] == [["1000.000", "square(1)"], ["1000.000", "square(2)"]]
+    assert inside(page)["tasks"][1:] == [["square(1)", "waiting"], ["square(2)", "waiting"], ["square(3)", "running"]]
+
+    # One loop iteration on: the three timers fire together, the first one runs.
+    page.keyboard.press("Shift+ArrowRight")
+    assert callback(scrubber) == 5
+    assert inside(page)["timers"] == []
+    assert inside(page)["ready"] == ["square(2)", "square(3)"]
+    page.keyboard.press("Shift+ArrowRight")
+    assert callback(scrubber) == 8
+    assert [t for t in inside(page)["tasks"] if t[1] in ("ready", "running")] == [
+        ["square(1)", "running"], ["square(2)", "ready"], ["square(3)", "ready"]]
+    page.keyboard.press("Shift+ArrowLeft")
+    assert callback(scrubber) == 5
+    page.keyboard.press("ArrowLeft")
+    assert callback(scrubber) == 4
+
+    page.keyboard.press("End")
+    assert callback(scrubber) == last
+    assert all(state == "done" for _, state in inside(page)["tasks"])
+    assert page.locator(".console-line.later").count() == 0
+
+
+def test_scrub_by_mouse_and_the_timeline_cursor_follows(page, base_url):
+    scrubber = run_preset(page, base_url)
+    last = callback(scrubber)
+    box = scrubber.bounding_box()
+    page.mouse.click(box["x"] + 2, box["y"] + box["height"] / 2)
+    assert callback(scrubber) == 0
+    page.mouse.click(box["x"] + box["width"] * 0.55, box["y"] + box["height"] / 2)
+    middle = callback(scrubber)
+    assert 0 < middle < last
+    cursor = page.locator('[data-testid="scrub-cursor"]')
+    assert float(cursor.get_attribute("data-t")) == 1000.0, "past the first iterations, the loop's clock is at 1 s"
+    page.mouse.click(box["x"] + 3, box["y"] + box["height"] / 2)
+    assert float(cursor.get_attribute("data-t")) == 0.0
+
+
+def test_a_new_run_starts_at_its_end_again(page, base_url):
+    scrubber = run_preset(page, base_url)
+    scrubber.focus()
+    page.keyboard.press("Home")
+    page.click('[data-testid="run"]')
+    page.wait_for_selector('[data-testid="run-state"][data-state="done"]', timeout=30_000)
+    scrubber = page.locator('[data-testid="scrubber"]')
+    assert callback(scrubber) == int(scrubber.get_attribute("max"))
