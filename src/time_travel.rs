@@ -137,6 +137,8 @@ const MAX_SNAPSHOTS: usize = 16;
 
 /// The history of a scenario's run on the logical clock.
 pub struct History {
+    /// The coroutines' names, by lane.
+    names: Vec<String>,
     marks: Vec<Mark>,
     trace: Trace,
     /// Engines poised before callback `n + 1`, every so many callbacks (the first at 0).
@@ -181,10 +183,17 @@ impl History {
         }
         events.extend(engine.take_events());
         History {
+            names: scenario.tasks.iter().map(|c| c.name.clone()).collect(),
             marks,
             trace: Trace::from_events(events),
             snapshots,
         }
+    }
+
+    /// The label of a lane (a coroutine's name), or `main()`.
+    pub fn label(&self, lane: Option<usize>) -> &str {
+        lane.and_then(|l| self.names.get(l))
+            .map_or("main()", |name| name.as_str())
     }
 
     /// How many callbacks the loop ran.

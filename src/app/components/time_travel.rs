@@ -81,7 +81,7 @@ pub fn TimeTravel(props: &TimeTravelProps) -> Html {
                                           "←/→ un rappel · Maj+←/→ une itération de la boucle · Début/Fin")}
                        {oninput} {onkeydown} />
             </div>
-            <p class="scrub-caption" data-testid="scrub-caption">{ caption(&inside, history.events_of(at), lang) }</p>
+            <p class="scrub-caption" data-testid="scrub-caption">{ caption(&inside, &history, lang) }</p>
             { loop_view(&inside, lang) }
         </section>
     }
@@ -239,7 +239,8 @@ fn awaiting_text(awaiting: &Awaiting, lang: Lang) -> String {
 }
 
 /// One sentence: what the callback running at this instant does.
-fn caption(inside: &LoopInside, events: &[Event], lang: Lang) -> String {
+fn caption(inside: &LoopInside, history: &History, lang: Lang) -> String {
+    let events = history.events_of(inside.callback);
     let Some(running) = &inside.running else {
         return if inside.callback == 0 {
             lang.choose(
@@ -254,7 +255,7 @@ fn caption(inside: &LoopInside, events: &[Event], lang: Lang) -> String {
     };
     match running {
         CallbackView::Step { task, starts } => {
-            let deeds = deeds(events, lang);
+            let deeds = deeds(events, history, lang);
             let subject = if *starts {
                 format!("{task} {}", lang.choose("starts", "démarre"))
             } else {
@@ -304,10 +305,16 @@ fn caption(inside: &LoopInside, events: &[Event], lang: Lang) -> String {
 }
 
 /// What a task's step did, in order, from the events it caused.
-fn deeds(events: &[Event], lang: Lang) -> Vec<String> {
+fn deeds(events: &[Event], history: &History, lang: Lang) -> Vec<String> {
+    // A coroutine created and started in the same step runs inside the task (`sequential`).
+    let inline = |lane| {
+        events
+            .iter()
+            .any(|e| e.lane == lane && e.kind == EventKind::Started)
+    };
     let created = events
         .iter()
-        .filter(|e| e.kind == EventKind::Created)
+        .filter(|e| e.kind == EventKind::Created && !inline(e.lane))
         .count();
     let mut deeds = Vec::new();
     if created > 0 {
@@ -324,6 +331,20 @@ fn deeds(events: &[Event], lang: Lang) -> Vec<String> {
     let (mut first_print, mut more_prints) = (None, 0);
     for event in events {
         let deed = match &event.kind {
+            EventKind::Created if inline(event.lane) => format!(
+                "{} {} {}",
+                lang.choose("awaits", "attend"),
+                history.label(event.lane),
+                lang.choose(
+                    "directly, inside main()'s task",
+                    "directement, dans la tâche de main()"
+                )
+            ),
+            EventKind::ResultToMain => format!(
+                "{} {}",
+                lang.choose("gets the result of", "reçoit le résultat de"),
+                history.label(event.lane)
+            ),
             EventKind::Print(_) if first_print.is_some() => {
                 more_prints += 1;
                 continue;
