@@ -119,6 +119,35 @@ def leak_check(browser, base_url, runs=100, n=1000):
     return before, after
 
 
+def scrub_check(browser, base_url, n=10_000):
+    """Time travel over an n-task gather: the scrubber moved by keyboard (callbacks, iterations,
+    ends) and by mouse across the run, while every animation frame is recorded."""
+    page = open_page(browser, base_url, z_link(gather_scenario(n, time_scale=0.1)))
+    page.wait_for_function(f"document.querySelector('.editor-pane .count')?.textContent === '{n}'", timeout=120_000)
+    page.click('[data-testid="run"]')
+    page.wait_for_selector('[data-testid="run-state"][data-state="done"]', timeout=300_000)
+    scrubber = page.locator('[data-testid="scrubber"]')
+    scrubber.wait_for(timeout=60_000)
+    callbacks = int(scrubber.get_attribute("max"))
+    scrubber.focus()
+    page.evaluate(FRAMES_JS)
+    keys = ["Home"] + ["ArrowRight"] * 10 + ["Shift+ArrowRight"] * 6 + ["End"] + ["ArrowLeft"] * 10 + ["Shift+ArrowLeft"] * 6
+    for key in keys:
+        page.keyboard.press(key)
+        page.wait_for_timeout(30)
+    box = scrubber.bounding_box()
+    clicks = 20
+    for i in range(clicks):
+        page.mouse.click(box["x"] + box["width"] * (i + 0.5) / clicks, box["y"] + box["height"] / 2)
+        page.wait_for_timeout(30)
+    page.evaluate("() => { window.__recording = false; }")
+    frames = page.evaluate("() => window.__frames")
+    gaps = [b - a for a, b in zip(frames, frames[1:])]
+    page.close()
+    return {"n": n, "callbacks": callbacks, "moves": len(keys) + clicks, "longest_frame": max(gaps) if gaps else 0,
+            "median_frame": sorted(gaps)[len(gaps) // 2] if gaps else 0}
+
+
 def first_render(browser, base_url, tries=5):
     times = []
     for _ in range(tries):
@@ -212,6 +241,8 @@ def main():
                   f"lateness median {r['median']:.2f} p99 {r['p99']:.2f} ms", flush=True)
         before, after = leak_check(browser, base_url, options.leak_runs)
         render = first_render(browser, base_url)
+        scrub = scrub_check(browser, base_url)
+        print(f"time travel over {scrub['n']:,} tasks: {scrub['moves']} moves, longest frame {scrub['longest_frame']:.0f} ms", flush=True)
         in_a_page = bench_python.measure(browser, DIST)
         browser.close()
     server.shutdown()
@@ -233,6 +264,9 @@ def main():
     lines += ["", f"Memory over {options.leak_runs} runs of 1,000 tasks: JS heap {before['js'] / 1e6:.2f} MB → {after['js'] / 1e6:.2f} MB "
               f"({(after['js'] - before['js']) / 1e6:+.2f} MB); wasm memory {before['wasm'] / 1e6:.2f} MB → {after['wasm'] / 1e6:.2f} MB.",
               "", f"First render (the `app-rendered` mark, median of 5 loads): {render:.0f} ms after navigation.", "",
+              f"Time travel over {scrub['n']:,} gathered tasks ({scrub['callbacks']:,} loop callbacks): {scrub['moves']} scrubber moves "
+              f"(←/→, Shift+←/→, Home/End, 20 clicks across the run): longest frame {scrub['longest_frame']:.0f} ms, "
+              f"median frame {scrub['median_frame']:.1f} ms.", "",
               "| file of dist/ | bytes | gzipped |", "|---|---:|---:|"]
     lines += [f"| {name} | {size:,} | {packed:,} |" for name, size, packed in files]
     lines.append(f"| **all** | {sum(f[1] for f in files):,} | **{sum(f[2] for f in files):,}** |")

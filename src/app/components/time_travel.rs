@@ -12,7 +12,11 @@ use crate::time_travel::{Awaiting, CallbackView, History, LoopInside, TaskState}
 use crate::trace::{Event, EventKind};
 
 /// Items drawn per list (ready queue, timers, tasks): a 10,000-task run says how many more.
-const MAX_ITEMS: usize = 200;
+/// Each list shows about ten at once; building more nodes would cost frames when scrubbing.
+const MAX_ITEMS: usize = 50;
+
+/// A printed line quoted in a caption is cut after this many characters.
+const QUOTED_CHARS: usize = 80;
 
 #[derive(Properties)]
 pub struct TimeTravelProps {
@@ -307,11 +311,12 @@ fn caption(inside: &LoopInside, history: &History, lang: Lang) -> String {
 /// What a task's step did, in order, from the events it caused.
 fn deeds(events: &[Event], history: &History, lang: Lang) -> Vec<String> {
     // A coroutine created and started in the same step runs inside the task (`sequential`).
-    let inline = |lane| {
-        events
-            .iter()
-            .any(|e| e.lane == lane && e.kind == EventKind::Started)
-    };
+    let started: std::collections::HashSet<Option<usize>> = events
+        .iter()
+        .filter(|e| e.kind == EventKind::Started)
+        .map(|e| e.lane)
+        .collect();
+    let inline = |lane| started.contains(&lane);
     let created = events
         .iter()
         .filter(|e| e.kind == EventKind::Created && !inline(e.lane))
@@ -327,6 +332,9 @@ fn deeds(events: &[Event], history: &History, lang: Lang) -> Vec<String> {
             )
         ));
     }
+    let mut results = events.iter().filter(|e| e.kind == EventKind::ResultToMain);
+    let first_result = results.next().map(|e| e.lane);
+    let results = results.count() + usize::from(first_result.is_some());
     // The first line printed is quoted; the others are counted after it.
     let (mut first_print, mut more_prints) = (None, 0);
     for event in events {
@@ -340,6 +348,17 @@ fn deeds(events: &[Event], history: &History, lang: Lang) -> Vec<String> {
                     "directement, dans la tâche de main()"
                 )
             ),
+            // `gather` hands main() every result at once: said once, with the count past three.
+            EventKind::ResultToMain if results > 3 => {
+                if Some(event.lane) != first_result {
+                    continue;
+                }
+                format!(
+                    "{} {results} {}",
+                    lang.choose("gets the results of", "reçoit les résultats de"),
+                    lang.choose("tasks", "tâches")
+                )
+            }
             EventKind::ResultToMain => format!(
                 "{} {}",
                 lang.choose("gets the result of", "reçoit le résultat de"),
@@ -396,6 +415,10 @@ fn deeds(events: &[Event], history: &History, lang: Lang) -> Vec<String> {
 }
 
 fn quoted(text: &str, lang: Lang) -> String {
+    let text = match text.char_indices().nth(QUOTED_CHARS) {
+        Some((cut, _)) => format!("{}…", &text[..cut]),
+        None => text.to_owned(),
+    };
     match lang {
         Lang::En => format!("“{text}”"),
         Lang::Fr => format!("« {text} »"),
