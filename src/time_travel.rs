@@ -131,9 +131,13 @@ pub struct Mark {
     pub lines: usize,
 }
 
-/// How many engine snapshots a history keeps at most: a 10,000-task run copies its engine
-/// that many times, and reaching a callback replays at most `every` callbacks.
+/// How many engine snapshots a history keeps at most: reaching a callback replays at most the
+/// callbacks between two of them.
 const MAX_SNAPSHOTS: usize = 16;
+
+/// What the snapshots may hold in all, in tasks, futures and scheduled callbacks (about 80 bytes
+/// each): a 10,000-task run keeps all 16, a 100,000-task run only a few.
+pub const SNAPSHOT_BUDGET: usize = 1_500_000;
 
 /// The history of a scenario's run on the logical clock.
 pub struct History {
@@ -157,7 +161,12 @@ impl History {
         loop {
             if marks.len() % every == 0 {
                 snapshots.push((marks.len(), engine.fork()));
-                if snapshots.len() > MAX_SNAPSHOTS {
+                let weight = |kept: &[(usize, Engine)]| -> usize {
+                    kept.iter().map(|(_, e)| e.weight()).sum()
+                };
+                while snapshots.len() > 2
+                    && (snapshots.len() > MAX_SNAPSHOTS || weight(&snapshots) > SNAPSHOT_BUDGET)
+                {
                     every *= 2;
                     snapshots.retain(|(n, _)| n % every == 0);
                 }
@@ -208,6 +217,11 @@ impl History {
     /// How many copies of the engine the history keeps.
     pub fn snapshots(&self) -> usize {
         self.snapshots.len()
+    }
+
+    /// What they hold in all (see [`SNAPSHOT_BUDGET`]).
+    pub fn snapshot_weight(&self) -> usize {
+        self.snapshots.iter().map(|(_, e)| e.weight()).sum()
     }
 
     /// Callback `k` (1-based).

@@ -211,3 +211,21 @@ fn a_ten_thousand_task_run_keeps_few_snapshots_and_answers_anywhere() {
         );
     }
 }
+
+#[test]
+fn a_larger_run_keeps_its_snapshots_within_the_memory_budget() {
+    let mut random = Random(11);
+    let mut scenario = random_scenario(&mut random, Strategy::Gather);
+    let task = scenario.tasks[0].clone();
+    scenario.tasks = vec![task; 40_000];
+    let history = History::record(&scenario);
+    assert!(
+        history.snapshot_weight() <= async_playground::time_travel::SNAPSHOT_BUDGET,
+        "{} snapshots weigh {}",
+        history.snapshots(),
+        history.snapshot_weight()
+    );
+    assert!(history.snapshots() >= 2);
+    let k = history.len() * 3 / 4;
+    assert_eq!(history.inside_at(k), inside_of_fresh_run(&scenario, k));
+}

@@ -154,7 +154,11 @@ pub fn App() -> Html {
     });
     use_effect_with((), |_| platform::mark("app-rendered"));
     let shown = runs.state.get(scenario.strategy).clone();
-    let scrub = use_history(&shown);
+    let travel = use_history(&shown);
+    let scrub = match &travel {
+        hooks::TimeTravel::Ready(scrub) => Some(scrub.clone()),
+        _ => None,
+    };
     let preset = doc.preset.and_then(presets::find);
 
     html! {
@@ -191,6 +195,13 @@ pub fn App() -> Html {
                                   {lang} say={act.say.clone()} scrub_ms={scrub.as_ref().map(|s| s.time_ms())} />
                     if let Some(scrub) = &scrub {
                         <TimeTravel history={scrub.history.clone()} at={scrub.at} {lang} on_move={scrub.on_move.clone()} />
+                    }
+                    if let hooks::TimeTravel::OnRequest(record) = &travel {
+                        <section class="time-travel">
+                            <button class="small" data-testid="record-history" onclick={record.reform(|_| ())}>
+                                { lang.choose("Step through the loop, callback by callback", "Parcourir la boucle, rappel par rappel") }
+                            </button>
+                        </section>
                     }
                     if let Some(mode) = ui.compare {
                         { compare(&runs.state, mode, lang) }

@@ -42,6 +42,14 @@ impl Engine {
         self.run_callback(callback);
     }
 
+    /// About how much a copy of this engine holds: its tasks, futures and scheduled callbacks.
+    pub(crate) fn weight(&self) -> usize {
+        self.tasks.len()
+            + self.futures.len()
+            + self.event_loop.ready_len()
+            + self.event_loop.timer_count()
+    }
+
     pub(crate) fn iterations(&self) -> u64 {
         self.event_loop.iterations()
     }

@@ -107,3 +107,24 @@ def test_a_new_run_starts_at_its_end_again(page, base_url):
     page.wait_for_selector('[data-testid="run-state"][data-state="done"]', timeout=30_000)
     scrubber = page.locator('[data-testid="scrubber"]')
     assert callback(scrubber) == int(scrubber.get_attribute("max"))
+
+
+def test_a_very_large_run_is_recorded_on_request(page, base_url):
+    from helpers import z_link
+    n = 20_001
+    scenario = {"version": 1, "title": "many", "strategy": "gather", "time_scale": 0.01,
+                "tasks": [{"name": f"t{i}", "steps": [{"sleep": 1}], "returns": i} for i in range(n)]}
+    page.goto(base_url + z_link(scenario))
+    page.wait_for_selector('[data-testid="run-state"][data-state="done"]', timeout=120_000)
+    assert page.locator('[data-testid="scrubber"]').count() == 0
+    page.click('[data-testid="record-history"]')
+    scrubber = page.locator('[data-testid="scrubber"]')
+    scrubber.wait_for(timeout=60_000)
+    assert int(scrubber.get_attribute("max")) > 4 * n
+    scrubber.focus()
+    page.keyboard.press("Home")
+    page.keyboard.press("ArrowRight")
+    page.keyboard.press("ArrowRight")
+    assert page.locator('[data-testid="task-state"]').count() == 50, "the first 50 tasks are drawn"
+    assert page.locator('[data-testid="ready-queue-item"]').count() == 50
+    assert f"{n - 1 - 50} " in page.locator(".loop-more").first.text_content(), "the ready queue counts the rest"

@@ -11,7 +11,7 @@ pub mod use_shortcuts;
 
 pub use use_actions::{use_actions, Actions};
 pub use use_autosave::use_autosave;
-pub use use_history::{use_history, Scrub};
+pub use use_history::{use_history, Scrub, TimeTravel};
 pub use use_link::use_link;
 pub use use_program::{use_program, ProgramHandle};
 pub use use_runs::{use_runs, RunsHandle};

@@ -28,28 +28,56 @@ impl Scrub {
     }
 }
 
+/// Up to this many tasks a finished run's history is recorded at once; past it, on request
+/// (recording 100,000 tasks takes the page a noticeable moment).
+const RECORD_AT_ONCE: usize = 20_000;
+
+/// What the page offers under a run for time travel.
+#[derive(Clone)]
+pub enum TimeTravel {
+    /// Nothing: no finished run.
+    None,
+    /// A large run: its history is recorded when asked.
+    OnRequest(Callback<()>),
+    Ready(Scrub),
+}
+
 /// The run's history is recorded once it is done (the same scenario again, on the logical clock,
 /// one callback at a time); the scrubber starts at the last callback, where the run ended.
 #[hook]
-pub fn use_history(run: &RunState) -> Option<Scrub> {
+pub fn use_history(run: &RunState) -> TimeTravel {
     let done = run.status == RunStatus::Done;
+    let large = run
+        .scenario
+        .as_ref()
+        .is_some_and(|s| s.tasks.len() > RECORD_AT_ONCE);
+    let requested = use_state(|| false);
+    let chosen = use_state(|| None::<usize>);
+    {
+        let (chosen, requested) = (chosen.clone(), requested.clone());
+        use_effect_with(run.run, move |_| {
+            chosen.set(None);
+            requested.set(false);
+        });
+    }
+    let wanted = done && (!large || *requested);
     let history = {
         let scenario = run.scenario.clone();
-        use_memo((run.run, done), move |(_, done)| {
+        use_memo((run.run, wanted), move |(_, wanted)| {
             scenario
-                .filter(|_| *done)
+                .filter(|_| *wanted)
                 .map(|scenario| Rc::new(History::record(&scenario)))
         })
     };
-    let chosen = use_state(|| None::<usize>);
-    {
-        let chosen = chosen.clone();
-        use_effect_with(run.run, move |_| chosen.set(None));
-    }
-    let history = (*history).clone()?;
+    let Some(history) = (*history).clone() else {
+        if done && large {
+            return TimeTravel::OnRequest(Callback::from(move |_| requested.set(true)));
+        }
+        return TimeTravel::None;
+    };
     let at = chosen.unwrap_or(history.len()).min(history.len());
     let on_move = Callback::from(move |k: usize| chosen.set(Some(k)));
-    Some(Scrub {
+    TimeTravel::Ready(Scrub {
         history,
         at,
         on_move,
