@@ -10,6 +10,7 @@ pub mod event_loop;
 pub mod explain;
 pub mod json;
 pub mod link;
+pub mod predict;
 pub mod presets;
 pub mod program_presets;
 pub mod program_trace;

@@ -22,6 +22,7 @@ use components::compare::compare;
 use components::console::console;
 use components::controls::{controls, ControlsProps};
 use components::editor::{Editor, CARDS_PER_PAGE};
+use components::predict::Predict;
 use components::python_code::PythonCode;
 use components::python_pane::PythonPane;
 use components::share::{share, shared_link, ShareProps};
@@ -37,6 +38,9 @@ use state::program::ProgramAction;
 use state::ui::{Mode, UiAction};
 
 use crate::link::Link;
+
+/// "Predict first" is offered for runs that print at most this many lines.
+const MAX_PREDICTED_LINES: usize = 30;
 
 #[function_component]
 pub fn App() -> Html {
@@ -155,6 +159,23 @@ pub fn App() -> Html {
     use_effect_with((), |_| platform::mark("app-rendered"));
     let shown = runs.state.get(scenario.strategy).clone();
     let travel = use_history(&shown);
+    let predicting = use_state(|| false);
+    // The lines the scenario prints, in order (its ideal run), for "Predict, then run".
+    let expected = {
+        let scenario = scenario.clone();
+        use_memo(doc.version, move |_| {
+            crate::engine::simulate(&scenario)
+                .console_lines()
+                .into_iter()
+                .map(|line| line.text.to_string())
+                .collect::<Vec<String>>()
+        })
+    };
+    let can_predict = (1..=MAX_PREDICTED_LINES).contains(&expected.len());
+    let toggle_predict = {
+        let predicting = predicting.clone();
+        Callback::from(move |_| predicting.set(!*predicting))
+    };
     let scrub = match &travel {
         hooks::TimeTravel::Ready(scrub) => Some(scrub.clone()),
         _ => None,
@@ -207,8 +228,20 @@ pub fn App() -> Html {
                         { compare(&runs.state, mode, lang) }
                     }
                     <section class="pane console-pane">
-                        <h2>{ lang.t(Text::Console) }</h2>
-                        { console(&shown, lang, scrub.as_ref().map(|s| s.lines())) }
+                        <div class="pane-head">
+                            <h2>{ lang.t(Text::Console) }</h2>
+                            <button class="small" data-testid="predict-toggle" aria-pressed={(*predicting).to_string()}
+                                    disabled={!can_predict && !*predicting} onclick={toggle_predict}
+                                    title={lang.choose("Hide the console and guess the order of the lines first",
+                                                       "Cacher la console et deviner d'abord l'ordre des lignes")}>
+                                { lang.choose("Predict first", "Prédire d'abord") }
+                            </button>
+                        </div>
+                        if *predicting && can_predict {
+                            <Predict key={doc.version.to_string()} lines={expected.clone()} run={shown.clone()} {lang} on_run={act.run.clone()} />
+                        } else {
+                            { console(&shown, lang, scrub.as_ref().map(|s| s.lines())) }
+                        }
                     </section>
                     <PythonCode source={(*program).clone()} {lang} on_copy={act.copy_python.clone()}
                                 on_edit={edit_as_python} />

@@ -7,6 +7,7 @@ pub mod controls;
 pub mod editor;
 pub mod explanation;
 pub mod legend;
+pub mod predict;
 pub mod python_code;
 pub mod python_pane;
 pub mod share;

@@ -1,0 +1,62 @@
+"""Predict, then run: the console is hidden, the lines come out of order; put in the run's order
+they are all accepted; left wrong, the check says where the prediction and the run part ways."""
+
+
+def open_predict(page, base_url, preset="square_gather"):
+    page.goto(base_url)
+    page.select_option('[data-testid="preset"]', preset)
+    page.click('[data-testid="predict-toggle"]')
+    page.locator('[data-testid="predict-line"]').first.wait_for()
+
+
+def offered(page):
+    return page.eval_on_selector_all('[data-testid="predict-line"] code', "xs => xs.map(x => x.textContent)")
+
+
+def run_and_check(page):
+    page.click('[data-testid="predict-check"]')
+    page.locator('[data-testid="predict-result"]').wait_for(timeout=30_000)
+    return page.locator('[data-testid="predict-result"]')
+
+
+EXPECTED = ["Square 1", "Square 2", "Square 3", "End square 1", "End square 2", "End square 3", "[1, 4, 9]"]
+
+
+def test_a_right_order_is_accepted(page, base_url):
+    open_predict(page, base_url)
+    assert page.locator('[data-testid="console-line"]').count() == 0, "the console is hidden"
+    lines = offered(page)
+    assert sorted(lines) == sorted(EXPECTED) and lines != EXPECTED
+    for place, line in enumerate(EXPECTED):
+        at = offered(page).index(line, place)
+        for step in range(at, place, -1):
+            page.locator('[data-testid="predict-up"]').nth(step).click()
+    assert offered(page) == EXPECTED
+    result = run_and_check(page)
+    assert result.get_attribute("data-right") == "7" and result.get_attribute("data-total") == "7"
+    assert result.get_attribute("data-first-wrong") is None
+    verdicts = page.eval_on_selector_all('[data-testid="predict-line"]', "xs => xs.map(x => x.dataset.verdict)")
+    assert verdicts == ["right"] * 7
+    assert page.locator('[data-testid="console-line"]').count() == 7, "the console shows the run"
+
+
+def test_a_wrong_order_shows_where_it_went_wrong(page, base_url):
+    open_predict(page, base_url)
+    lines = offered(page)
+    result = run_and_check(page)
+    first_wrong = next(i for i, (a, b) in enumerate(zip(lines, EXPECTED)) if a != b)
+    assert result.get_attribute("data-first-wrong") == str(first_wrong + 1)
+    verdicts = page.eval_on_selector_all('[data-testid="predict-line"]', "xs => xs.map(x => x.dataset.verdict)")
+    assert verdicts == ["right" if a == b else "wrong" for a, b in zip(lines, EXPECTED)]
+    assert int(result.get_attribute("data-right")) == verdicts.count("right")
+    assert EXPECTED[first_wrong] in result.text_content()
+    page.click('[data-testid="predict-again"]')
+    assert offered(page) == lines, "trying again starts from the same scrambled order"
+    assert page.locator('[data-testid="console-line"]').count() == 0
+
+
+def test_predict_mode_can_be_left(page, base_url):
+    open_predict(page, base_url)
+    page.click('[data-testid="predict-toggle"]')
+    assert page.locator('[data-testid="predict-line"]').count() == 0
+    assert page.locator('[data-testid="predict-toggle"]').get_attribute("aria-pressed") == "false"
