@@ -16,12 +16,42 @@ pub fn program(scenario: &Scenario) -> String {
 
 /// The program, and the scenario's name of the coroutine each of its `async def`s stands for.
 pub fn program_and_names(scenario: &Scenario) -> (String, HashMap<String, Rc<str>>) {
+    let (out, names, _) = written(scenario);
+    (out, names)
+}
+
+/// Where each coroutine's code sits in the program: its `async def` line and the line of each
+/// of its steps (1-based), by the coroutine's address (as [`crate::time_travel::CodeSpot`]).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct LineMap {
+    coroutines: HashMap<usize, (u32, Vec<u32>)>,
+}
+
+impl LineMap {
+    /// The line of step `step` of the coroutine, or of its `async def` for `None`.
+    pub fn line(&self, coroutine: usize, step: Option<usize>) -> Option<u32> {
+        let (def, steps) = self.coroutines.get(&coroutine)?;
+        match step {
+            None => Some(*def),
+            Some(i) => steps.get(i).copied(),
+        }
+    }
+}
+
+/// The program and where each coroutine's steps are in it.
+pub fn program_and_lines(scenario: &Scenario) -> (String, LineMap) {
+    let (out, _, lines) = written(scenario);
+    (out, lines)
+}
+
+fn written(scenario: &Scenario) -> (String, HashMap<String, Rc<str>>, LineMap) {
     let mut writer = Writer {
         names: Names::default(),
         defined: HashMap::new(),
         coroutines: HashMap::new(),
         definitions: String::new(),
         uses_time: false,
+        lines: HashMap::new(),
     };
     let calls: Vec<String> = scenario
         .tasks
@@ -40,6 +70,20 @@ pub fn program_and_names(scenario: &Scenario) -> (String, HashMap<String, Rc<str
         out.push_str("import time\n");
     }
     out.push('\n');
+    // The definitions' lines were counted from their own start.
+    let offset = out.lines().count() as u32;
+    let lines = LineMap {
+        coroutines: writer
+            .lines
+            .iter()
+            .map(|(&address, (def, steps))| {
+                (
+                    address,
+                    (def + offset, steps.iter().map(|l| l + offset).collect()),
+                )
+            })
+            .collect(),
+    };
     out.push_str(&writer.definitions);
     out.push_str("\nasync def main():\n    try:\n");
     write_main(&mut out, scenario.strategy, &calls);
@@ -53,7 +97,7 @@ pub fn program_and_names(scenario: &Scenario) -> (String, HashMap<String, Rc<str
             Some((name, coroutine.as_str().into()))
         })
         .collect();
-    (out, names)
+    (out, names, lines)
 }
 
 fn write_main(out: &mut String, strategy: Strategy, calls: &[String]) {
@@ -123,6 +167,9 @@ struct Writer {
     coroutines: HashMap<*const Coroutine, String>,
     definitions: String,
     uses_time: bool,
+    /// Lines counted from the start of `definitions` (1-based): by coroutine address, its
+    /// `async def` and its steps.
+    lines: HashMap<usize, (u32, Vec<u32>)>,
 }
 
 impl Writer {
@@ -150,6 +197,17 @@ impl Writer {
         } else if body.is_empty() {
             body.push_str("    pass\n");
         }
+        // The coroutines it awaits are written first: this definition starts here.
+        let def_line = self.definitions.lines().count() as u32 + 1;
+        self.lines.insert(
+            Rc::as_ptr(coroutine) as usize,
+            (
+                def_line,
+                (1..=coroutine.steps.len() as u32)
+                    .map(|i| def_line + i)
+                    .collect(),
+            ),
+        );
         let name = self.names.fresh(&coroutine.name);
         let comment = if name == coroutine.name {
             String::new()
@@ -278,6 +336,40 @@ async def square_1():  # 'square(1)'
             "        results = await asyncio.gather(square_1(), square_2(), square_3())\n        print(results)\n"
         ));
         assert!(program.ends_with("        print('Error:', error)\n\n\nasyncio.run(main())\n"));
+    }
+
+    #[test]
+    fn every_step_knows_its_line() {
+        let mut scenario = presets::find("square_compute").expect("preset").scenario();
+        scenario.title = Some("a title\non two lines".into());
+        let (program, lines) = program_and_lines(&scenario);
+        let text: Vec<&str> = program.lines().collect();
+        let line_of = |n: u32| text[n as usize - 1].trim();
+        let mut coroutines = vec![];
+        for task in &scenario.tasks {
+            coroutines.push(task.clone());
+            for step in &task.steps {
+                if let Step::Await(inner) = step {
+                    coroutines.push(inner.clone());
+                }
+            }
+        }
+        for coroutine in coroutines {
+            let address = Rc::as_ptr(&coroutine) as usize;
+            let def = lines.line(address, None).expect("a def line");
+            assert!(line_of(def).starts_with("async def "), "{}", line_of(def));
+            for (i, step) in coroutine.steps.iter().enumerate() {
+                let at = line_of(lines.line(address, Some(i)).expect("a step line"));
+                let ok = match step {
+                    Step::Print(_) => at.starts_with("print("),
+                    Step::Sleep(_) => at.starts_with("await asyncio.sleep("),
+                    Step::Block(_) => at.starts_with("time.sleep("),
+                    Step::Await(_) => at.starts_with("await ") && at.ends_with("()"),
+                    Step::Raise(_) => at.starts_with("raise "),
+                };
+                assert!(ok, "step {i} of {}: {at}", coroutine.name);
+            }
+        }
     }
 
     #[test]

@@ -93,6 +93,16 @@ pub struct TaskView {
     pub label: String,
     pub state: TaskState,
     pub awaiting: Option<Awaiting>,
+    /// Where its code stands: see [`crate::python::LineMap`].
+    pub at: Option<CodeSpot>,
+}
+
+/// A place in a scenario's code: a coroutine (by its address, stable for the run) and the step
+/// it is suspended at, or `None` before its first step.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct CodeSpot {
+    pub coroutine: usize,
+    pub step: Option<usize>,
 }
 
 /// The loop at one instant of the history.

@@ -39,6 +39,28 @@ use state::ui::{Mode, UiAction};
 
 use crate::link::Link;
 
+/// The lines of the program where the tasks stand at the instant time travel shows.
+fn code_marks(
+    inside: &crate::time_travel::LoopInside,
+    lines: &python::LineMap,
+) -> Vec<components::python_code::CodeMark> {
+    let mut marks: Vec<components::python_code::CodeMark> = Vec::new();
+    for task in &inside.tasks {
+        let Some(line) = task.at.and_then(|at| lines.line(at.coroutine, at.step)) else {
+            continue;
+        };
+        let entry = (task.label.clone(), task.state);
+        match marks.iter_mut().find(|m| m.line == line) {
+            Some(mark) => mark.tasks.push(entry),
+            None => marks.push(components::python_code::CodeMark {
+                line,
+                tasks: vec![entry],
+            }),
+        }
+    }
+    marks
+}
+
 /// "Predict first" is offered for runs that print at most this many lines.
 const MAX_PREDICTED_LINES: usize = 30;
 
@@ -58,10 +80,12 @@ pub fn App() -> Html {
     let problems = use_memo(doc.version, move |_| {
         for_problems.problems(CARDS_PER_PAGE * 10)
     });
-    let program = use_memo(doc.version, move |_| {
-        Rc::<str>::from(python::program(&for_program))
+    let written = use_memo(doc.version, move |_| {
+        let (program, lines) = python::program_and_lines(&for_program);
+        (Rc::<str>::from(program), lines)
     });
-    let act = use_actions(&doc, &ui, &runs, blocked.is_none(), (*program).clone());
+    let program = written.0.clone();
+    let act = use_actions(&doc, &ui, &runs, blocked.is_none(), program.clone());
     let code = use_reducer(startup::restore_program);
     let python = use_program();
     let mode = ui.mode;
@@ -159,6 +183,33 @@ pub fn App() -> Html {
     use_effect_with((), |_| platform::mark("app-rendered"));
     let shown = runs.state.get(scenario.strategy).clone();
     let travel = use_history(&shown);
+    let scrub = match &travel {
+        hooks::TimeTravel::Ready(scrub) => Some(scrub.clone()),
+        _ => None,
+    };
+    let inside = {
+        let scrub = scrub.clone();
+        use_memo(
+            scrub
+                .as_ref()
+                .map(|s| (Rc::as_ptr(&s.history) as usize, s.at)),
+            move |_| {
+                scrub.map(|s| {
+                    Rc::new(
+                        s.history
+                            .inside_at_limited(s.at, components::time_travel::MAX_ITEMS),
+                    )
+                })
+            },
+        )
+    };
+    let code_marks = {
+        let (inside, written) = ((*inside).clone(), written.clone());
+        use_memo(
+            (inside.as_ref().map(|i| Rc::as_ptr(i) as usize), doc.version),
+            move |_| inside.map_or_else(Vec::new, |inside| code_marks(&inside, &written.1)),
+        )
+    };
     let predicting = use_state(|| false);
     // The lines the scenario prints, in order (its ideal run), for "Predict, then run".
     let expected = {
@@ -175,10 +226,6 @@ pub fn App() -> Html {
     let toggle_predict = {
         let predicting = predicting.clone();
         Callback::from(move |_| predicting.set(!*predicting))
-    };
-    let scrub = match &travel {
-        hooks::TimeTravel::Ready(scrub) => Some(scrub.clone()),
-        _ => None,
     };
     let preset = doc.preset.and_then(presets::find);
 
@@ -214,8 +261,8 @@ pub fn App() -> Html {
                 <div class="panes">
                     <TimelinePane run={shown.clone()} strategy={scenario.strategy} title={scenario.title.clone()}
                                   {lang} say={act.say.clone()} scrub_ms={scrub.as_ref().map(|s| s.time_ms())} />
-                    if let Some(scrub) = &scrub {
-                        <TimeTravel history={scrub.history.clone()} at={scrub.at} {lang} on_move={scrub.on_move.clone()} />
+                    if let (Some(scrub), Some(inside)) = (&scrub, (*inside).clone()) {
+                        <TimeTravel history={scrub.history.clone()} {inside} at={scrub.at} {lang} on_move={scrub.on_move.clone()} />
                     }
                     if let hooks::TimeTravel::OnRequest(record) = &travel {
                         <section class="time-travel">
@@ -243,7 +290,7 @@ pub fn App() -> Html {
                             { console(&shown, lang, scrub.as_ref().map(|s| s.lines())) }
                         }
                     </section>
-                    <PythonCode source={(*program).clone()} {lang} on_copy={act.copy_python.clone()}
+                    <PythonCode source={program.clone()} {lang} marks={code_marks.clone()} on_copy={act.copy_python.clone()}
                                 on_edit={edit_as_python} />
                 </div>
             </main>

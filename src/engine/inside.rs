@@ -2,8 +2,12 @@
 //! clock, copying the whole engine at an instant, and describing the loop's state then (the
 //! ready queue, the timers, every task) in the terms of [`crate::time_travel`].
 
-use super::{Body, Callback, Engine, Next, Outcome, VirtualClock, MAIN};
-use crate::time_travel::{Awaiting, CallbackView, LoopInside, TaskState, TaskView, TimerView};
+use std::rc::Rc;
+
+use super::{Body, Callback, Engine, Next, Outcome, Runner, VirtualClock, MAIN};
+use crate::time_travel::{
+    Awaiting, CallbackView, CodeSpot, LoopInside, TaskState, TaskView, TimerView,
+};
 
 impl Engine {
     /// An independent copy of this engine as it is now, on the virtual clock (a history's
@@ -91,6 +95,22 @@ impl Engine {
         }
     }
 
+    /// Where a task's code stands: the innermost coroutine it runs and the step it is suspended
+    /// at (its `async def` before the first step).
+    fn code_spot(&self, task: usize) -> Option<CodeSpot> {
+        let spot = |runner: &Runner| {
+            runner.frames.last().map(|frame| CodeSpot {
+                coroutine: Rc::as_ptr(&frame.coroutine) as usize,
+                step: frame.next_step.checked_sub(1),
+            })
+        };
+        match &self.tasks[task].body {
+            Body::User(runner) => spot(runner),
+            Body::Main(main) => main.inline.as_ref().and_then(spot),
+            Body::Running => None,
+        }
+    }
+
     /// What a task waits on, when it is suspended.
     fn awaiting(&self, task: usize) -> Option<Awaiting> {
         if let Body::User(runner) = &self.tasks[task].body {
@@ -163,6 +183,7 @@ impl Engine {
                     label: self.label(id),
                     state,
                     awaiting,
+                    at: self.code_spot(id),
                 });
             }
         }

@@ -128,3 +128,30 @@ def test_a_very_large_run_is_recorded_on_request(page, base_url):
     assert page.locator('[data-testid="task-state"]').count() == 50, "the first 50 tasks are drawn"
     assert page.locator('[data-testid="ready-queue-item"]').count() == 50
     assert f"{n - 1 - 50} " in page.locator(".loop-more").first.text_content(), "the ready queue counts the rest"
+
+
+def test_the_code_pane_marks_where_each_task_stands(page, base_url):
+    scrubber = run_preset(page, base_url)
+
+    def marks():
+        return {code: tasks for code, tasks in page.eval_on_selector_all(
+            '[data-testid="code-mark"]',
+            """xs => xs.map(x => {
+                const tags = x.querySelector('.code-mark-tasks');
+                const code = x.textContent.slice(0, x.textContent.length - tags.textContent.length).trim();
+                return [code, [...tags.children].map(t => t.textContent + ':' + t.classList[1])];
+            })""")}
+
+    scrubber.focus()
+    page.keyboard.press("Home")
+    for _ in range(3):
+        page.keyboard.press("ArrowRight")
+    # Callback 3: square(1) sleeps on its sleep line, square(2) is about to run its first step,
+    # square(3) has not started: both marked on their `async def`.
+    assert marks() == {
+        "await asyncio.sleep(1)": ["square(1):waiting"],
+        "async def square_2():  # 'square(2)'": ["square(2):running"],
+        "async def square_3():  # 'square(3)'": ["square(3):pending"],
+    }
+    page.keyboard.press("End")
+    assert marks() == {}, "done tasks stand nowhere"

@@ -6,6 +6,14 @@ use yew::prelude::*;
 
 use crate::app::i18n::{Lang, Text};
 use crate::python::highlight::{tokens, TokenKind};
+use crate::time_travel::TaskState;
+
+/// A line where tasks stand at the instant time travel shows (1-based), and which tasks.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CodeMark {
+    pub line: u32,
+    pub tasks: Vec<(String, TaskState)>,
+}
 
 /// Lines of the program highlighted on the page (Copy gives all of it).
 const MAX_CODE_LINES: usize = 400;
@@ -17,6 +25,9 @@ pub struct PythonCodeProps {
     pub on_copy: Callback<()>,
     /// Opens this program in the Python pane.
     pub on_edit: Callback<()>,
+    /// Where the tasks stand at the instant time travel shows.
+    #[prop_or_default]
+    pub marks: Rc<Vec<CodeMark>>,
 }
 
 /// Re-rendered only when the program changes.
@@ -43,7 +54,11 @@ pub fn PythonCode(props: &PythonCodeProps) -> Html {
                     <button class="small" data-testid="edit-as-python" onclick={props.on_edit.reform(|_| ())}>{ lang.t(Text::EditAsPython) }</button>
                 </div>
             </div>
-            { highlighted(shown) }
+            if props.marks.is_empty() {
+                { highlighted(shown) }
+            } else {
+                { marked(shown, &props.marks) }
+            }
             if lines > MAX_CODE_LINES {
                 <p class="code-more">{ format!("… {} ", lines - MAX_CODE_LINES) }{ lang.t(Text::MoreCodeLines) }</p>
             }
@@ -51,9 +66,35 @@ pub fn PythonCode(props: &PythonCodeProps) -> Html {
     }
 }
 
-pub fn highlighted(source: &str) -> Html {
+/// The program line by line, the lines where tasks stand marked with their names.
+fn marked(source: &str, marks: &[CodeMark]) -> Html {
+    let lines = source.lines().enumerate().map(|(i, line)| {
+        let number = i as u32 + 1;
+        let mark = marks.iter().find(|m| m.line == number);
+        let running = mark.is_some_and(|m| m.tasks.iter().any(|(_, s)| *s == TaskState::Running));
+        html! {
+            <>
+                <span class={classes!("code-line", mark.map(|_| "marked"), running.then_some("running"))}
+                      data-testid={mark.map(|_| "code-mark")} data-line={number.to_string()}>
+                    { spans(line) }
+                    if let Some(mark) = mark {
+                        <span class="code-mark-tasks">
+                            { for mark.tasks.iter().map(|(label, state)| html! {
+                                <span class={classes!("code-mark-task", state.as_str())}>{ label.clone() }</span>
+                            }) }
+                        </span>
+                    }
+                </span>
+                { "\n" }
+            </>
+        }
+    });
+    html! { <pre class="python"><code>{ for lines }</code></pre> }
+}
+
+fn spans(source: &str) -> Html {
     html! {
-        <pre class="python"><code>
+        <>
             { for tokens(source).into_iter().map(|(kind, text)| {
                 let class = match kind {
                     TokenKind::Keyword => "kw",
@@ -66,6 +107,10 @@ pub fn highlighted(source: &str) -> Html {
                 };
                 if class.is_empty() { html! { { text } } } else { html! { <span {class}>{ text }</span> } }
             }) }
-        </code></pre>
+        </>
     }
+}
+
+pub fn highlighted(source: &str) -> Html {
+    html! { <pre class="python"><code>{ spans(source) }</code></pre> }
 }

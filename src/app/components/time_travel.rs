@@ -13,7 +13,7 @@ use crate::trace::{Event, EventKind};
 
 /// Items drawn per list (ready queue, timers, tasks): a 10,000-task run says how many more.
 /// Each list shows about ten at once; building more nodes would cost frames when scrubbing.
-const MAX_ITEMS: usize = 50;
+pub const MAX_ITEMS: usize = 50;
 
 /// A printed line quoted in a caption is cut after this many characters.
 const QUOTED_CHARS: usize = 80;
@@ -21,6 +21,8 @@ const QUOTED_CHARS: usize = 80;
 #[derive(Properties)]
 pub struct TimeTravelProps {
     pub history: Rc<History>,
+    /// The loop at the callback shown (its lists cut at [`MAX_ITEMS`]).
+    pub inside: Rc<LoopInside>,
     /// The callback shown (0: before the first).
     pub at: usize,
     pub lang: Lang,
@@ -36,12 +38,7 @@ impl PartialEq for TimeTravelProps {
 #[function_component]
 pub fn TimeTravel(props: &TimeTravelProps) -> Html {
     let (history, at, lang) = (props.history.clone(), props.at, props.lang);
-    let inside = {
-        let history = history.clone();
-        use_memo((Rc::as_ptr(&history) as usize, at), move |_| {
-            history.inside_at_limited(at, MAX_ITEMS)
-        })
-    };
+    let inside = props.inside.clone();
     let last = history.len();
     let oninput = {
         let on_move = props.on_move.clone();
