@@ -126,6 +126,8 @@ def scrub_check(browser, base_url, n=10_000):
     page.wait_for_function(f"document.querySelector('.editor-pane .count')?.textContent === '{n}'", timeout=120_000)
     page.click('[data-testid="run"]')
     page.wait_for_selector('[data-testid="run-state"][data-state="done"]', timeout=300_000)
+    if page.locator('[data-testid="record-history"]').count():
+        page.click('[data-testid="record-history"]')
     scrubber = page.locator('[data-testid="scrubber"]')
     scrubber.wait_for(timeout=60_000)
     callbacks = int(scrubber.get_attribute("max"))

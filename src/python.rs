@@ -52,6 +52,7 @@ fn written(scenario: &Scenario) -> (String, HashMap<String, Rc<str>>, LineMap) {
         definitions: String::new(),
         uses_time: false,
         lines: HashMap::new(),
+        definition_lines: 0,
     };
     let calls: Vec<String> = scenario
         .tasks
@@ -170,6 +171,8 @@ struct Writer {
     /// Lines counted from the start of `definitions` (1-based): by coroutine address, its
     /// `async def` and its steps.
     lines: HashMap<usize, (u32, Vec<u32>)>,
+    /// How many lines `definitions` holds.
+    definition_lines: u32,
 }
 
 impl Writer {
@@ -198,7 +201,9 @@ impl Writer {
             body.push_str("    pass\n");
         }
         // The coroutines it awaits are written first: this definition starts here.
-        let def_line = self.definitions.lines().count() as u32 + 1;
+        let def_line = self.definition_lines + 1;
+        // Its `async def`, its steps, a `return` or `pass` if any, and a blank line.
+        self.definition_lines += 1 + body.lines().count() as u32 + 1;
         self.lines.insert(
             Rc::as_ptr(coroutine) as usize,
             (

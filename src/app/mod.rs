@@ -61,6 +61,9 @@ fn code_marks(
     marks
 }
 
+/// Time travel marks where tasks stand in programs of at most this many lines.
+const MAX_MARKED_LINES: usize = 150;
+
 /// "Predict first" is offered for runs that print at most this many lines.
 const MAX_PREDICTED_LINES: usize = 30;
 
@@ -207,7 +210,14 @@ pub fn App() -> Html {
         let (inside, written) = ((*inside).clone(), written.clone());
         use_memo(
             (inside.as_ref().map(|i| Rc::as_ptr(i) as usize), doc.version),
-            move |_| inside.map_or_else(Vec::new, |inside| code_marks(&inside, &written.1)),
+            move |_| {
+                // A long program is drawn again at every move of the scrubber when marked:
+                // only short ones (the tutorials' size) are.
+                let short = written.0.lines().count() <= MAX_MARKED_LINES;
+                inside
+                    .filter(|_| short)
+                    .map_or_else(Vec::new, |inside| code_marks(&inside, &written.1))
+            },
         )
     };
     let predicting = use_state(|| false);
@@ -215,6 +225,10 @@ pub fn App() -> Html {
     let expected = {
         let scenario = scenario.clone();
         use_memo(doc.version, move |_| {
+            // A scenario of many tasks prints too much to predict: not simulated for it.
+            if scenario.tasks.len() > MAX_PREDICTED_LINES {
+                return Vec::new();
+            }
             crate::engine::simulate(&scenario)
                 .console_lines()
                 .into_iter()
