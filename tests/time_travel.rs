@@ -32,17 +32,26 @@ fn every_preset() -> Vec<(String, Scenario)> {
         .collect()
 }
 
+/// `count` random scenarios, the strategies in turn.
+fn generated(seed: u64, count: usize) -> Vec<(String, Scenario)> {
+    let mut random = Random(seed);
+    (0..count)
+        .map(|i| {
+            let strategy = Strategy::ALL[i % Strategy::ALL.len()];
+            (
+                format!("generated #{i}"),
+                random_scenario(&mut random, strategy),
+            )
+        })
+        .collect()
+}
+
 #[test]
 fn the_history_replays_the_run_exactly() {
-    let mut random = Random(0x7175_e7ea_7e11_0001);
-    let generated = (0..100).map(|i| {
-        let strategy = Strategy::ALL[i % Strategy::ALL.len()];
-        (
-            format!("generated #{i}"),
-            random_scenario(&mut random, strategy),
-        )
-    });
-    for (name, scenario) in every_preset().into_iter().chain(generated) {
+    for (name, scenario) in every_preset()
+        .into_iter()
+        .chain(generated(0x7175_e7ea_7e11_0001, 100))
+    {
         let history = History::record(&scenario);
         assert_eq!(history.trace(), &simulate(&scenario), "{name}");
         let lines = history.trace().console_lines().len();
@@ -52,15 +61,10 @@ fn the_history_replays_the_run_exactly() {
 
 #[test]
 fn the_loop_at_any_callback_is_the_loop_of_a_fresh_run_stopped_there() {
-    let mut random = Random(0x7175_e7ea_7e11_0002);
-    let generated = (0..40).map(|i| {
-        let strategy = Strategy::ALL[i % Strategy::ALL.len()];
-        (
-            format!("generated #{i}"),
-            random_scenario(&mut random, strategy),
-        )
-    });
-    for (name, scenario) in every_preset().into_iter().chain(generated) {
+    for (name, scenario) in every_preset()
+        .into_iter()
+        .chain(generated(0x7175_e7ea_7e11_0002, 40))
+    {
         let history = History::record(&scenario);
         for k in 0..=history.len() {
             assert_eq!(
