@@ -30,7 +30,8 @@ use components::time_travel::TimeTravel;
 use components::timeline_pane::TimelinePane;
 use components::topbar::{top_bar, TopBarProps};
 use hooks::{
-    use_actions, use_autosave, use_history, use_link, use_program, use_runs, use_shortcuts,
+    use_actions, use_autosave, use_history, use_instant, use_link, use_predict, use_program,
+    use_runs, use_shortcuts,
 };
 use i18n::Text;
 use state::doc::DocAction;
@@ -38,34 +39,6 @@ use state::program::ProgramAction;
 use state::ui::{Mode, UiAction};
 
 use crate::link::Link;
-
-/// The lines of the program where the tasks stand at the instant time travel shows.
-fn code_marks(
-    inside: &crate::time_travel::LoopInside,
-    lines: &python::LineMap,
-) -> Vec<components::python_code::CodeMark> {
-    let mut marks: Vec<components::python_code::CodeMark> = Vec::new();
-    for task in &inside.tasks {
-        let Some(line) = task.at.and_then(|at| lines.line(at.coroutine, at.step)) else {
-            continue;
-        };
-        let entry = (task.label.clone(), task.state);
-        match marks.iter_mut().find(|m| m.line == line) {
-            Some(mark) => mark.tasks.push(entry),
-            None => marks.push(components::python_code::CodeMark {
-                line,
-                tasks: vec![entry],
-            }),
-        }
-    }
-    marks
-}
-
-/// Time travel marks where tasks stand in programs of at most this many lines.
-const MAX_MARKED_LINES: usize = 150;
-
-/// "Predict first" is offered for runs that print at most this many lines.
-const MAX_PREDICTED_LINES: usize = 30;
 
 #[function_component]
 pub fn App() -> Html {
@@ -190,57 +163,8 @@ pub fn App() -> Html {
         hooks::TimeTravel::Ready(scrub) => Some(scrub.clone()),
         _ => None,
     };
-    let inside = {
-        let scrub = scrub.clone();
-        use_memo(
-            scrub
-                .as_ref()
-                .map(|s| (Rc::as_ptr(&s.history) as usize, s.at)),
-            move |_| {
-                scrub.map(|s| {
-                    Rc::new(
-                        s.history
-                            .inside_at_limited(s.at, components::time_travel::MAX_ITEMS),
-                    )
-                })
-            },
-        )
-    };
-    let code_marks = {
-        let (inside, written) = ((*inside).clone(), written.clone());
-        use_memo(
-            (inside.as_ref().map(|i| Rc::as_ptr(i) as usize), doc.version),
-            move |_| {
-                // A long program is drawn again at every move of the scrubber when marked:
-                // only short ones (the tutorials' size) are.
-                let short = written.0.lines().count() <= MAX_MARKED_LINES;
-                inside
-                    .filter(|_| short)
-                    .map_or_else(Vec::new, |inside| code_marks(&inside, &written.1))
-            },
-        )
-    };
-    let predicting = use_state(|| false);
-    // The lines the scenario prints, in order (its ideal run), for "Predict, then run".
-    let expected = {
-        let scenario = scenario.clone();
-        use_memo(doc.version, move |_| {
-            // A scenario of many tasks prints too much to predict: not simulated for it.
-            if scenario.tasks.len() > MAX_PREDICTED_LINES {
-                return Vec::new();
-            }
-            crate::engine::simulate(&scenario)
-                .console_lines()
-                .into_iter()
-                .map(|line| line.text.to_string())
-                .collect::<Vec<String>>()
-        })
-    };
-    let can_predict = (1..=MAX_PREDICTED_LINES).contains(&expected.len());
-    let toggle_predict = {
-        let predicting = predicting.clone();
-        Callback::from(move |_| predicting.set(!*predicting))
-    };
+    let (inside, code_marks) = use_instant(scrub.as_ref(), &written);
+    let predict = use_predict(&scenario, doc.version);
     let preset = doc.preset.and_then(presets::find);
 
     html! {
@@ -275,7 +199,7 @@ pub fn App() -> Html {
                 <div class="panes">
                     <TimelinePane run={shown.clone()} strategy={scenario.strategy} title={scenario.title.clone()}
                                   {lang} say={act.say.clone()} scrub_ms={scrub.as_ref().map(|s| s.time_ms())} />
-                    if let (Some(scrub), Some(inside)) = (&scrub, (*inside).clone()) {
+                    if let (Some(scrub), Some(inside)) = (&scrub, inside.clone()) {
                         <TimeTravel history={scrub.history.clone()} {inside} at={scrub.at} {lang} on_move={scrub.on_move.clone()} />
                     }
                     if let hooks::TimeTravel::OnRequest(record) = &travel {
@@ -291,15 +215,15 @@ pub fn App() -> Html {
                     <section class="pane console-pane">
                         <div class="pane-head">
                             <h2>{ lang.t(Text::Console) }</h2>
-                            <button class="small" data-testid="predict-toggle" aria-pressed={(*predicting).to_string()}
-                                    disabled={!can_predict && !*predicting} onclick={toggle_predict}
+                            <button class="small" data-testid="predict-toggle" aria-pressed={predict.on.to_string()}
+                                    disabled={!predict.offered && !predict.on} onclick={predict.toggle.reform(|_| ())}
                                     title={lang.choose("Hide the console and guess the order of the lines first",
                                                        "Cacher la console et deviner d'abord l'ordre des lignes")}>
                                 { lang.choose("Predict first", "Prédire d'abord") }
                             </button>
                         </div>
-                        if *predicting && can_predict {
-                            <Predict key={doc.version.to_string()} lines={expected.clone()} run={shown.clone()} {lang} on_run={act.run.clone()} />
+                        if predict.on && predict.offered {
+                            <Predict key={doc.version.to_string()} lines={predict.lines.clone()} run={shown.clone()} {lang} on_run={act.run.clone()} />
                         } else {
                             { console(&shown, lang, scrub.as_ref().map(|s| s.lines())) }
                         }

@@ -148,8 +148,6 @@ fn call_at(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
     Ok(object)
 }
 
-/// The loop's next callback: its handle; `None` once `stop()` took effect; `False` after a
-/// wait for the next timer (call again). Waiting suspends the whole program.
 /// One turn of `run_forever`: the next ready callback runs (a tail call, so its exception
 /// reaches the loop's `try`), its handle kept for the error report (`_running_handle`).
 /// When the loop stops, this returns `stop` (the prelude's `_STOP`); after a wait, False.
@@ -170,6 +168,8 @@ fn running_handle(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
     with_core(vm, &args[0], |core| core.running.clone())
 }
 
+/// The loop's next callback: its handle; `None` once `stop()` took effect; `False` after a
+/// wait for the next timer (call again). Waiting suspends the whole program.
 fn next_handle(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
     arity(vm, "_next_handle", &args, 1, 1)?;
     vm.report_never_awaited();
@@ -591,10 +591,8 @@ pub fn module(vm: &mut Vm) -> Res<Value> {
         ("_loop_init", loop_init),
         ("_call_soon", call_soon),
         ("_call_at", call_at),
-        ("_next_handle", next_handle),
         ("_run_next", run_next),
         ("_running_handle", running_handle),
-        ("_run_handle", run_handle),
         ("_loop_stop", loop_stop),
         ("_loop_clear", loop_clear),
         ("_time", loop_time),

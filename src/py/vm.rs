@@ -1146,7 +1146,6 @@ impl Vm {
         lane
     }
 
-    /// The loop is about to run this handle (recorded for time travel).
     fn resume_nested(&mut self, gen: &Rc<Gen>, sent: Result<Value, Value>) -> Res<GenStep> {
         self.resume(gen, sent, Resume::Nested)?;
         let floor = self.frames.len().saturating_sub(1);

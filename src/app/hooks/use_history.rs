@@ -1,11 +1,19 @@
-//! The history of the run shown, once it has finished, and where the scrubber stands in it.
+//! The history of the run shown, once it has finished, where the scrubber stands in it, the
+//! loop at that instant, and where each task stands in the program's code.
 
 use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::app::components::python_code::CodeMark;
+use crate::app::components::time_travel::MAX_ITEMS;
 use crate::app::state::runs::{RunState, RunStatus};
-use crate::time_travel::History;
+use crate::python::LineMap;
+use crate::time_travel::{History, LoopInside};
+
+/// Time travel marks where tasks stand in programs of at most this many lines: a marked program
+/// is drawn again at every move of the scrubber.
+const MAX_MARKED_LINES: usize = 150;
 
 /// A finished run's history and the callback shown.
 #[derive(Clone)]
@@ -83,4 +91,56 @@ pub fn use_history(run: &RunState) -> TimeTravel {
         at,
         on_move,
     })
+}
+
+/// The loop at the instant shown, and the program's lines where its tasks stand then.
+#[hook]
+pub fn use_instant(
+    scrub: Option<&Scrub>,
+    program: &Rc<(Rc<str>, LineMap)>,
+) -> (Option<Rc<LoopInside>>, Rc<Vec<CodeMark>>) {
+    let inside = {
+        let scrub = scrub.cloned();
+        use_memo(
+            scrub
+                .as_ref()
+                .map(|s| (Rc::as_ptr(&s.history) as usize, s.at)),
+            move |_| scrub.map(|s| Rc::new(s.history.inside_at_limited(s.at, MAX_ITEMS))),
+        )
+    };
+    let marks = {
+        let (inside, program) = ((*inside).clone(), program.clone());
+        use_memo(
+            (
+                inside.as_ref().map(|i| Rc::as_ptr(i) as usize),
+                Rc::as_ptr(&program) as usize,
+            ),
+            move |_| {
+                let short = program.0.lines().count() <= MAX_MARKED_LINES;
+                inside
+                    .filter(|_| short)
+                    .map_or_else(Vec::new, |inside| code_marks(&inside, &program.1))
+            },
+        )
+    };
+    ((*inside).clone(), marks)
+}
+
+/// The lines of the program where the tasks stand at an instant, with who stands there.
+fn code_marks(inside: &LoopInside, lines: &LineMap) -> Vec<CodeMark> {
+    let mut marks: Vec<CodeMark> = Vec::new();
+    for task in &inside.tasks {
+        let Some(line) = task.at.and_then(|at| lines.line(at.coroutine, at.step)) else {
+            continue;
+        };
+        let entry = (task.label.clone(), task.state);
+        match marks.iter_mut().find(|m| m.line == line) {
+            Some(mark) => mark.tasks.push(entry),
+            None => marks.push(CodeMark {
+                line,
+                tasks: vec![entry],
+            }),
+        }
+    }
+    marks
 }

@@ -1,6 +1,6 @@
 # asyncio for the playground, written after the semantics of CPython 3.11's asyncio: the same
 # futures, tasks and callbacks in the same order, so that programs print what CPython prints.
-# The event loop's queues and clock are native (_call_soon, _call_at, _next_handle...).
+# The event loop's queues and clock are native (_call_soon, _call_at, _run_next...).
 
 PENDING = 'PENDING'
 CANCELLED = 'CANCELLED'
