@@ -134,13 +134,8 @@ def test_the_code_pane_marks_where_each_task_stands(page, base_url):
     scrubber = run_preset(page, base_url)
 
     def marks():
-        return {code: tasks for code, tasks in page.eval_on_selector_all(
-            '[data-testid="code-mark"]',
-            """xs => xs.map(x => {
-                const tags = x.querySelector('.code-mark-tasks');
-                const code = x.textContent.slice(0, x.textContent.length - tags.textContent.length).trim();
-                return [code, [...tags.children].map(t => t.textContent + ':' + t.classList[1])];
-            })""")}
+        return dict(page.eval_on_selector_all(
+            '[data-testid="code-mark"]', "xs => xs.map(x => [x.textContent.trim(), x.dataset.tasks])"))
 
     scrubber.focus()
     page.keyboard.press("Home")
@@ -149,9 +144,12 @@ def test_the_code_pane_marks_where_each_task_stands(page, base_url):
     # Callback 3: square(1) sleeps on its sleep line, square(2) is about to run its first step,
     # square(3) has not started: both marked on their `async def`.
     assert marks() == {
-        "await asyncio.sleep(1)": ["square(1):waiting"],
-        "async def square_2():  # 'square(2)'": ["square(2):running"],
-        "async def square_3():  # 'square(3)'": ["square(3):pending"],
+        "await asyncio.sleep(1)": "square(1) (waiting)",
+        "async def square_2():  # 'square(2)'": "square(2) (running)",
+        "async def square_3():  # 'square(3)'": "square(3) (pending)",
     }
+    # The names are drawn beside the code, not written into it: the code is the program.
+    program = page.locator(".python").inner_text()
+    assert "(waiting)" not in program and "square_1():" in program
     page.keyboard.press("End")
     assert marks() == {}, "done tasks stand nowhere"

@@ -66,24 +66,26 @@ pub fn PythonCode(props: &PythonCodeProps) -> Html {
     }
 }
 
-/// The program line by line, the lines where tasks stand marked with their names.
+/// The program line by line, the lines where tasks stand marked with their names. The names
+/// are drawn by CSS from `data-tasks`, so the code's text stays the program's, to the letter.
 fn marked(source: &str, marks: &[CodeMark]) -> Html {
     let lines = source.lines().enumerate().map(|(i, line)| {
         let number = i as u32 + 1;
         let mark = marks.iter().find(|m| m.line == number);
         let running = mark.is_some_and(|m| m.tasks.iter().any(|(_, s)| *s == TaskState::Running));
+        let tasks = mark.map(|m| {
+            m.tasks
+                .iter()
+                .map(|(label, state)| format!("{label} ({})", state.as_str()))
+                .collect::<Vec<_>>()
+                .join(" · ")
+        });
         html! {
             <>
                 <span class={classes!("code-line", mark.map(|_| "marked"), running.then_some("running"))}
-                      data-testid={mark.map(|_| "code-mark")} data-line={number.to_string()}>
+                      data-testid={mark.map(|_| "code-mark")} data-line={number.to_string()}
+                      data-tasks={tasks}>
                     { spans(line) }
-                    if let Some(mark) = mark {
-                        <span class="code-mark-tasks">
-                            { for mark.tasks.iter().map(|(label, state)| html! {
-                                <span class={classes!("code-mark-task", state.as_str())}>{ label.clone() }</span>
-                            }) }
-                        </span>
-                    }
                 </span>
                 { "\n" }
             </>
