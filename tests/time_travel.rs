@@ -233,3 +233,20 @@ fn a_larger_run_keeps_its_snapshots_within_the_memory_budget() {
     let k = history.len() * 3 / 4;
     assert_eq!(history.inside_at(k), inside_of_fresh_run(&scenario, k));
 }
+
+#[test]
+fn in_sequential_the_timer_is_the_sleeping_coroutines() {
+    let history = History::record(&preset("square_sequential", Strategy::Sequential));
+    let timers: Vec<CallbackView> = (0..=history.len())
+        .filter_map(|k| history.inside_at(k).running)
+        .filter(|running| matches!(running, CallbackView::Timer { .. }))
+        .collect();
+    assert_eq!(
+        timers,
+        ["square(1)", "square(2)", "square(3)"]
+            .map(|task| CallbackView::Timer { task: task.into() })
+    );
+    // Only main() is a task: the coroutines run inside it.
+    let middle = history.inside_at(history.len() / 2);
+    assert_eq!(middle.tasks.len(), 1);
+}

@@ -65,6 +65,16 @@ impl Engine {
         }
     }
 
+    /// Who sleeps in a task: the task, or the coroutine main() runs inline.
+    fn sleeper(&self, task: usize) -> String {
+        if let Body::Main(main) = &self.tasks[task].body {
+            if let Some(runner) = &main.inline {
+                return self.coroutines[runner.lane].name.clone();
+            }
+        }
+        self.label(task)
+    }
+
     /// The task a callback concerns, and what it does, as the page shows it.
     pub(crate) fn describe(&self, callback: Callback) -> CallbackView {
         match callback {
@@ -76,9 +86,10 @@ impl Engine {
                 }
             }
             Callback::SleepTimer(future) => {
-                // The sleeping task is the one waiting on the timer's future.
+                // The sleeper is the task waiting on the timer's future, or in `sequential` the
+                // coroutine main() is running inline.
                 let sleeper = self.futures[future].callbacks.iter().find_map(|c| match c {
-                    Callback::Step(task) => Some(self.label(*task)),
+                    Callback::Step(task) => Some(self.sleeper(*task)),
                     _ => None,
                 });
                 CallbackView::Timer {
