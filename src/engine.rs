@@ -278,7 +278,7 @@ impl Engine {
         self.futures[future].outcome.as_ref()
     }
 
-    fn run_callback(&mut self, callback: Callback) {
+    pub(crate) fn run_callback(&mut self, callback: Callback) {
         match callback {
             Callback::Step(task) => self.step(task),
             Callback::SleepTimer(future) => self.complete(future, Outcome::Value(PyValue::None)),

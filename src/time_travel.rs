@@ -186,7 +186,7 @@ impl History {
             };
             events.extend(engine.take_events());
             let start = events.len();
-            engine.run_one(callback);
+            engine.run_callback(callback);
             events.extend(engine.take_events());
             let mut printed = Vec::new();
             for event in &events[start..] {
@@ -314,7 +314,7 @@ fn replay(engine: &mut Engine, from: usize, k: usize, limit: usize) -> LoopInsid
     }
     for _ in from..k - 1 {
         match engine.next_callback() {
-            Some(callback) => engine.run_one(callback),
+            Some(callback) => engine.run_callback(callback),
             None => return engine.inside(k, None, limit),
         }
     }

@@ -51,6 +51,14 @@ impl Lang {
             Lang::Fr => fr,
         }
     }
+
+    /// A printed line quoted in a sentence, with the language's quotation marks.
+    pub fn quote(self, text: &str) -> String {
+        match self {
+            Lang::En => format!("“{text}”"),
+            Lang::Fr => format!("« {text} »"),
+        }
+    }
 }
 
 /// Every text of the page. A sentence with a number in it is split around the number.

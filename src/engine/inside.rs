@@ -42,10 +42,6 @@ impl Engine {
         None
     }
 
-    pub(crate) fn run_one(&mut self, callback: Callback) {
-        self.run_callback(callback);
-    }
-
     /// About how much a copy of this engine holds: its tasks, futures and scheduled callbacks.
     pub(crate) fn weight(&self) -> usize {
         self.tasks.len()

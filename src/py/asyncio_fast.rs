@@ -98,6 +98,13 @@ fn in_python(vm: &mut Vm, name: &str, args: Args, kwargs: Kwargs) -> Res<Value> 
     }
 }
 
+/// `loop.call_soon(callback, *args)`.
+fn call_soon(vm: &mut Vm, event_loop: Value, callback: Value, args: Vec<Value>) -> Res<()> {
+    let soon = vec![event_loop, callback, Value::tuple(args)];
+    super::asyncio::call_soon(vm, &Value::None, soon, Vec::new())?;
+    Ok(())
+}
+
 /// Only `self` and the positional arguments a method takes, no keywords: the fast path's case.
 fn plain(args: &Args, kwargs: &Kwargs, count: usize) -> bool {
     args.len() == count && kwargs.is_empty()
@@ -158,12 +165,7 @@ fn future_add_done_callback(vm: &mut Vm, _: &Value, args: Args, kwargs: Kwargs) 
         return in_python(vm, "_py_add_done_callback", args, kwargs);
     }
     let event_loop = field(vm, future, |s| s.loop_)?;
-    let soon = vec![
-        event_loop,
-        callback.clone(),
-        Value::tuple(vec![future.clone()]),
-    ];
-    super::asyncio::call_soon(vm, &Value::None, soon, Vec::new())?;
+    call_soon(vm, event_loop, callback.clone(), vec![future.clone()])?;
     Ok(Value::None)
 }
 
@@ -178,12 +180,7 @@ fn schedule_callbacks(vm: &mut Vm, future: &Value) -> Res<()> {
     set_field(vm, future, |s| s.callbacks, Value::list(Vec::new()))?;
     let event_loop = field(vm, future, |s| s.loop_)?;
     for callback in callbacks {
-        let soon = vec![
-            event_loop.clone(),
-            callback,
-            Value::tuple(vec![future.clone()]),
-        ];
-        super::asyncio::call_soon(vm, &Value::None, soon, Vec::new())?;
+        call_soon(vm, event_loop.clone(), callback, vec![future.clone()])?;
     }
     Ok(())
 }
@@ -317,8 +314,7 @@ fn task_yielded(vm: &mut Vm, _: &Value, args: Args, kwargs: Kwargs) -> Res<Value
     let event_loop = field(vm, task, |s| s.loop_)?;
     if result.is_none() {
         let step = field(vm, task, |s| s.task_step)?;
-        let soon = vec![event_loop, step, Value::tuple(Vec::new())];
-        super::asyncio::call_soon(vm, &Value::None, soon, Vec::new())?;
+        call_soon(vm, event_loop, step, Vec::new())?;
         return Ok(Value::None);
     }
     let (Value::Object(future), Value::Object(this)) = (result, task) else {

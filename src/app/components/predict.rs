@@ -89,9 +89,9 @@ pub fn Predict(props: &PredictProps) -> Html {
                     lang.choose("First difference at line", "Première différence à la ligne"),
                     at + 1,
                     lang.choose(": you expected", " : vous attendiez"),
-                    quoted(expected, lang),
+                    lang.quote(expected),
                     lang.choose("but the run printed", "mais l'exécution a affiché"),
-                    quoted(&printed, lang)
+                    lang.quote(&printed)
                 )
             }
         };
@@ -159,12 +159,5 @@ pub fn Predict(props: &PredictProps) -> Html {
                 { if waiting { lang.choose("Running…", "Exécution…") } else { lang.choose("Run and check", "Lancer et vérifier") } }
             </button>
         </div>
-    }
-}
-
-fn quoted(text: &str, lang: Lang) -> String {
-    match lang {
-        Lang::En => format!("“{text}”"),
-        Lang::Fr => format!("« {text} »"),
     }
 }

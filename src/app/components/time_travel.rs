@@ -411,14 +411,11 @@ fn deeds(events: &[Event], history: &History, lang: Lang) -> Vec<String> {
     deeds
 }
 
+/// A printed line quoted in a caption, cut after [`QUOTED_CHARS`] characters.
 fn quoted(text: &str, lang: Lang) -> String {
-    let text = match text.char_indices().nth(QUOTED_CHARS) {
-        Some((cut, _)) => format!("{}…", &text[..cut]),
-        None => text.to_owned(),
-    };
-    match lang {
-        Lang::En => format!("“{text}”"),
-        Lang::Fr => format!("« {text} »"),
+    match text.char_indices().nth(QUOTED_CHARS) {
+        Some((cut, _)) => lang.quote(&format!("{}…", &text[..cut])),
+        None => lang.quote(text),
     }
 }
 

@@ -64,22 +64,6 @@ pub fn TimelinePane(props: &TimelinePaneProps) -> Html {
             span: axis_end(run, MAIN, run.now(performance_now())),
         });
     use_cursor(cursor.clone(), aim);
-    // Drawn again only when the run changes (not when the time-travel cursor moves): a
-    // 10,000-task timeline takes tens of milliseconds to lay out.
-    let drawn = {
-        let (run, svg, cursor) = (props.run.clone(), svg.clone(), cursor.clone());
-        let running = run.status == RunStatus::Running;
-        let now = running.then(|| performance_now().to_bits());
-        use_memo((run.run, run.version, lang, now), move |_| {
-            timeline(&TimelineProps {
-                run,
-                options: MAIN,
-                lang,
-                svg,
-                cursor,
-            })
-        })
-    };
     let stem = files::file_stem(props.title.as_deref());
     let export_image = |png: bool| {
         let (svg, say, stem) = (svg.clone(), props.say.clone(), stem.clone());
@@ -127,7 +111,7 @@ pub fn TimelinePane(props: &TimelinePaneProps) -> Html {
                 </div>
             </div>
             <div class="scrub-frame">
-                { (*drawn).clone() }
+                { timeline(&TimelineProps { run: props.run.clone(), options: MAIN, lang, svg: svg.clone(), cursor: cursor.clone() }) }
                 if let Some(t) = props.scrub_ms {
                     { scrub_cursor(t, axis_end(run, MAIN, run.now(performance_now()))) }
                 }
