@@ -27,6 +27,29 @@ pub trait Handle {
     fn cancelled(&self) -> bool {
         false
     }
+
+    /// A number naming the handle in the loop's change log (see [`EventLoop::record_changes`]).
+    fn id(&self) -> u32 {
+        0
+    }
+}
+
+/// A change to the ready queue or the timer heap, as the loop logs it when asked: what a view
+/// of the loop at any past instant is rebuilt from (Python programs' time travel).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum LoopChange {
+    /// A callback joined the back of the ready queue (`call_soon`, or a timer fell due).
+    ReadyPush(u32),
+    /// The ready queue's front left it: to run, or skipped as cancelled.
+    ReadyPop(u32),
+    TimerPush {
+        id: u32,
+        when: Seconds,
+    },
+    /// A timer left the heap: fallen due (it is pushed on the ready queue next), or cancelled.
+    TimerPop(u32),
+    /// The loop was closed: its queue and heap emptied.
+    Clear,
 }
 
 /// What the driver of the loop does next.
@@ -66,6 +89,8 @@ pub struct EventLoop<H> {
     waiting: Option<Seconds>,
     /// `_run_once` iterations begun so far.
     iterations: u64,
+    /// The change log, when asked for.
+    changes: Option<Vec<LoopChange>>,
 }
 
 impl<H: Handle> Default for EventLoop<H> {
@@ -86,6 +111,26 @@ impl<H: Handle> EventLoop<H> {
             in_iteration: false,
             waiting: None,
             iterations: 0,
+            changes: None,
+        }
+    }
+
+    /// From now on, every change to the queue and the heap is logged until taken.
+    pub fn record_changes(&mut self) {
+        self.changes.get_or_insert_with(Vec::new);
+    }
+
+    /// The changes logged since the last call (none when not recording).
+    pub fn take_changes(&mut self) -> Vec<LoopChange> {
+        self.changes
+            .as_mut()
+            .map(std::mem::take)
+            .unwrap_or_default()
+    }
+
+    fn log(&mut self, change: LoopChange) {
+        if let Some(changes) = &mut self.changes {
+            changes.push(change);
         }
     }
 
@@ -118,11 +163,16 @@ impl<H: Handle> EventLoop<H> {
 
     /// `loop.call_soon(callback)`.
     pub fn call_soon(&mut self, handle: H) {
+        self.log(LoopChange::ReadyPush(handle.id()));
         self.ready.push_back(handle);
     }
 
     /// `loop.call_at(when, callback)`.
     pub fn call_at(&mut self, when: Seconds, handle: H) {
+        self.log(LoopChange::TimerPush {
+            id: handle.id(),
+            when,
+        });
         self.scheduled.push(Scheduled { when, handle });
         let last = self.scheduled.len() - 1;
         self.sift_down(0, last);
@@ -183,6 +233,7 @@ impl<H: Handle> EventLoop<H> {
 
     /// Drops every callback and timer: the loop is closed.
     pub fn clear(&mut self) {
+        self.log(LoopChange::Clear);
         self.ready.clear();
         self.scheduled.clear();
         self.timer_cancelled_count = 0;
@@ -201,6 +252,7 @@ impl<H: Handle> EventLoop<H> {
                     self.batch_remaining = 0;
                     continue;
                 };
+                self.log(LoopChange::ReadyPop(handle.id()));
                 if handle.cancelled() {
                     continue;
                 }
@@ -233,6 +285,7 @@ impl<H: Handle> EventLoop<H> {
             let end_time = self.time + CLOCK_RESOLUTION;
             while self.scheduled.first().is_some_and(|s| s.when < end_time) {
                 if let Some(due) = self.pop_timer() {
+                    self.log(LoopChange::ReadyPush(due.handle.id()));
                     self.ready.push_back(due.handle);
                 }
             }
@@ -250,6 +303,10 @@ impl<H: Handle> EventLoop<H> {
             && self.timer_cancelled_count as f64 / count as f64
                 > MIN_CANCELLED_TIMER_HANDLES_FRACTION
         {
+            if let Some(changes) = &mut self.changes {
+                let dropped = self.scheduled.iter().filter(|s| s.handle.cancelled());
+                changes.extend(dropped.map(|s| LoopChange::TimerPop(s.handle.id())));
+            }
             self.scheduled.retain(|s| !s.handle.cancelled());
             self.heapify();
             self.timer_cancelled_count = 0;
@@ -268,11 +325,14 @@ impl<H: Handle> EventLoop<H> {
 
     fn pop_timer(&mut self) -> Option<Scheduled<H>> {
         let last = self.scheduled.pop()?;
-        if self.scheduled.is_empty() {
-            return Some(last);
-        }
-        let first = std::mem::replace(&mut self.scheduled[0], last);
-        self.sift_up(0);
+        let first = if self.scheduled.is_empty() {
+            last
+        } else {
+            let first = std::mem::replace(&mut self.scheduled[0], last);
+            self.sift_up(0);
+            first
+        };
+        self.log(LoopChange::TimerPop(first.handle.id()));
         Some(first)
     }
 

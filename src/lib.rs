@@ -12,6 +12,7 @@ pub mod json;
 pub mod link;
 pub mod predict;
 pub mod presets;
+pub mod program_history;
 pub mod program_presets;
 pub mod program_trace;
 pub mod py;

@@ -50,6 +50,8 @@ pub struct ProgramTracer {
     /// Labels of the lanes created since the last `take`.
     new_lanes: Vec<Rc<str>>,
     events: Vec<Event>,
+    /// Events emitted since the run began (taken or not).
+    emitted: usize,
 }
 
 impl ProgramTracer {
@@ -59,6 +61,12 @@ impl ProgramTracer {
 
     fn emit(&mut self, t: Ms, lane: Lane, kind: EventKind) {
         self.events.push(Event { t, lane, kind });
+        self.emitted += 1;
+    }
+
+    /// How many events the run's trace holds so far.
+    pub fn emitted(&self) -> usize {
+        self.emitted
     }
 
     /// `lane` runs again at `t`: what it was suspended on ends.
@@ -129,7 +137,9 @@ impl ProgramTracer {
                     self.resume(t, lane);
                 }
             }
-            RunEvent::Waiting { lane, on, until } => {
+            RunEvent::Waiting {
+                lane, on, until, ..
+            } => {
                 let Some(lane) = self.lane(Some(lane)) else {
                     return;
                 };
@@ -190,7 +200,12 @@ impl ProgramTracer {
                     self.emit(t, Some(lane), EventKind::Cancelled);
                 }
             }
-            RunEvent::ResultTaken { .. } | RunEvent::Caught { .. } => {}
+            RunEvent::ResultTaken { .. }
+            | RunEvent::Caught { .. }
+            | RunEvent::Scheduled { .. }
+            | RunEvent::Loop(_)
+            | RunEvent::HandleCancelled { .. }
+            | RunEvent::Callback { .. } => {}
         }
     }
 
@@ -268,6 +283,7 @@ mod tests {
                 lane: 7,
                 on,
                 until: Some(1.1),
+                line: None,
             },
         );
         let (_, events) = tracer.take();

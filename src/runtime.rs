@@ -222,6 +222,8 @@ pub enum ProgramUpdate {
     Finished { t: Ms, status: i32 },
     /// Refused before it ran (a syntax error, an unsupported module).
     Refused(Refusal),
+    /// More of the loop's journal, for time travel once the program has ended.
+    Journal(Vec<crate::program_history::Record>),
 }
 
 /// Why a program did not run, and where: what the editor marks and the console prints.
@@ -257,6 +259,9 @@ struct RealHost {
     clock: RealClock,
     lines: std::rc::Rc<std::cell::RefCell<Vec<ProgramUpdate>>>,
     tracer: std::rc::Rc<std::cell::RefCell<crate::program_trace::ProgramTracer>>,
+    journal: std::rc::Rc<std::cell::RefCell<crate::program_history::LoopRecorder>>,
+    /// Lines printed so far.
+    printed: usize,
     epoch: f64,
 }
 
@@ -265,6 +270,7 @@ impl crate::py::vm::Host for RealHost {
         let t = self.clock.stamp(0.0);
         let mut tracer = self.tracer.borrow_mut();
         tracer.line(t, vm.lane, stderr, text);
+        self.printed += 1;
         self.lines.borrow_mut().push(ProgramUpdate::Line {
             t,
             stderr,
@@ -279,7 +285,15 @@ impl crate::py::vm::Host for RealHost {
 
     fn event(&mut self, _vm: &crate::py::vm::VmInfo, event: crate::py::vm::RunEvent) {
         let t = self.clock.stamp(0.0);
-        self.tracer.borrow_mut().event(t, event);
+        let mut tracer = self.tracer.borrow_mut();
+        self.journal
+            .borrow_mut()
+            .event(&event, tracer.emitted(), self.printed);
+        tracer.event(t, event);
+    }
+
+    fn records_loop(&self) -> bool {
+        true
     }
 
     fn epoch(&self) -> f64 {
@@ -330,10 +344,13 @@ async fn drive_program(
     let clock = RealClock::start(time_scale);
     let lines = std::rc::Rc::new(std::cell::RefCell::new(Vec::new()));
     let tracer = std::rc::Rc::default();
+    let journal = std::rc::Rc::default();
     let host = RealHost {
         clock: clock.clone(),
         lines: lines.clone(),
         tracer: std::rc::Rc::clone(&tracer),
+        journal: std::rc::Rc::clone(&journal),
+        printed: 0,
         epoch: js_sys::Date::now() / 1000.0,
     };
     let mut interpreter = match crate::py::run::Interpreter::new(&source, "main.py", Box::new(host))
@@ -363,6 +380,10 @@ async fn drive_program(
                 lanes: lanes.iter().map(|label| label.to_string()).collect(),
                 events,
             });
+        }
+        let records = journal.borrow_mut().take();
+        if !records.is_empty() {
+            on_update(ProgramUpdate::Journal(records));
         }
         match progress {
             crate::py::vm::Progress::WaitUntil(t) => {

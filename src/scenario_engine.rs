@@ -126,7 +126,9 @@ impl Translator {
                     self.emit(lane, EventKind::Started);
                 }
             }
-            RunEvent::Waiting { lane, on, until } => {
+            RunEvent::Waiting {
+                lane, on, until, ..
+            } => {
                 let lane = self.lane_of(Some(lane));
                 if lane.is_none() || !on.starts_with("sleep(") {
                     return;
@@ -242,6 +244,11 @@ impl Translator {
                     self.emit(None, EventKind::CaughtInMain(message));
                 }
             }
+            // The loop's journal is for a Python program's time travel.
+            RunEvent::Scheduled { .. }
+            | RunEvent::Loop(_)
+            | RunEvent::HandleCancelled { .. }
+            | RunEvent::Callback { .. } => {}
         }
     }
 

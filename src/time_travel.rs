@@ -65,6 +65,9 @@ pub enum Awaiting {
     Gather,
     /// The next task `as_completed` hands out.
     AsCompleted,
+    /// Any other awaitable of a Python program, as the timeline names it (`Queue.get`, `Lock`,
+    /// `gather(a(), b())`, another task's call…).
+    Future(String),
 }
 
 /// A callback of the loop, by what it does.
@@ -80,6 +83,9 @@ pub enum CallbackView {
     AsCompletedChildDone { child: String },
     /// `run_until_complete`'s callback: `main()` is done, the loop stops.
     StopLoop,
+    /// Any other callback of a Python program, named as CPython's handle repr names it
+    /// (`print('hi')`, `_release_waiter(<Future>)`).
+    Call { text: String },
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -95,6 +101,8 @@ pub struct TaskView {
     pub awaiting: Option<Awaiting>,
     /// Where its code stands: see [`crate::python::LineMap`].
     pub at: Option<CodeSpot>,
+    /// Or the line itself (1-based), for a Python program.
+    pub line: Option<u32>,
 }
 
 /// A place in a scenario's code: a coroutine (by its address, stable for the run) and the step
@@ -139,6 +147,80 @@ pub struct Mark {
     pub events: Range<usize>,
     /// Console lines printed once it has run (those before it and its own).
     pub lines: usize,
+}
+
+/// A finished run's history, whichever engine ran it (a scenario's step engine, or the Python
+/// interpreter): what the scrubber moves through, one callback of the loop at a time.
+pub trait Recorded {
+    /// One mark per callback, in order.
+    fn marks(&self) -> &[Mark];
+
+    /// The run's trace: each mark's events are a range of it.
+    fn events(&self) -> &[Event];
+
+    /// The label of a lane (a task's coroutine call), or `main()` outside any.
+    fn label(&self, lane: Option<usize>) -> &str;
+
+    /// The loop at callback `k` (clamped to the history), its lists cut after `limit` items:
+    /// what a page draws of a 10,000-task loop.
+    fn inside_at_limited(&self, k: usize, limit: usize) -> LoopInside;
+
+    /// How many callbacks the loop ran.
+    fn len(&self) -> usize {
+        self.marks().len()
+    }
+
+    fn is_empty(&self) -> bool {
+        self.marks().is_empty()
+    }
+
+    /// Callback `k` (1-based).
+    fn mark(&self, k: usize) -> Option<&Mark> {
+        k.checked_sub(1).and_then(|i| self.marks().get(i))
+    }
+
+    /// The events callback `k` caused.
+    fn events_of(&self, k: usize) -> &[Event] {
+        match self.mark(k) {
+            Some(mark) => self.events().get(mark.events.clone()).unwrap_or(&[]),
+            None => &[],
+        }
+    }
+
+    /// Console lines printed up to callback `k`, its own included.
+    fn lines_at(&self, k: usize) -> usize {
+        self.mark(k).map_or(0, |m| m.lines)
+    }
+
+    /// The first callback of the iteration after the one of callback `k` (or the end).
+    fn next_iteration(&self, k: usize) -> usize {
+        let iteration = self.mark(k).map_or(0, |m| m.iteration);
+        (k + 1..=self.len())
+            .find(|&j| self.mark(j).is_some_and(|m| m.iteration > iteration))
+            .unwrap_or(self.len())
+    }
+
+    /// The first callback of the iteration of callback `k`, or of the one before when `k`
+    /// already starts its iteration.
+    fn previous_iteration(&self, k: usize) -> usize {
+        if k == 0 {
+            return 0;
+        }
+        let start = |j: usize| {
+            let iteration = self.mark(j).map_or(0, |m| m.iteration);
+            (1..=j)
+                .rev()
+                .take_while(|&i| self.mark(i).is_some_and(|m| m.iteration == iteration))
+                .last()
+                .unwrap_or(j)
+        };
+        let first = start(k);
+        if first < k {
+            first
+        } else {
+            start(k - 1).min(k - 1)
+        }
+    }
 }
 
 /// How many engine snapshots a history keeps at most: reaching a callback replays at most the
@@ -209,21 +291,6 @@ impl History {
         }
     }
 
-    /// The label of a lane (a coroutine's name), or `main()`.
-    pub fn label(&self, lane: Option<usize>) -> &str {
-        lane.and_then(|l| self.names.get(l))
-            .map_or("main()", |name| name.as_str())
-    }
-
-    /// How many callbacks the loop ran.
-    pub fn len(&self) -> usize {
-        self.marks.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.marks.is_empty()
-    }
-
     /// How many copies of the engine the history keeps.
     pub fn snapshots(&self) -> usize {
         self.snapshots.len()
@@ -234,57 +301,9 @@ impl History {
         self.snapshots.iter().map(|(_, e)| e.weight()).sum()
     }
 
-    /// Callback `k` (1-based).
-    pub fn mark(&self, k: usize) -> Option<&Mark> {
-        k.checked_sub(1).and_then(|i| self.marks.get(i))
-    }
-
     /// The whole run's trace (the same as [`crate::engine::simulate`]'s).
     pub fn trace(&self) -> &Trace {
         &self.trace
-    }
-
-    /// The events callback `k` caused.
-    pub fn events_of(&self, k: usize) -> &[Event] {
-        match self.mark(k) {
-            Some(mark) => &self.trace.events[mark.events.clone()],
-            None => &[],
-        }
-    }
-
-    /// Console lines printed up to callback `k`, its own included.
-    pub fn lines_at(&self, k: usize) -> usize {
-        self.mark(k).map_or(0, |m| m.lines)
-    }
-
-    /// The first callback of the iteration after the one of callback `k` (or the end).
-    pub fn next_iteration(&self, k: usize) -> usize {
-        let iteration = self.mark(k).map_or(0, |m| m.iteration);
-        (k + 1..=self.len())
-            .find(|&j| self.mark(j).is_some_and(|m| m.iteration > iteration))
-            .unwrap_or(self.len())
-    }
-
-    /// The first callback of the iteration of callback `k`, or of the one before when `k`
-    /// already starts its iteration.
-    pub fn previous_iteration(&self, k: usize) -> usize {
-        if k == 0 {
-            return 0;
-        }
-        let start = |j: usize| {
-            let iteration = self.mark(j).map_or(0, |m| m.iteration);
-            (1..=j)
-                .rev()
-                .take_while(|&i| self.mark(i).is_some_and(|m| m.iteration == iteration))
-                .last()
-                .unwrap_or(j)
-        };
-        let first = start(k);
-        if first < k {
-            first
-        } else {
-            start(k - 1).min(k - 1)
-        }
     }
 
     /// The loop at callback `k` (clamped to the history), computed again from the nearest
@@ -292,9 +311,23 @@ impl History {
     pub fn inside_at(&self, k: usize) -> LoopInside {
         self.inside_at_limited(k, usize::MAX)
     }
+}
 
-    /// The same, its lists cut after `limit` items: what a page draws of a 10,000-task loop.
-    pub fn inside_at_limited(&self, k: usize, limit: usize) -> LoopInside {
+impl Recorded for History {
+    fn marks(&self) -> &[Mark] {
+        &self.marks
+    }
+
+    fn events(&self) -> &[Event] {
+        &self.trace.events
+    }
+
+    fn label(&self, lane: Option<usize>) -> &str {
+        lane.and_then(|l| self.names.get(l))
+            .map_or("main()", |name| name.as_str())
+    }
+
+    fn inside_at_limited(&self, k: usize, limit: usize) -> LoopInside {
         let k = k.min(self.len());
         let before = k.saturating_sub(1);
         // The first snapshot is the engine before any callback: one always comes before `k`.

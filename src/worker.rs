@@ -5,8 +5,9 @@
 //! Messages are plain arrays. To the worker: `["run", source, time_scale]`. From it:
 //! `["ready"]` once it listens, then for the run `["started"]`, `["line", t_ms, is_stderr,
 //! text, task or null]`, `["trace", [lane labels…], [code, t_ms, lane, a, b, …]]` (five values
-//! an event, lane -1 for none; see [`event_parts`]), and at the end `["finished", status, t_ms]`
-//! or `["refused", report, line, col, message]`.
+//! an event, lane -1 for none; see [`event_parts`]), `["journal", Float64Array, [texts…]]` (the
+//! loop's journal for time travel: [`crate::program_history::encode`]), and at the end
+//! `["finished", status, t_ms]` or `["refused", report, line, col, message]`.
 
 use std::cell::RefCell;
 
@@ -58,6 +59,15 @@ pub fn message(update: &ProgramUpdate) -> Array {
         ProgramUpdate::Finished { t, status } => {
             Array::of3(&"finished".into(), &(*status).into(), &(*t).into())
         }
+        ProgramUpdate::Journal(records) => {
+            let (numbers, texts) = crate::program_history::encode(records);
+            let texts: Array = texts.iter().map(|t| JsValue::from_str(t)).collect();
+            Array::of3(
+                &"journal".into(),
+                &js_sys::Float64Array::from(numbers.as_slice()),
+                &texts,
+            )
+        }
         ProgramUpdate::Refused(refusal) => Array::of5(
             &"refused".into(),
             &refusal.report.as_str().into(),
@@ -101,6 +111,23 @@ pub fn read_message(data: &JsValue) -> Option<ProgramUpdate> {
             text: text(3)?,
             task: text(4),
         }),
+        "journal" => {
+            let numbers = array
+                .get(1)
+                .dyn_into::<js_sys::Float64Array>()
+                .ok()?
+                .to_vec();
+            let texts: Vec<std::rc::Rc<str>> = array
+                .get(2)
+                .dyn_into::<Array>()
+                .ok()?
+                .iter()
+                .map(|t| t.as_string().unwrap_or_default().into())
+                .collect();
+            Some(ProgramUpdate::Journal(crate::program_history::decode(
+                &numbers, &texts,
+            )))
+        }
         "finished" => Some(ProgramUpdate::Finished {
             status: number(1)? as i32,
             t: number(2)?,

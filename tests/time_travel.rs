@@ -6,7 +6,7 @@ use async_playground::engine::simulate;
 use async_playground::presets;
 use async_playground::scenario::{Scenario, Strategy};
 use async_playground::time_travel::{
-    inside_of_fresh_run, Awaiting, CallbackView, History, TaskState, TimerView,
+    inside_of_fresh_run, Awaiting, CallbackView, History, Recorded, TaskState, TimerView,
 };
 
 mod common;

@@ -191,6 +191,7 @@ impl Engine {
                     state,
                     awaiting,
                     at: self.code_spot(id),
+                    line: None,
                 });
             }
         }

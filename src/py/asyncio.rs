@@ -11,8 +11,10 @@ use super::ops;
 use super::value::*;
 use super::vm::{Flow, NativeFn, Res, RunEvent, Vm};
 use crate::event_loop::{EventLoop, Handle, Next};
+use crate::program_history::CallbackWhat;
 
 /// A callback in the loop's queues: the handle object the program sees, and its data.
+#[derive(Clone)]
 pub struct PyHandle {
     object: Value,
     data: Rc<HandleData>,
@@ -21,6 +23,10 @@ pub struct PyHandle {
 impl Handle for PyHandle {
     fn cancelled(&self) -> bool {
         self.data.cancelled.get()
+    }
+
+    fn id(&self) -> u32 {
+        self.data.id
     }
 }
 
@@ -45,10 +51,22 @@ impl LoopCore {
     }
 }
 
+/// `f` on the loop's state; what it changed in the queue and the heap goes to the journal when
+/// the host records the loop.
 fn with_core<T>(vm: &mut Vm, loop_value: &Value, f: impl FnOnce(&mut LoopCore) -> T) -> Res<T> {
     if let Value::Object(o) = loop_value {
-        if let Native::Loop(core) = &mut *o.native.borrow_mut() {
-            return Ok(f(core));
+        let done = match &mut *o.native.borrow_mut() {
+            Native::Loop(core) => {
+                let result = f(core);
+                Some((result, core.events.take_changes()))
+            }
+            _ => None,
+        };
+        if let Some((result, changes)) = done {
+            for change in changes {
+                vm.event(RunEvent::Loop(change));
+            }
+            return Ok(result);
         }
     }
     vm.type_error("not an event loop")
@@ -58,6 +76,9 @@ fn loop_init(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
     arity(vm, "_loop_init", &args, 1, 1)?;
     if let Value::Object(o) = &args[0] {
         let mut events = EventLoop::new();
+        if vm.records_loop {
+            events.record_changes();
+        }
         // The loop's clock is the program's one clock.
         events.catch_up(vm.now);
         *o.native.borrow_mut() = Native::Loop(Box::new(LoopCore {
@@ -84,7 +105,14 @@ fn make_handle(
         Value::Object(o) => Rc::downgrade(o),
         _ => Weak::new(),
     };
+    let id = vm.next_handle;
+    vm.next_handle = vm.next_handle.wrapping_add(1);
+    if vm.records_loop {
+        let what = describe_callback(vm, &callback, &args);
+        vm.event(RunEvent::Scheduled { handle: id, what });
+    }
     let data = Rc::new(HandleData {
+        id,
         callback,
         args,
         cancelled: std::cell::Cell::new(false),
@@ -159,8 +187,157 @@ fn run_next(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
     if handle.is_none() {
         return Ok(args[1].clone());
     }
-    with_core(vm, &args[0], |core| core.running = handle.clone())?;
+    let iteration = with_core(vm, &args[0], |core| {
+        core.running = handle.clone();
+        core.events.iterations()
+    })?;
+    let wanted = vm.loop_views.as_mut().is_some_and(|views| {
+        views.callbacks += 1;
+        views
+            .wanted
+            .as_ref()
+            .is_none_or(|w| w.contains(&views.callbacks))
+    });
+    if wanted {
+        let view = live_view(vm, &args[0], &handle);
+        if let Some(views) = &mut vm.loop_views {
+            views.taken.push((views.callbacks, view));
+        }
+    }
+    if vm.records_loop {
+        let id = handle_data(vm, &handle)?.id;
+        let now = vm.now;
+        vm.event(RunEvent::Callback {
+            handle: id,
+            iteration,
+            now,
+        });
+    }
     run_handle(vm, &Value::None, vec![handle], Vec::new())
+}
+
+/// The loop as the VM holds it at the start of chosen callbacks (tests check the journal's
+/// rebuilt views against it).
+#[derive(Default)]
+pub struct LoopViews {
+    /// The callbacks (1-based) to look at; `None`: every one.
+    pub wanted: Option<Vec<usize>>,
+    /// Callbacks begun so far.
+    pub callbacks: usize,
+    /// By callback: the loop then.
+    pub taken: Vec<(usize, LiveView)>,
+}
+
+/// The loop as the VM holds it when a callback starts.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LiveView {
+    /// The handle about to run.
+    pub running: u32,
+    /// The ready queue behind it and the pending timers (deadline, handle) in the order the
+    /// heap holds them now, cancelled ones left out.
+    pub ready: Vec<u32>,
+    pub timers: Vec<(f64, u32)>,
+    /// Each task with a lane, in the order made: its lane and state, as its attributes say.
+    pub tasks: Vec<(u32, crate::time_travel::TaskState)>,
+}
+
+fn live_view(vm: &mut Vm, loop_value: &Value, running: &Value) -> LiveView {
+    use crate::time_travel::TaskState;
+    let (ready, timers): (Vec<Value>, Vec<(f64, Value)>) = match loop_value {
+        Value::Object(o) => match &*o.native.borrow() {
+            Native::Loop(core) => (
+                core.ready_handles(),
+                core.events
+                    .timers_in_order(usize::MAX)
+                    .into_iter()
+                    .map(|(when, h)| (when, h.object))
+                    .collect(),
+            ),
+            _ => (Vec::new(), Vec::new()),
+        },
+        _ => (Vec::new(), Vec::new()),
+    };
+    let data = |h: &Value| match h {
+        Value::Object(o) => match &*o.native.borrow() {
+            Native::Handle(d) => Some(d.clone()),
+            _ => None,
+        },
+        _ => None,
+    };
+    let live_ids = |handles: &[Value]| -> Vec<u32> {
+        handles
+            .iter()
+            .filter_map(data)
+            .filter(|d| !d.cancelled.get())
+            .map(|d| d.id)
+            .collect()
+    };
+    // The task a handle steps: the receiver of its bound `task_step` / `task_wakeup`.
+    let steps = |h: &Value| -> Option<usize> {
+        let d = data(h)?;
+        if d.cancelled.get() {
+            return None;
+        }
+        match &d.callback {
+            Value::Method(m) => match (&m.0, &m.1) {
+                (Value::Func(f), Value::Object(task))
+                    if matches!(&*f.code.name, "task_step" | "task_wakeup") =>
+                {
+                    Some(Rc::as_ptr(task) as usize)
+                }
+                _ => None,
+            },
+            _ => None,
+        }
+    };
+    let queued: Vec<usize> = ready.iter().filter_map(steps).collect();
+    let running_task = steps(running);
+    let (state_symbol, exception_symbol, lane_symbol, coro_symbol) = (
+        vm.sym("_state"),
+        vm.sym("_exception"),
+        vm.sym("_lane"),
+        vm.sym("_coro"),
+    );
+    let mut tasks = Vec::new();
+    for task in vm.tasks.iter().filter_map(std::rc::Weak::upgrade) {
+        let attrs = task.attrs.borrow();
+        let Some(Value::Int(lane)) = attrs.get(lane_symbol) else {
+            continue;
+        };
+        let state = match attrs.get(state_symbol) {
+            Some(Value::Str(s)) if &**s == "CANCELLED" => TaskState::Cancelled,
+            Some(Value::Str(s)) if &**s == "FINISHED" => match attrs.get(exception_symbol) {
+                Some(Value::None) | None => TaskState::Done,
+                Some(_) => TaskState::Failed,
+            },
+            _ => {
+                let address = Rc::as_ptr(&task) as usize;
+                let started =
+                    matches!(attrs.get(coro_symbol), Some(Value::Gen(g)) if g.started.get());
+                if running_task == Some(address) {
+                    TaskState::Running
+                } else if !started {
+                    TaskState::Pending
+                } else if queued.contains(&address) {
+                    TaskState::Ready
+                } else {
+                    TaskState::Waiting
+                }
+            }
+        };
+        tasks.push((*lane as u32, state));
+    }
+    LiveView {
+        running: data(running).map_or(u32::MAX, |d| d.id),
+        ready: live_ids(&ready),
+        timers: timers
+            .iter()
+            .filter_map(|(when, h)| Some((*when, data(h)?)))
+            .filter(|(_, d)| !d.cancelled.get())
+            .map(|(when, d)| (when, d.id))
+            .collect(),
+        tasks,
+    }
 }
 
 fn running_handle(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
@@ -231,6 +408,9 @@ fn handle_cancel(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
     let data = handle_data(vm, &args[0])?;
     if !data.cancelled.get() {
         data.cancelled.set(true);
+        if vm.records_loop {
+            vm.event(RunEvent::HandleCancelled { handle: data.id });
+        }
         if data.scheduled.get() {
             if let Some(loop_object) = data.loop_ref.upgrade() {
                 if let Native::Loop(core) = &mut *loop_object.native.borrow_mut() {
@@ -385,11 +565,110 @@ pub(super) fn lane_leave(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<V
     let waiter = &args[1];
     if !waiter.is_none() {
         let (on, until) = describe_waiter(vm, waiter)?;
-        vm.event(RunEvent::Waiting { lane, on, until });
+        let line = if vm.records_loop {
+            program_line(vm, &vm.current_task.clone())
+        } else {
+            None
+        };
+        vm.event(RunEvent::Waiting {
+            lane,
+            on,
+            until,
+            line,
+        });
     }
     vm.lane = None;
     vm.current_task = Value::None;
     Ok(Value::None)
+}
+
+/// The line of the program where a suspended task stands: its coroutine's innermost frame (down
+/// the chain of `await`s) that runs the program's own code, not the asyncio prelude's.
+fn program_line(vm: &mut Vm, task: &Value) -> Option<u32> {
+    let symbol = vm.sym("_coro");
+    let Value::Object(o) = task else {
+        return None;
+    };
+    let mut gen = match o.attrs.borrow().get(symbol) {
+        Some(Value::Gen(g)) => g.clone(),
+        _ => return None,
+    };
+    let mut line = None;
+    // A chain of awaits is short; the bound only guards against a cycle.
+    for _ in 0..1000 {
+        let next = {
+            let frame = gen.frame.borrow();
+            let frame = frame.as_ref()?;
+            if *frame.code.filename != *format::PRELUDE_FILE {
+                line = Some(frame.current_line());
+            }
+            match frame.stack.last() {
+                Some(Value::Gen(inner)) if frame.is_delegating() => inner.clone(),
+                _ => break,
+            }
+        };
+        gen = next;
+    }
+    line
+}
+
+/// What a callback does, for the journal: a task's step, a sleep's end, a done-callback of
+/// `gather` / `as_completed` / `wait`, the loop's stop, or else its name and arguments.
+fn describe_callback(vm: &mut Vm, callback: &Value, args: &[Value]) -> CallbackWhat<u32> {
+    let lane_symbol = vm.sym("_lane");
+    let lane_of_task = |value: &Value| -> Option<u32> {
+        match value {
+            Value::Object(o) => match o.attrs.borrow().get(lane_symbol) {
+                Some(Value::Int(i)) => u32::try_from(*i).ok(),
+                _ => None,
+            },
+            _ => None,
+        }
+    };
+    let (function, receiver) = match callback {
+        Value::Method(m) => (&m.0, Some(&m.1)),
+        other => (other, None),
+    };
+    let prelude = matches!(function, Value::Func(f) if *f.code.filename == *format::PRELUDE_FILE);
+    let qualname: Rc<str> = match function {
+        Value::Func(f) => f.qualname.borrow().clone(),
+        Value::Builtin(b) => b.name.clone(),
+        other => format::short_repr(other).into(),
+    };
+    if prelude {
+        let task = receiver.and_then(lane_of_task);
+        let child = args.first().and_then(lane_of_task);
+        match &*qualname {
+            "Task.task_step" => {
+                if let Some(lane) = task {
+                    return CallbackWhat::Step(lane);
+                }
+            }
+            "Task.task_wakeup" => {
+                if let Some(lane) = task {
+                    return CallbackWhat::Wakeup(lane);
+                }
+            }
+            "_set_result_unless_cancelled" => return CallbackWhat::SleepEnds(vm.lane),
+            "_run_until_complete_cb" => return CallbackWhat::StopLoop,
+            name => {
+                if let Some((by, "_done_callback" | "_on_completion")) = name
+                    .split_once(".<locals>.")
+                    .map(|(outer, inner)| (outer.rsplit('.').next().unwrap_or(outer), inner))
+                {
+                    if matches!(by, "gather" | "as_completed" | "wait" | "_wait") {
+                        return CallbackWhat::ChildDone {
+                            by: by.trim_start_matches('_').into(),
+                            child,
+                        };
+                    }
+                }
+            }
+        }
+    }
+    let shown: Vec<String> = args.iter().take(3).map(format::short_repr).collect();
+    let more = if args.len() > 3 { ", …" } else { "" };
+    CallbackWhat::Call(format!("{qualname}({}{more})", shown.join(", ")).into())
 }
 
 /// What a task waits on, for the timeline: `sleep(1)` (and its deadline), a task's coroutine,
@@ -451,10 +730,19 @@ fn lane_sleep0(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
     arity(vm, "_lane_sleep0", &args, 0, 0)?;
     if let Some(lane) = vm.lane {
         let until = Some(vm.now);
+        // The task runs: its line is that of the innermost frame of the program's own code.
+        let line = vm
+            .frames
+            .iter()
+            .rev()
+            .find(|f| *f.code.filename != *format::PRELUDE_FILE)
+            .map(|f| f.current_line())
+            .filter(|_| vm.records_loop);
         vm.event(RunEvent::Waiting {
             lane,
             on: "sleep(0)".into(),
             until,
+            line,
         });
     }
     Ok(Value::None)

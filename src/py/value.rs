@@ -330,6 +330,8 @@ pub struct TracebackEntry {
 }
 
 pub struct HandleData {
+    /// Its number in the loop's journal (time travel).
+    pub id: u32,
     pub callback: Value,
     pub args: Vec<Value>,
     pub cancelled: Cell<bool>,

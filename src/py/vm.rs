@@ -109,6 +109,11 @@ pub struct Frame {
 }
 
 impl Frame {
+    /// Suspended inside `await`/`yield from`: the delegate is on top of its stack.
+    pub fn is_delegating(&self) -> bool {
+        self.in_yield_from
+    }
+
     /// The line being executed (or last executed).
     pub fn current_line(&self) -> u32 {
         self.line()
@@ -150,6 +155,11 @@ pub trait Host {
     fn epoch(&self) -> f64;
     /// The local time zone's offset from UTC, in seconds (for `time.localtime`).
     fn utc_offset(&self, epoch_seconds: f64) -> i64;
+    /// Whether the host keeps the loop's journal (time travel): the VM then also reports every
+    /// callback made and run and every change to the loop's queue and heap.
+    fn records_loop(&self) -> bool {
+        false
+    }
 }
 
 /// What a host may read about the VM when something happens.
@@ -179,6 +189,9 @@ pub enum RunEvent {
         lane: u32,
         on: Rc<str>,
         until: Option<f64>,
+        /// The program's line where the task stands (its innermost frame in the program's own
+        /// code); only when the loop is recorded.
+        line: Option<u32>,
     },
     AwaitEnter {
         lane: u32,
@@ -217,6 +230,23 @@ pub enum RunEvent {
     Caught {
         lane: u32,
         message: Rc<str>,
+    },
+    /// A loop handle was made (`call_soon`, `call_at`): its number and what it will do. This
+    /// and the three below only when the host records the loop.
+    Scheduled {
+        handle: u32,
+        what: crate::program_history::CallbackWhat<u32>,
+    },
+    /// The loop's ready queue or timer heap changed.
+    Loop(crate::event_loop::LoopChange),
+    HandleCancelled {
+        handle: u32,
+    },
+    /// The loop runs the callback of handle `handle`, in its `iteration`-th `_run_once`.
+    Callback {
+        handle: u32,
+        iteration: u64,
+        now: f64,
     },
 }
 
@@ -298,6 +328,13 @@ pub struct Vm {
     warned: Vec<String>,
     /// Every task made (weakly: `asyncio.all_tasks`).
     pub tasks: Vec<std::rc::Weak<Object>>,
+    /// The host keeps the loop's journal ([`Host::records_loop`]).
+    pub records_loop: bool,
+    /// The number the next loop handle gets.
+    pub next_handle: u32,
+    /// When set, the loop as the VM holds it at the start of every callback (tests check the
+    /// journal's rebuilt views against it).
+    pub loop_views: Option<super::asyncio::LoopViews>,
     /// Emptied stacks and locals of returned frames, reused by the next calls: a call then
     /// costs no allocation.
     spare_vecs: Vec<Vec<Value>>,
@@ -428,7 +465,11 @@ impl Vm {
             unretrieved: Vec::new(),
             warned: Vec::new(),
             tasks: Vec::new(),
+            records_loop: false,
+            next_handle: 0,
+            loop_views: None,
         };
+        vm.records_loop = vm.host.records_loop();
         super::builtins::install(&mut vm);
         vm
     }

@@ -63,12 +63,13 @@ pub fn console(run: &RunState, lang: Lang, lit: Option<usize>) -> Html {
 }
 
 /// A Python program's output: stdout and stderr in the order printed.
-pub fn program_console(run: &ProgramRun, lang: Lang) -> Html {
+pub fn program_console(run: &ProgramRun, lang: Lang, lit: Option<usize>) -> Html {
     let lines = run.log.lines();
     let skipped = lines.len().saturating_sub(MAX_CONSOLE_LINES);
-    let shown = lines[skipped..].iter().map(|entry| {
+    let shown = lines[skipped..].iter().enumerate().map(|(i, entry)| {
         let who = entry.task.as_deref().unwrap_or("<module>");
-        line(entry.t, Some(who), entry.stderr, false, &entry.text)
+        let later = lit.is_some_and(|lit| skipped + i >= lit);
+        line(entry.t, Some(who), entry.stderr, later, &entry.text)
     });
     frame(lines.len(), lang, shown.collect())
 }

@@ -15,6 +15,22 @@ pub struct CodeMark {
     pub tasks: Vec<(String, TaskState)>,
 }
 
+impl CodeMark {
+    /// A task running stands here.
+    pub fn running(&self) -> bool {
+        self.tasks.iter().any(|(_, s)| *s == TaskState::Running)
+    }
+
+    /// Who stands here, as the page writes it (`square(1) (waiting) · square(2) (ready)`).
+    pub fn names(&self) -> String {
+        self.tasks
+            .iter()
+            .map(|(label, state)| format!("{label} ({})", state.as_str()))
+            .collect::<Vec<_>>()
+            .join(" · ")
+    }
+}
+
 /// Lines of the program highlighted on the page (Copy gives all of it).
 const MAX_CODE_LINES: usize = 400;
 
@@ -72,14 +88,8 @@ fn marked(source: &str, marks: &[CodeMark]) -> Html {
     let lines = source.lines().enumerate().map(|(i, line)| {
         let number = i as u32 + 1;
         let mark = marks.iter().find(|m| m.line == number);
-        let running = mark.is_some_and(|m| m.tasks.iter().any(|(_, s)| *s == TaskState::Running));
-        let tasks = mark.map(|m| {
-            m.tasks
-                .iter()
-                .map(|(label, state)| format!("{label} ({})", state.as_str()))
-                .collect::<Vec<_>>()
-                .join(" · ")
-        });
+        let running = mark.is_some_and(CodeMark::running);
+        let tasks = mark.map(CodeMark::names);
         html! {
             <>
                 <span class={classes!("code-line", mark.map(|_| "marked"), running.then_some("running"))}

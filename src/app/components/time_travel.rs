@@ -8,7 +8,7 @@ use yew::prelude::*;
 
 use super::timeline::geometry::seconds;
 use crate::app::i18n::Lang;
-use crate::time_travel::{Awaiting, CallbackView, History, LoopInside, TaskState};
+use crate::time_travel::{Awaiting, CallbackView, LoopInside, Recorded, TaskState};
 use crate::trace::{Event, EventKind};
 
 /// Items drawn per list (ready queue, timers, tasks): a 10,000-task run says how many more.
@@ -20,7 +20,7 @@ const QUOTED_CHARS: usize = 80;
 
 #[derive(Properties)]
 pub struct TimeTravelProps {
-    pub history: Rc<History>,
+    pub history: Rc<dyn Recorded>,
     /// The loop at the callback shown (its lists cut at [`MAX_ITEMS`]).
     pub inside: Rc<LoopInside>,
     /// The callback shown (0: before the first).
@@ -31,8 +31,15 @@ pub struct TimeTravelProps {
 
 impl PartialEq for TimeTravelProps {
     fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.history, &other.history) && self.at == other.at && self.lang == other.lang
+        same_history(&self.history, &other.history)
+            && self.at == other.at
+            && self.lang == other.lang
     }
+}
+
+/// The same recorded run (compared by address: two histories are never equal otherwise).
+pub fn same_history(a: &Rc<dyn Recorded>, b: &Rc<dyn Recorded>) -> bool {
+    std::ptr::addr_eq(Rc::as_ptr(a), Rc::as_ptr(b))
 }
 
 #[function_component]
@@ -82,7 +89,7 @@ pub fn TimeTravel(props: &TimeTravelProps) -> Html {
                                           "←/→ un rappel · Maj+←/→ une itération de la boucle · Début/Fin")}
                        {oninput} {onkeydown} />
             </div>
-            <p class="scrub-caption" data-testid="scrub-caption">{ caption(&inside, &history, lang) }</p>
+            <p class="scrub-caption" data-testid="scrub-caption">{ caption(&inside, &*history, lang) }</p>
             { loop_view(&inside, lang) }
         </section>
     }
@@ -204,6 +211,7 @@ fn callback_chip(view: &CallbackView, lang: Lang, queued: bool) -> Html {
             "main()",
             lang.choose("stops the loop", "arrête la boucle"),
         ),
+        CallbackView::Call { text } => ("call", text.as_str(), lang.choose("callback", "rappel")),
     };
     html! {
         <span class={classes!("callback-chip", kind, queued.then_some("queued"))}>
@@ -236,11 +244,12 @@ fn awaiting_text(awaiting: &Awaiting, lang: Lang) -> String {
                 "as_completed : prochain résultat",
             )
             .to_owned(),
+        Awaiting::Future(on) => format!("await {on}"),
     }
 }
 
 /// One sentence: what the callback running at this instant does.
-fn caption(inside: &LoopInside, history: &History, lang: Lang) -> String {
+fn caption(inside: &LoopInside, history: &dyn Recorded, lang: Lang) -> String {
     let events = history.events_of(inside.callback);
     let Some(running) = &inside.running else {
         return if inside.callback == 0 {
@@ -302,11 +311,27 @@ fn caption(inside: &LoopInside, history: &History, lang: Lang) -> String {
                 "main() est terminée : la boucle s'arrête à la fin de cette itération.",
             )
             .to_owned(),
+        CallbackView::Call { text } => {
+            let deeds = deeds(events, history, lang);
+            let subject = format!(
+                "{} {text}",
+                lang.choose("The loop calls", "La boucle appelle")
+            );
+            if deeds.is_empty() {
+                format!("{subject}.")
+            } else {
+                format!(
+                    "{subject}{}{}.",
+                    lang.choose(": ", " : "),
+                    join(&deeds, lang)
+                )
+            }
+        }
     }
 }
 
 /// What a task's step did, in order, from the events it caused.
-fn deeds(events: &[Event], history: &History, lang: Lang) -> Vec<String> {
+fn deeds(events: &[Event], history: &dyn Recorded, lang: Lang) -> Vec<String> {
     // A coroutine created and started in the same step runs inside the task (`sequential`).
     let started: std::collections::HashSet<Option<usize>> = events
         .iter()

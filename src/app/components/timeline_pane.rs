@@ -38,7 +38,7 @@ const MAIN: TimelineOptions = TimelineOptions {
 };
 
 /// A line across the lanes at the instant the scrubber shows.
-fn scrub_cursor(t: f64, span: f64) -> Html {
+pub fn scrub_cursor(t: f64, span: f64) -> Html {
     let left = pct(LABELS_WIDTH + PLOT_WIDTH * x(t, span) / 100.0);
     html! {
         <svg class="scrub-cursor" data-testid="scrub-cursor" data-t={format!("{t:.3}")} aria-hidden="true">

@@ -12,7 +12,7 @@ pub mod use_shortcuts;
 
 pub use use_actions::{use_actions, Actions};
 pub use use_autosave::use_autosave;
-pub use use_history::{use_history, use_instant, Scrub, TimeTravel};
+pub use use_history::{use_history, use_instant, use_program_history, Scrub, TimeTravel};
 pub use use_link::use_link;
 pub use use_predict::use_predict;
 pub use use_program::{use_program, ProgramHandle};

@@ -7,9 +7,11 @@ use yew::prelude::*;
 
 use crate::app::components::python_code::CodeMark;
 use crate::app::components::time_travel::MAX_ITEMS;
+use crate::app::state::program::ProgramRun;
 use crate::app::state::runs::{RunState, RunStatus};
+use crate::program_history::ProgramHistory;
 use crate::python::LineMap;
-use crate::time_travel::{History, LoopInside};
+use crate::time_travel::{History, LoopInside, Recorded};
 
 /// Time travel marks where tasks stand in programs of at most this many lines: a marked program
 /// is drawn again at every move of the scrubber.
@@ -18,7 +20,7 @@ const MAX_MARKED_LINES: usize = 150;
 /// A finished run's history and the callback shown.
 #[derive(Clone)]
 pub struct Scrub {
-    pub history: Rc<History>,
+    pub history: Rc<dyn Recorded>,
     /// The callback shown (0: before the first; the history's length: its last).
     pub at: usize,
     pub on_move: Callback<usize>,
@@ -60,24 +62,62 @@ pub fn use_history(run: &RunState) -> TimeTravel {
         .scenario
         .as_ref()
         .is_some_and(|s| s.tasks.len() > RECORD_AT_ONCE);
+    let scenario = run.scenario.clone();
+    use_recorded(run.run, done, large, move || {
+        scenario.map(|scenario| Rc::new(History::record(&scenario)) as Rc<dyn Recorded>)
+    })
+}
+
+/// A Python program's history, rebuilt from the journal its run kept, once it has ended.
+#[hook]
+pub fn use_program_history(run: &ProgramRun) -> TimeTravel {
+    let done = run.status == RunStatus::Done && run.refusal.is_none();
+    let large = run.log.lanes().len() > RECORD_AT_ONCE;
+    let log = run.log.clone();
+    use_recorded(run.run, done, large, move || {
+        let journal = log.journal()?;
+        if journal.is_empty() {
+            return None;
+        }
+        let history = ProgramHistory::new(
+            journal.clone(),
+            log.trace().events.clone(),
+            log.lanes().clone(),
+            log.lines().len(),
+        );
+        Some(Rc::new(history) as Rc<dyn Recorded>)
+    })
+}
+
+/// Time travel over run `run` once it is `done`: its history (`record`ed at once, or on
+/// request when `large`) and the callback chosen, which a new run puts back at the end.
+#[hook]
+fn use_recorded(
+    run: u64,
+    done: bool,
+    large: bool,
+    record: impl FnOnce() -> Option<Rc<dyn Recorded>> + 'static,
+) -> TimeTravel {
     let requested = use_state(|| false);
     let chosen = use_state(|| None::<usize>);
     {
         let (chosen, requested) = (chosen.clone(), requested.clone());
-        use_effect_with(run.run, move |_| {
+        use_effect_with(run, move |_| {
             chosen.set(None);
             requested.set(false);
         });
     }
     let wanted = done && (!large || *requested);
-    let history = {
-        let scenario = run.scenario.clone();
-        use_memo((run.run, wanted), move |(_, wanted)| {
-            scenario
-                .filter(|_| *wanted)
-                .map(|scenario| Rc::new(History::record(&scenario)))
-        })
-    };
+    let history = use_memo(
+        (run, wanted),
+        move |(_, wanted)| {
+            if *wanted {
+                record()
+            } else {
+                None
+            }
+        },
+    );
     let Some(history) = (*history).clone() else {
         if done && large {
             return TimeTravel::OnRequest(Callback::from(move |_| requested.set(true)));
@@ -104,7 +144,7 @@ pub fn use_instant(
         use_memo(
             scrub
                 .as_ref()
-                .map(|s| (Rc::as_ptr(&s.history) as usize, s.at)),
+                .map(|s| (Rc::as_ptr(&s.history) as *const () as usize, s.at)),
             move |_| scrub.map(|s| Rc::new(s.history.inside_at_limited(s.at, MAX_ITEMS))),
         )
     };
@@ -127,10 +167,13 @@ pub fn use_instant(
 }
 
 /// The lines of the program where the tasks stand at an instant, with who stands there.
-fn code_marks(inside: &LoopInside, lines: &LineMap) -> Vec<CodeMark> {
+pub fn code_marks(inside: &LoopInside, lines: &LineMap) -> Vec<CodeMark> {
     let mut marks: Vec<CodeMark> = Vec::new();
     for task in &inside.tasks {
-        let Some(line) = task.at.and_then(|at| lines.line(at.coroutine, at.step)) else {
+        let line = task
+            .line
+            .or_else(|| task.at.and_then(|at| lines.line(at.coroutine, at.step)));
+        let Some(line) = line else {
             continue;
         };
         let entry = (task.label.clone(), task.state);

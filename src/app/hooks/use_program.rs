@@ -115,7 +115,7 @@ impl Control {
         self.stop();
         let run = self.runs_started.get() + 1;
         self.runs_started.set(run);
-        let log = Rc::new(ProgramLog::default());
+        let log = Rc::new(ProgramLog::of(source));
         *self.log.borrow_mut() = log.clone();
         self.running.set(Some(run));
         self.send(
@@ -169,6 +169,7 @@ impl Control {
                         self.log.borrow().extend(lanes, events);
                         self.grew.set(true);
                     }
+                    ProgramUpdate::Journal(records) => self.log.borrow().extend_journal(records),
                     ProgramUpdate::Line {
                         t,
                         stderr,

@@ -7,6 +7,7 @@ use std::rc::Rc;
 use yew::Reducible;
 
 use super::runs::RunStatus;
+use crate::program_history::Record;
 use crate::program_presets::{self, ProgramPreset};
 use crate::runtime::Refusal;
 use crate::trace::{Event, Ms, Trace};
@@ -79,13 +80,29 @@ pub struct OutputLine {
 /// state.
 #[derive(Debug, Default)]
 pub struct ProgramLog {
+    /// The program that ran.
+    pub source: Rc<str>,
     lines: RefCell<Vec<OutputLine>>,
     /// Each task's coroutine call, in the order the program created them: the lanes.
     lanes: RefCell<Vec<Rc<str>>>,
     trace: RefCell<Trace>,
+    /// The loop's journal (time travel), unless the run outgrew [`MAX_JOURNAL_RECORDS`].
+    journal: RefCell<Vec<Record>>,
+    journal_dropped: std::cell::Cell<bool>,
 }
 
+/// A run whose journal grows past this many records (about 50 bytes each) has no time travel:
+/// the page keeps its memory for the run itself.
+pub const MAX_JOURNAL_RECORDS: usize = 4_000_000;
+
 impl ProgramLog {
+    pub fn of(source: &str) -> ProgramLog {
+        ProgramLog {
+            source: source.into(),
+            ..ProgramLog::default()
+        }
+    }
+
     pub fn push(&self, line: OutputLine) {
         self.lines.borrow_mut().push(line);
     }
@@ -107,6 +124,21 @@ impl ProgramLog {
 
     pub fn trace(&self) -> Ref<'_, Trace> {
         self.trace.borrow()
+    }
+
+    pub fn extend_journal(&self, records: Vec<Record>) {
+        let mut journal = self.journal.borrow_mut();
+        if self.journal_dropped.get() || journal.len() + records.len() > MAX_JOURNAL_RECORDS {
+            self.journal_dropped.set(true);
+            journal.clear();
+            return;
+        }
+        journal.extend(records);
+    }
+
+    /// The journal, if it was kept whole.
+    pub fn journal(&self) -> Option<Ref<'_, Vec<Record>>> {
+        (!self.journal_dropped.get()).then(|| self.journal.borrow())
     }
 }
 

@@ -13,7 +13,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{HtmlDocument, HtmlTextAreaElement, KeyboardEvent};
 use yew::prelude::*;
 
-use crate::app::components::python_code::highlighted;
+use crate::app::components::python_code::{highlighted, CodeMark};
 use crate::app::i18n::{Lang, Text};
 
 /// One level of indentation, as PEP 8 writes it.
@@ -33,6 +33,9 @@ pub struct Mark {
 pub struct CodeEditorProps {
     pub source: Rc<str>,
     pub mark: Option<Mark>,
+    /// Where the tasks stand at the instant time travel shows.
+    #[prop_or_default]
+    pub tasks: Rc<Vec<CodeMark>>,
     pub lang: Lang,
     pub on_edit: Callback<String>,
     pub on_run: Callback<()>,
@@ -139,6 +142,9 @@ pub fn CodeEditor(props: &CodeEditorProps) -> Html {
                     if props.mark.is_some() {
                         <span ref={squiggle} class="code-squiggle" aria-hidden="true"></span>
                     }
+                    if !props.tasks.is_empty() {
+                        { task_bands(lines, &props.tasks) }
+                    }
                     <textarea ref={area} class="code-input" data-testid="code-input"
                               spellcheck="false" autocapitalize="off" autocomplete="off" wrap="off"
                               aria-label={props.lang.t(Text::CodeLabel)}
@@ -154,6 +160,23 @@ pub fn CodeEditor(props: &CodeEditorProps) -> Html {
                 </p>
             }
             <p id="code-help" class="code-help">{ props.lang.t(Text::EditorHelp) }</p>
+        </div>
+    }
+}
+
+/// A band behind each line where tasks stand, their names drawn by CSS from `data-tasks` (the
+/// text area above keeps the program's text alone).
+fn task_bands(lines: usize, marks: &[CodeMark]) -> Html {
+    html! {
+        <div class="task-bands" aria-hidden="true">
+            { for (1..=lines as u32).map(|n| {
+                let mark = marks.iter().find(|m| m.line == n);
+                html! {
+                    <div class={classes!("band", mark.map(|_| "marked"), mark.is_some_and(CodeMark::running).then_some("running"))}
+                         data-testid={mark.map(|_| "code-mark")} data-line={mark.map(|_| n.to_string())}
+                         data-tasks={mark.map(CodeMark::names)}></div>
+                }
+            }) }
         </div>
     }
 }

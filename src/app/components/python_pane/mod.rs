@@ -4,20 +4,24 @@
 pub mod code_editor;
 pub mod program_timeline;
 
+use std::rc::Rc;
+
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use super::console::program_console;
 use super::controls::{speed_select, status_label};
 use super::share::{copy_link_to_clipboard, open_file_picker, read_picked_file};
+use super::time_travel::TimeTravel as TimeTravelPanel;
 use super::timeline::geometry::seconds;
-use crate::app::hooks::ProgramHandle;
+use crate::app::hooks::{use_instant, use_program_history, ProgramHandle, TimeTravel};
 use crate::app::i18n::{Lang, Text};
 use crate::app::platform::files;
 use crate::app::state::program::{ProgramAction, ProgramDoc};
 use crate::app::state::runs::RunStatus;
 use crate::link::{self, MAX_PROGRAM_BYTES};
 use crate::program_presets;
+use crate::python::LineMap;
 use code_editor::{CodeEditor, Mark};
 use program_timeline::ProgramTimeline;
 
@@ -128,6 +132,22 @@ pub fn PythonPane(props: &PythonPaneProps) -> Html {
         message: refusal.message.clone(),
     });
     let loading = running && !run.started && run.log.lines().is_empty();
+    let travel = use_program_history(run);
+    let scrub = match &travel {
+        TimeTravel::Ready(scrub) => Some(scrub.clone()),
+        _ => None,
+    };
+    let ran = {
+        let source = run.log.source.clone();
+        use_memo(run.run, move |_| (source, LineMap::default()))
+    };
+    let (inside, task_marks) = use_instant(scrub.as_ref(), &ran);
+    // Marks point into the program that ran: not into one edited since.
+    let task_marks = if *doc.source == *run.log.source {
+        task_marks
+    } else {
+        Rc::default()
+    };
     html! {
         <>
             <section class="controls" aria-label={lang.t(Text::RunControls)}>
@@ -182,16 +202,26 @@ pub fn PythonPane(props: &PythonPaneProps) -> Html {
             <main class="workspace python-workspace">
                 <section class="pane program-pane">
                     <div class="pane-head"><h2>{ "Python" }</h2></div>
-                    <CodeEditor source={doc.source.clone()} {mark} {lang} {on_edit} on_run={on_run} />
+                    <CodeEditor source={doc.source.clone()} {mark} tasks={task_marks} {lang} {on_edit} on_run={on_run} />
                 </section>
                 <div class="panes">
                     <section class="pane timeline-pane" aria-label={lang.t(Text::Timeline)}>
                         <h2>{ lang.t(Text::Timeline) }</h2>
-                        <ProgramTimeline run={run.clone()} {lang} />
+                        <ProgramTimeline run={run.clone()} {lang} scrub_ms={scrub.as_ref().map(|s| s.time_ms())} />
                     </section>
+                    if let (Some(scrub), Some(inside)) = (&scrub, inside.clone()) {
+                        <TimeTravelPanel history={scrub.history.clone()} {inside} at={scrub.at} {lang} on_move={scrub.on_move.clone()} />
+                    }
+                    if let TimeTravel::OnRequest(record) = &travel {
+                        <section class="time-travel">
+                            <button class="small" data-testid="record-history" onclick={record.reform(|_| ())}>
+                                { lang.choose("Step through the loop, callback by callback", "Parcourir la boucle, rappel par rappel") }
+                            </button>
+                        </section>
+                    }
                     <section class="pane console-pane">
                         <h2>{ lang.t(Text::Console) }</h2>
-                        { program_console(run, lang) }
+                        { program_console(run, lang, scrub.as_ref().map(|s| s.lines())) }
                         if run.status == RunStatus::Cancelled && run.engine_error.is_none() {
                             <p class="console-note" data-testid="stopped-note">{ lang.t(Text::StoppedNote) }</p>
                         }

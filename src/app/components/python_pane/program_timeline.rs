@@ -11,6 +11,7 @@ use crate::app::components::timeline::geometry::{
 };
 use crate::app::components::timeline::lanes::LaneView;
 use crate::app::components::timeline::{axis_ticks, future_cover, loop_bands};
+use crate::app::components::timeline_pane::scrub_cursor;
 use crate::app::i18n::{Lang, Text};
 use crate::app::platform::performance_now;
 use crate::app::state::program::ProgramRun;
@@ -21,6 +22,9 @@ use crate::timeline::{layout, MAX_DRAWN_LANES};
 pub struct ProgramTimelineProps {
     pub run: ProgramRun,
     pub lang: Lang,
+    /// The instant the time-travel scrubber shows (program ms), drawn as a cursor.
+    #[prop_or_default]
+    pub scrub_ms: Option<f64>,
 }
 
 #[function_component]
@@ -40,8 +44,14 @@ pub fn ProgramTimeline(props: &ProgramTimelineProps) -> Html {
     let count = labels.len();
     let now = run.now(performance_now());
     let span = now.max(trace.last_time()).max(1.0);
+    let cursor = props.scrub_ms.map(|t| scrub_cursor(t, span));
     if count > MAX_DRAWN_LANES {
-        return density_view(&trace, count, now, span, lang, Some("timeline"), svg);
+        return html! {
+            <div class="scrub-frame">
+                { density_view(&trace, count, now, span, lang, Some("timeline"), svg) }
+                { for cursor }
+            </div>
+        };
     }
     let measured = layout(&trace, count, now);
     // The top row is the module's own (prints outside any task), when it has any.
@@ -52,7 +62,7 @@ pub fn ProgramTimeline(props: &ProgramTimelineProps) -> Html {
     let running = run.status == RunStatus::Running;
     let future = running.then(|| future_cover(now, span, height));
     html! {
-        <div class="timeline-frame">
+        <div class="timeline-frame scrub-frame">
             <svg ref={svg} data-testid="timeline" class="timeline" width="100%" height={height.to_string()} role="img"
                  aria-label={lang.t(Text::TimelineLabel)}>
                 <svg x="0" width={pct(LABELS_WIDTH)}>
@@ -77,6 +87,7 @@ pub fn ProgramTimeline(props: &ProgramTimelineProps) -> Html {
                     { for future }
                 </svg>
             </svg>
+            { for cursor }
         </div>
     }
 }
