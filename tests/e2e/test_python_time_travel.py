@@ -60,6 +60,11 @@ def marks(page):
         '[data-testid="code-mark"]', "xs => xs.map(x => [Number(x.dataset.line), x.dataset.tasks])")
 
 
+def edges(page):
+    return page.eval_on_selector_all(
+        '[data-testid="await-edge"]', "xs => xs.map(x => [x.dataset.from, x.dataset.to])")
+
+
 def callback(scrubber):
     return int(scrubber.get_attribute("data-callback"))
 
@@ -92,6 +97,8 @@ def test_scrub_a_python_program_by_keyboard(browser, base_url):
         assert inside(page)["timers"] == [["1000.000", "square(1)"], ["1000.000", "square(2)"]]
         # The two sleeping tasks stand at `await asyncio.sleep(1)`, line 6 of the program.
         assert marks(page) == [[6, "square(1) (waiting) · square(2) (waiting)"]]
+        # Both arrows go to the one deadline they share.
+        assert edges(page) == [["square(1)", "sleep → 1.000 s"], ["square(2)", "sleep → 1.000 s"]]
 
         # One loop iteration on: the timers fall due; the first one runs, the second is next.
         page.keyboard.press("Shift+ArrowRight")
@@ -133,6 +140,8 @@ def test_scrub_by_mouse_moves_the_cursor_and_says_what_a_task_awaits(browser, ba
                 # The first such instant: main()'s sleep(0.5) ends, its timer runs.
                 assert page.locator(".loop-now .callback-chip.timer code").text_content() == "main()"
                 assert inside(page)["timers"] == []
+                # main() awaits its sleep, which has just ended: the arrows say who waits on what.
+                assert ["consumer(<Queue>)", "Queue.get"] in edges(page)
                 found = True
                 break
         assert found, "the consumer waited on the queue"

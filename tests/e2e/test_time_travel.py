@@ -63,6 +63,8 @@ def test_scrub_square_gather_by_keyboard(page, base_url):
     assert callback(scrubber) == 4
     assert inside(page)["timers"] == [["1000.000", "square(1)"], ["1000.000", "square(2)"]]
     assert inside(page)["tasks"][1:] == [["square(1)", "waiting"], ["square(2)", "waiting"], ["square(3)", "running"]]
+    assert page.eval_on_selector_all('[data-testid="await-edge"]', "xs => xs.map(x => [x.dataset.from, x.dataset.to])") == [
+        ["main()", "gather(…)"], ["square(1)", "sleep → 1.000 s"], ["square(2)", "sleep → 1.000 s"]]
 
     # One loop iteration on: the three timers fire together, the first one runs.
     page.keyboard.press("Shift+ArrowRight")

@@ -8,8 +8,11 @@ use yew::prelude::*;
 
 use super::timeline::geometry::seconds;
 use crate::app::i18n::Lang;
-use crate::time_travel::{Awaiting, CallbackView, LoopInside, Recorded, TaskState};
+use crate::time_travel::{Awaiting, CallbackView, LoopInside, Recorded, TaskState, TaskView};
 use crate::trace::{Event, EventKind};
+
+/// Tasks drawn in the graph of who awaits what (the first ones not finished).
+const GRAPH_TASKS: usize = 12;
 
 /// Items drawn per list (ready queue, timers, tasks): a 10,000-task run says how many more.
 /// Each list shows about ten at once; building more nodes would cost frames when scrubbing.
@@ -91,6 +94,7 @@ pub fn TimeTravel(props: &TimeTravelProps) -> Html {
             </div>
             <p class="scrub-caption" data-testid="scrub-caption">{ caption(&inside, &*history, lang) }</p>
             { loop_view(&inside, lang) }
+            { await_graph(&inside, lang) }
         </section>
     }
 }
@@ -173,6 +177,125 @@ fn loop_view(inside: &LoopInside, lang: Lang) -> Html {
                 { more(total_tasks, inside.tasks.len(), lang) }
             </div>
         </div>
+    }
+}
+
+/// What a waiting task awaits, as a node of the graph: another task shown (by its place), or a
+/// thing named by its label (a sleep's deadline, a queue, a lock, `gather`…).
+fn awaited_node(awaiting: &Awaiting, tasks: &[&TaskView], lang: Lang) -> Result<usize, String> {
+    let named = |label: &str| tasks.iter().position(|t| t.label == label);
+    match awaiting {
+        Awaiting::Task(label) | Awaiting::Future(label) => named(label).ok_or_else(|| {
+            awaiting_text(awaiting, lang)
+                .trim_start_matches("await ")
+                .to_owned()
+        }),
+        Awaiting::Sleep { until_ms } => Err(format!("sleep → {}", seconds(*until_ms))),
+        Awaiting::Gather => Err("gather(…)".to_owned()),
+        Awaiting::AsCompleted => Err("as_completed".to_owned()),
+    }
+}
+
+/// The tasks still alive and what each awaits, drawn: a task on the left, an arrow to what it
+/// waits on — another task (an arc between the two) or a thing on the right shared by all who
+/// wait on it (a sleep's deadline, a queue, a lock, `gather`).
+fn await_graph(inside: &LoopInside, lang: Lang) -> Html {
+    const ROW: f64 = 26.0;
+    const WIDTH: f64 = 640.0;
+    const TASK_X: f64 = 8.0;
+    const TASK_W: f64 = 220.0;
+    const THING_X: f64 = 400.0;
+    let tasks: Vec<&TaskView> = inside
+        .tasks
+        .iter()
+        .filter(|t| {
+            !matches!(
+                t.state,
+                TaskState::Done | TaskState::Failed | TaskState::Cancelled
+            )
+        })
+        .take(GRAPH_TASKS)
+        .collect();
+    let mut things: Vec<String> = Vec::new();
+    let mut edges: Vec<(usize, Result<usize, usize>)> = Vec::new();
+    for (from, task) in tasks.iter().enumerate() {
+        let Some(awaiting) = &task.awaiting else {
+            continue;
+        };
+        match awaited_node(awaiting, &tasks, lang) {
+            Ok(to) => edges.push((from, Ok(to))),
+            Err(label) => {
+                let to = things.iter().position(|t| *t == label).unwrap_or_else(|| {
+                    things.push(label);
+                    things.len() - 1
+                });
+                edges.push((from, Err(to)));
+            }
+        }
+    }
+    if edges.is_empty() {
+        return Html::default();
+    }
+    let rows = tasks.len().max(things.len());
+    let height = rows as f64 * ROW + 8.0;
+    let y = |i: usize| 4.0 + i as f64 * ROW + ROW / 2.0;
+    let short = |text: &str, keep: usize| -> String {
+        match text.char_indices().nth(keep) {
+            Some((cut, _)) => format!("{}…", &text[..cut]),
+            None => text.to_owned(),
+        }
+    };
+    // Each node is placed by its group's transform: its shapes keep constant attributes.
+    let at = |x: f64, i: usize| format!("translate({x} {})", y(i) - 10.0);
+    let task_nodes = tasks.iter().enumerate().map(|(i, task)| html! {
+        <g class={classes!("graph-task", task.state.as_str())} transform={at(TASK_X, i)}>
+            <rect width="220" height="20" rx="10" />
+            <text x="10" y="14">{ short(&task.label, 28) }<title>{ task.label.clone() }</title></text>
+        </g>
+    });
+    let thing_nodes = things.iter().enumerate().map(|(i, thing)| {
+        html! {
+            <g class="graph-thing" transform={at(THING_X, i)}>
+                <rect width="232" height="20" rx="4" />
+                <text x="8" y="14">{ short(thing, 30) }<title>{ thing.clone() }</title></text>
+            </g>
+        }
+    });
+    let arrows = edges.iter().map(|(from, to)| {
+        let (x1, y1) = (TASK_X + TASK_W, y(*from));
+        let (path, target) = match to {
+            Err(thing) => {
+                let (x2, y2) = (THING_X - 4.0, y(*thing));
+                let mid = (x1 + x2) / 2.0;
+                (format!("M{x1},{y1} C{mid},{y1} {mid},{y2} {x2},{y2}"), things[*thing].clone())
+            }
+            Ok(task) => {
+                // An arc out to the right and back into the awaited task.
+                let y2 = y(*task);
+                let bulge = x1 + 40.0 + 6.0 * (*from as f64 - *task as f64).abs();
+                (format!("M{x1},{y1} C{bulge},{y1} {bulge},{y2} {},{y2}", x1 + 4.0), tasks[*task].label.clone())
+            }
+        };
+        html! {
+            <path class={classes!("graph-edge", to.is_ok().then_some("on-task"))} d={path} marker-end="url(#await-arrow)"
+                  data-testid="await-edge" data-from={tasks[*from].label.clone()} data-to={target} />
+        }
+    });
+    html! {
+        <figure class="await-graph">
+            <figcaption>{ lang.choose("Who awaits what", "Qui attend quoi") }</figcaption>
+            <svg data-testid="await-graph" viewBox={format!("0 0 {WIDTH} {height}")} width="100%" role="img"
+                 aria-label={lang.choose("Each waiting task, with an arrow to what it awaits", "Chaque tâche en attente, une flèche vers ce qu'elle attend")}>
+                <defs>
+                    <marker id="await-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
+                        <path d="M0,0 L10,5 L0,10 z" />
+                    </marker>
+                </defs>
+                { for arrows }
+                { for task_nodes }
+                { for thing_nodes }
+            </svg>
+        </figure>
     }
 }
 
