@@ -58,6 +58,14 @@ if ! "$TOOLS/node_modules/.bin/wasm-opt" --version 2>/dev/null | grep -q 'versio
   npm install --prefix "$TOOLS" --no-audit --no-fund --silent binaryen@132
 fi
 
+# esbuild from npm: the release build minifies the page's JavaScript glue and its CSS with it
+# (scripts/externalize_loader.py, trunk's own minifier cannot read wasm-bindgen's module).
+if ! "$TOOLS/node_modules/.bin/esbuild" --version 2>/dev/null | grep -qx '0.24.2'; then
+  say "installing esbuild 0.24.2 into .tools"
+  mkdir -p "$TOOLS"
+  npm install --prefix "$TOOLS" --no-audit --no-fund --silent esbuild@0.24.2
+fi
+
 # Headless Chromium and its driver for the browser tests.
 if ! command -v chromium >/dev/null 2>&1 || ! command -v chromedriver >/dev/null 2>&1; then
   say "installing chromium and chromium-driver"

@@ -1,6 +1,9 @@
 //! "Predict, then run": the lines a run will print, handed to the learner out of order, and
 //! their order checked against the run's, line by line.
 
+/// "Predict first" is offered for runs that print at most this many lines.
+pub const MAX_PREDICTED_LINES: usize = 30;
+
 /// A first order to start from that is not the right one (unless every order is right): the
 /// lines sorted, or turned by one if sorting gives the run's own order.
 pub fn scrambled(lines: &[String]) -> Vec<usize> {

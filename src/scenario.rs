@@ -537,7 +537,10 @@ fn step(
         );
     };
     let Some(step_kind) = StepKind::parse(kind) else {
-        return refuse(path, format!("unknown step {:?} (expected {KINDS})", kind));
+        // The key quoted as JSON writes it (no Debug formatting in the page's code).
+        let mut quoted = String::new();
+        crate::json::write_string(&mut quoted, kind);
+        return refuse(path, format!("unknown step {quoted} (expected {KINDS})"));
     };
     let field = path.key(step_kind.as_str());
     Ok(match step_kind {

@@ -2,7 +2,10 @@
 //! that it loads only when a program is run (the page itself stays small), and a CPU-bound
 //! program or a `time.sleep` holds the program's loop, never the page.
 //!
-//! Messages are plain arrays. To the worker: `["run", source, time_scale]`. From it:
+//! Messages are plain arrays. To the worker: `["run", source, time_scale]`, or
+//! `["preview", source]` (the lines it will print, for "Predict first": answered by
+//! `["preview", [lines…]]` or `["preview", null, why]`, why being `refused`, `too-long` or
+//! `too-many-lines`). From it:
 //! `["ready"]` once it listens, then for the run `["started"]`, `["line", t_ms, is_stderr,
 //! text, task or null]`, `["trace", [lane labels…], [code, t_ms, lane, a, b, …]]` (five values
 //! an event, lane -1 for none; see [`event_parts`]), `["journal", Float64Array, [texts…]]` (the
@@ -239,6 +242,40 @@ pub fn event_from_parts(code: u8, a: Part, b: Part) -> Option<EventKind> {
     })
 }
 
+/// How many instructions a preview may run: a program that computes longer is not foretold.
+const PREVIEW_BUDGET: u64 = 30_000_000;
+
+/// The answer to `["preview", source]`.
+fn preview_message(source: &str) -> Array {
+    use crate::py::run::{preview, NoPreview};
+    match preview(source, PREVIEW_BUDGET, crate::predict::MAX_PREDICTED_LINES) {
+        Ok(lines) => {
+            let lines: Array = lines.iter().map(|l| JsValue::from_str(l)).collect();
+            Array::of2(&"preview".into(), &lines)
+        }
+        Err(why) => {
+            let why = match why {
+                NoPreview::Refused => "refused",
+                NoPreview::TooLong => "too-long",
+                NoPreview::TooManyLines => "too-many-lines",
+            };
+            Array::of3(&"preview".into(), &JsValue::NULL, &why.into())
+        }
+    }
+}
+
+/// Reads a preview's answer back (the page's side): the lines, or why there are none.
+pub fn read_preview(data: &JsValue) -> Option<Result<Vec<String>, String>> {
+    let array = data.dyn_ref::<Array>()?;
+    if array.get(0).as_string().as_deref() != Some("preview") {
+        return None;
+    }
+    Some(match array.get(1).dyn_into::<Array>() {
+        Ok(lines) => Ok(lines.iter().filter_map(|l| l.as_string()).collect()),
+        Err(_) => Err(array.get(2).as_string().unwrap_or_default()),
+    })
+}
+
 /// The worker's entry point: listens for a program, runs it, reports every update.
 pub fn serve() {
     let Ok(scope) = js_sys::global().dyn_into::<web_sys::DedicatedWorkerGlobalScope>() else {
@@ -251,10 +288,15 @@ pub fn serve() {
             let Some(array) = data.dyn_ref::<Array>() else {
                 return;
             };
-            if array.get(0).as_string().as_deref() != Some("run") {
-                return;
-            }
             let source = array.get(1).as_string().unwrap_or_default();
+            match array.get(0).as_string().as_deref() {
+                Some("run") => {}
+                Some("preview") => {
+                    let _ = reply_to.post_message(&preview_message(&source));
+                    return;
+                }
+                _ => return,
+            }
             let time_scale = array.get(2).as_f64().unwrap_or(1.0);
             let scope = reply_to.clone();
             let handle = start_program(&source, time_scale, Pace::OwnThread, move |update| {

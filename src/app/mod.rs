@@ -22,11 +22,11 @@ use components::compare::compare;
 use components::console::console;
 use components::controls::{controls, ControlsProps};
 use components::editor::{Editor, CARDS_PER_PAGE};
-use components::predict::Predict;
+use components::predict::{predict_toggle, Predict};
 use components::python_code::PythonCode;
 use components::python_pane::PythonPane;
 use components::share::{share, shared_link, ShareProps};
-use components::time_travel::TimeTravel;
+use components::time_travel::time_travel;
 use components::timeline_pane::TimelinePane;
 use components::topbar::{top_bar, TopBarProps};
 use hooks::{
@@ -199,31 +199,20 @@ pub fn App() -> Html {
                 <div class="panes">
                     <TimelinePane run={shown.clone()} strategy={scenario.strategy} title={scenario.title.clone()}
                                   {lang} say={act.say.clone()} scrub_ms={scrub.as_ref().map(|s| s.time_ms())} />
-                    if let (Some(scrub), Some(inside)) = (&scrub, inside.clone()) {
-                        <TimeTravel history={scrub.history.clone()} {inside} at={scrub.at} {lang} on_move={scrub.on_move.clone()} />
-                    }
-                    if let hooks::TimeTravel::OnRequest(record) = &travel {
-                        <section class="time-travel">
-                            <button class="small" data-testid="record-history" onclick={record.reform(|_| ())}>
-                                { lang.choose("Step through the loop, callback by callback", "Parcourir la boucle, rappel par rappel") }
-                            </button>
-                        </section>
-                    }
+                    { time_travel(&travel, inside.clone(), lang) }
                     if let Some(mode) = ui.compare {
                         { compare(&runs.state, mode, lang) }
                     }
                     <section class="pane console-pane">
                         <div class="pane-head">
                             <h2>{ lang.t(Text::Console) }</h2>
-                            <button class="small" data-testid="predict-toggle" aria-pressed={predict.on.to_string()}
-                                    disabled={!predict.offered && !predict.on} onclick={predict.toggle.reform(|_| ())}
-                                    title={lang.choose("Hide the console and guess the order of the lines first",
-                                                       "Cacher la console et deviner d'abord l'ordre des lignes")}>
-                                { lang.choose("Predict first", "Prédire d'abord") }
-                            </button>
+                            { predict_toggle(predict.on, !predict.offered && !predict.on, lang, predict.toggle.clone()) }
                         </div>
                         if predict.on && predict.offered {
-                            <Predict key={doc.version.to_string()} lines={predict.lines.clone()} run={shown.clone()} {lang} on_run={act.run.clone()} />
+                            <Predict key={doc.version.to_string()} lines={predict.lines.clone()} run={shown.run}
+                                     done={shown.status == state::runs::RunStatus::Done}
+                                     printed={Rc::new(shown.log.lines().iter().map(|l| l.text.to_string()).collect::<Vec<_>>())}
+                                     console={console(&shown, lang, None)} {lang} on_run={act.run.clone()} />
                         } else {
                             { console(&shown, lang, scrub.as_ref().map(|s| s.lines())) }
                         }

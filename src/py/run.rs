@@ -270,6 +270,65 @@ impl Host for Recorder {
     }
 }
 
+/// Why a program's lines cannot be foretold.
+#[derive(Clone, Debug, PartialEq)]
+pub enum NoPreview {
+    /// It does not compile, or imports what the playground refuses.
+    Refused,
+    /// It ran past the instruction budget (a long computation, or a loop that never ends).
+    TooLong,
+    /// It prints more lines than asked for.
+    TooManyLines,
+}
+
+/// The lines a program prints on stdout, run on the virtual clock within `budget` instructions
+/// and `max_lines` lines: what "Predict first" hands out before the real run. (A program that
+/// draws unseeded random numbers or prints the wall clock may print otherwise when it runs.)
+pub fn preview(source: &str, budget: u64, max_lines: usize) -> Result<Vec<String>, NoPreview> {
+    super::memory::reset();
+    let recorder = Recorder::default();
+    let lines = recorder.lines.clone();
+    let mut interpreter =
+        Interpreter::new(source, "main.py", Box::new(recorder)).map_err(|_| NoPreview::Refused)?;
+    const SLICE: u64 = 100_000;
+    // A program that sleeps in a loop forever spends few instructions: its waits count too.
+    const MAX_WAITS: u32 = 100_000;
+    let (mut spent, mut waits) = (0, 0);
+    loop {
+        let printed = lines.borrow().iter().filter(|l| !l.stderr).count();
+        if printed > max_lines {
+            return Err(NoPreview::TooManyLines);
+        }
+        match interpreter.run(SLICE) {
+            Progress::Finished(_) => break,
+            Progress::WaitUntil(t) => {
+                waits += 1;
+                if waits > MAX_WAITS {
+                    return Err(NoPreview::TooLong);
+                }
+                interpreter.advance_to(t);
+            }
+            Progress::Yielded => {
+                spent += SLICE;
+                if spent > budget {
+                    return Err(NoPreview::TooLong);
+                }
+            }
+        }
+    }
+    drop(interpreter);
+    let stdout: Vec<String> = lines
+        .borrow()
+        .iter()
+        .filter(|l| !l.stderr)
+        .map(|l| l.text.clone())
+        .collect();
+    if stdout.len() > max_lines {
+        return Err(NoPreview::TooManyLines);
+    }
+    Ok(stdout)
+}
+
 /// Runs a program on the virtual clock: its output lines and exit status (2 when refused, with
 /// CPython's report of the error as the only stderr line block).
 pub fn run_virtual(source: &str, filename: &str) -> (Vec<OutputLine>, i32) {
@@ -299,6 +358,45 @@ pub fn run_virtual(source: &str, filename: &str) -> (Vec<OutputLine>, i32) {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn a_preview_tells_the_lines_or_why_not() {
+        let squares = include_str!("../../presets/seeds/square_gather.py");
+        assert_eq!(
+            preview(squares, 1_000_000, 30),
+            Ok([
+                "Square 1",
+                "Square 2",
+                "Square 3",
+                "End square 1",
+                "End square 2",
+                "End square 3",
+                "[1, 4, 9]"
+            ]
+            .map(String::from)
+            .to_vec())
+        );
+        assert_eq!(
+            preview("while True:\n    pass\n", 1_000_000, 30),
+            Err(NoPreview::TooLong)
+        );
+        let sleeper = "import asyncio\nasync def main():\n    while True:\n        await asyncio.sleep(1)\nasyncio.run(main())\n";
+        assert_eq!(preview(sleeper, 1_000_000, 30), Err(NoPreview::TooLong));
+        assert_eq!(
+            preview("for i in range(31):\n    print(i)\n", 1_000_000, 30),
+            Err(NoPreview::TooManyLines)
+        );
+        assert_eq!(
+            preview("print('a'\n", 1_000_000, 30),
+            Err(NoPreview::Refused)
+        );
+        // stderr is not predicted: the traceback is left out.
+        assert_eq!(
+            preview("print('a')\n1 / 0\n", 1_000_000, 30),
+            Ok(vec!["a".to_owned()])
+        );
+    }
+
     use super::*;
 
     fn refusal(source: &str) -> SyntaxError {

@@ -60,3 +60,43 @@ def test_predict_mode_can_be_left(page, base_url):
     page.click('[data-testid="predict-toggle"]')
     assert page.locator('[data-testid="predict-line"]').count() == 0
     assert page.locator('[data-testid="predict-toggle"]').get_attribute("aria-pressed") == "false"
+
+
+# The Python pane: the engine runs the program on the virtual clock to tell its lines first.
+
+def open_python_predict(page, base_url, source):
+    from helpers import py_link
+    page.goto(base_url + py_link(source, run=False, scale=0.25))
+    page.click('[data-testid="predict-toggle"]')
+
+
+def test_a_python_program_is_predicted_then_checked(page, base_url):
+    import pathlib
+    source = (pathlib.Path(__file__).resolve().parents[2] / "presets" / "seeds" / "square_gather.py").read_text()
+    open_python_predict(page, base_url, source)
+    page.locator('[data-testid="predict-line"]').first.wait_for(timeout=30_000)
+    assert page.locator('[data-testid="console-line"]').count() == 0, "the console is hidden"
+    lines = offered(page)
+    assert sorted(lines) == sorted(EXPECTED) and lines != EXPECTED
+    # Left as handed out: the check says where it went wrong.
+    first_wrong = next(i for i, (a, b) in enumerate(zip(lines, EXPECTED)) if a != b)
+    result = run_and_check(page)
+    assert result.get_attribute("data-first-wrong") == str(first_wrong + 1)
+    page.click('[data-testid="predict-again"]')
+    for place, line in enumerate(EXPECTED):
+        at = offered(page).index(line, place)
+        for step in range(at, place, -1):
+            page.locator('[data-testid="predict-up"]').nth(step).click()
+    result = run_and_check(page)
+    assert result.get_attribute("data-right") == "7" and result.get_attribute("data-first-wrong") is None
+    assert page.locator('[data-testid="console-line"]').count() == 7, "the console shows the run"
+
+
+def test_a_python_program_that_never_ends_cannot_be_predicted(page, base_url):
+    open_python_predict(page, base_url, "while True:\n    pass\n")
+    note = page.locator('[data-testid="predict-unavailable"]')
+    note.wait_for(timeout=30_000)
+    assert note.get_attribute("data-why") == "too-long"
+    # The page still runs it, and Stop ends it.
+    page.click('[data-testid="run"]')
+    page.locator('[data-testid="stop"]').click()

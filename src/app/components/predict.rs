@@ -6,16 +6,31 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::console::console;
 use crate::app::i18n::Lang;
-use crate::app::state::runs::{RunState, RunStatus};
 use crate::predict::{check, scrambled, shift, Verdict};
+
+/// The console's "Predict first" switch (`on`: pressed), in either pane.
+pub fn predict_toggle(on: bool, disabled: bool, lang: Lang, toggle: Callback<()>) -> Html {
+    html! {
+        <button class="small" data-testid="predict-toggle" aria-pressed={on.to_string()}
+                {disabled} onclick={toggle.reform(|_| ())}
+                title={lang.choose("Hide the console and guess the order of the lines first",
+                                   "Cacher la console et deviner d'abord l'ordre des lignes")}>
+            { lang.choose("Predict first", "Prédire d'abord") }
+        </button>
+    }
+}
 
 #[derive(Properties, PartialEq)]
 pub struct PredictProps {
     /// The lines the run will print (from the ideal run), in the run's order.
     pub lines: Rc<Vec<String>>,
-    pub run: Rc<RunState>,
+    /// The run shown (its number), whether it has ended, and the lines it printed.
+    pub run: u64,
+    pub done: bool,
+    pub printed: Rc<Vec<String>>,
+    /// The run's console, shown again below the check.
+    pub console: Html,
     pub lang: Lang,
     pub on_run: Callback<()>,
 }
@@ -30,7 +45,7 @@ pub fn Predict(props: &PredictProps) -> Html {
     // The run the prediction is checked against: the first one to end after "Run and check".
     let asked_after = use_state(|| None::<u64>);
     let checked = (*asked_after)
-        .filter(|&before| props.run.run > before && props.run.status == RunStatus::Done)
+        .filter(|&before| props.run > before && props.done)
         .is_some();
     let waiting = asked_after.is_some() && !checked;
     let mover = |from: usize, to: usize| {
@@ -43,14 +58,7 @@ pub fn Predict(props: &PredictProps) -> Html {
     };
     let predicted: Vec<&str> = order.iter().map(|&i| props.lines[i].as_str()).collect();
     if checked {
-        let printed: Vec<String> = props
-            .run
-            .log
-            .lines()
-            .iter()
-            .map(|l| l.text.to_string())
-            .collect();
-        let printed: Vec<&str> = printed.iter().map(String::as_str).collect();
+        let printed: Vec<&str> = props.printed.iter().map(String::as_str).collect();
         let result = check(&predicted, &printed);
         let again = {
             let (order, asked_after, lines) =
@@ -119,7 +127,7 @@ pub fn Predict(props: &PredictProps) -> Html {
                    data-first-wrong={result.first_wrong.map(|at| (at + 1).to_string())}>{ summary }</p>
                 <ol class="predict-lines">{ verdicts }</ol>
                 <button class="small" data-testid="predict-again" onclick={again}>{ lang.choose("Try again", "Recommencer") }</button>
-                { console(&props.run, lang, None) }
+                { props.console.clone() }
             </div>
         };
     }
@@ -143,7 +151,7 @@ pub fn Predict(props: &PredictProps) -> Html {
         })
         .collect();
     let run_and_check = {
-        let (asked_after, run, on_run) = (asked_after.clone(), props.run.run, props.on_run.clone());
+        let (asked_after, run, on_run) = (asked_after.clone(), props.run, props.on_run.clone());
         Callback::from(move |_| {
             asked_after.set(Some(run));
             on_run.emit(());

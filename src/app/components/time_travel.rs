@@ -7,6 +7,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::timeline::geometry::seconds;
+use crate::app::hooks::TimeTravel as Travel;
 use crate::app::i18n::Lang;
 use crate::time_travel::{Awaiting, CallbackView, LoopInside, Recorded, TaskState, TaskView};
 use crate::trace::{Event, EventKind};
@@ -37,6 +38,24 @@ impl PartialEq for TimeTravelProps {
         same_history(&self.history, &other.history)
             && self.at == other.at
             && self.lang == other.lang
+    }
+}
+
+/// What the page offers under a finished run: the scrubber and the loop's inside, or (past
+/// 2,000 tasks) a button that records the history first.
+pub fn time_travel(travel: &Travel, inside: Option<Rc<LoopInside>>, lang: Lang) -> Html {
+    match (travel, inside) {
+        (Travel::Ready(scrub), Some(inside)) => html! {
+            <TimeTravel history={scrub.history.clone()} {inside} at={scrub.at} {lang} on_move={scrub.on_move.clone()} />
+        },
+        (Travel::OnRequest(record), _) => html! {
+            <section class="time-travel">
+                <button class="small" data-testid="record-history" onclick={record.reform(|_| ())}>
+                    { lang.choose("Step through the loop, callback by callback", "Parcourir la boucle, rappel par rappel") }
+                </button>
+            </section>
+        },
+        _ => Html::default(),
     }
 }
 

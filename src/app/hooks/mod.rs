@@ -15,6 +15,6 @@ pub use use_autosave::use_autosave;
 pub use use_history::{use_history, use_instant, use_program_history, Scrub, TimeTravel};
 pub use use_link::use_link;
 pub use use_predict::use_predict;
-pub use use_program::{use_program, ProgramHandle};
+pub use use_program::{use_program, Preview, ProgramHandle};
 pub use use_runs::{use_runs, RunsHandle};
 pub use use_shortcuts::use_shortcuts;

@@ -6,8 +6,7 @@ use yew::prelude::*;
 
 use crate::scenario::Scenario;
 
-/// "Predict first" is offered for runs that print at most this many lines.
-pub const MAX_PREDICTED_LINES: usize = 30;
+pub use crate::predict::MAX_PREDICTED_LINES;
 
 pub struct Prediction {
     pub on: bool,

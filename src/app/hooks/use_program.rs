@@ -18,16 +18,40 @@ use crate::runtime::ProgramUpdate;
 /// How often (real ms) a running program's timeline is redrawn when nothing new came.
 const TICK_MS: f64 = 100.0;
 
+/// The lines a program will print, told before it runs ("Predict first").
+#[derive(Clone, Debug, Default, PartialEq)]
+pub enum Preview {
+    #[default]
+    None,
+    /// Asked of the engine for this program.
+    Asked(Rc<str>),
+    /// The program's stdout lines, on the virtual clock.
+    Ready(Rc<str>, Rc<Vec<String>>),
+    /// Why they cannot be told: `refused`, `too-long`, `too-many-lines`, or the engine's error.
+    Failed(Rc<str>, String),
+}
+
+impl Preview {
+    /// The program it is about, if any.
+    pub fn source(&self) -> Option<&str> {
+        match self {
+            Preview::None => None,
+            Preview::Asked(s) | Preview::Ready(s, _) | Preview::Failed(s, _) => Some(s),
+        }
+    }
+}
+
 /// The program's run and what can be done with it.
 #[derive(Clone)]
 pub struct ProgramHandle {
     pub state: UseReducerHandle<ProgramRun>,
+    pub preview: UseStateHandle<Preview>,
     control: Rc<Control>,
 }
 
 impl PartialEq for ProgramHandle {
     fn eq(&self, other: &Self) -> bool {
-        self.state == other.state
+        self.state == other.state && self.preview == other.preview
     }
 }
 
@@ -39,6 +63,11 @@ impl ProgramHandle {
 
     pub fn stop(&self) {
         self.control.stop();
+    }
+
+    /// Asks the engine for the lines `source` will print (the answer comes in `preview`).
+    pub fn foretell(&self, source: &str) {
+        self.control.foretell(source);
     }
 
     /// Loads the engine ahead of the first run (the Python pane was opened).
@@ -58,6 +87,9 @@ struct Control {
     ready: Cell<bool>,
     /// A program waiting for the worker to load.
     queued: RefCell<Option<(String, f64)>>,
+    /// A preview waiting for the worker to load, and where the answer goes.
+    queued_preview: RefCell<Option<Rc<str>>>,
+    set_preview: UseStateSetter<Preview>,
     log: RefCell<Rc<ProgramLog>>,
     /// New lines or events since the last redraw.
     grew: Cell<bool>,
@@ -68,7 +100,10 @@ struct Control {
 }
 
 impl Control {
-    fn new(dispatch: UseReducerDispatcher<ProgramRun>) -> Rc<Control> {
+    fn new(
+        dispatch: UseReducerDispatcher<ProgramRun>,
+        set_preview: UseStateSetter<Preview>,
+    ) -> Rc<Control> {
         let control = Rc::new(Control {
             dispatch,
             runs_started: Cell::new(0),
@@ -77,6 +112,8 @@ impl Control {
             generation: Cell::new(0),
             ready: Cell::new(false),
             queued: RefCell::default(),
+            queued_preview: RefCell::default(),
+            set_preview,
             log: RefCell::default(),
             grew: Cell::new(false),
             drawn_at: Cell::new(0.0),
@@ -138,6 +175,31 @@ impl Control {
         }
     }
 
+    fn foretell(&self, source: &str) {
+        let source: Rc<str> = source.into();
+        self.set_preview.set(Preview::Asked(source.clone()));
+        if let Err(reason) = self.worker_ready() {
+            self.set_preview.set(Preview::Failed(source, reason));
+            return;
+        }
+        if self.ready.get() {
+            self.post_preview(source);
+        } else {
+            *self.queued_preview.borrow_mut() = Some(source);
+        }
+    }
+
+    fn post_preview(&self, source: Rc<str>) {
+        let sent = match &*self.worker.borrow() {
+            Some(worker) => worker.preview(&source),
+            None => Err("the Python engine is not loaded".into()),
+        };
+        match sent {
+            Ok(()) => *self.queued_preview.borrow_mut() = Some(source),
+            Err(reason) => self.set_preview.set(Preview::Failed(source, reason)),
+        }
+    }
+
     fn post(&self, source: &str, time_scale: f64) {
         let sent = match &*self.worker.borrow() {
             Some(worker) => worker.run(source, time_scale),
@@ -152,9 +214,23 @@ impl Control {
         match news {
             WorkerNews::Ready => {
                 self.ready.set(true);
+                let preview = self.queued_preview.borrow_mut().take();
+                if let Some(source) = preview {
+                    self.post_preview(source);
+                }
                 if let Some((source, time_scale)) = self.queued.borrow_mut().take() {
                     self.post(&source, time_scale);
                 }
+            }
+            WorkerNews::Preview(answer) => {
+                // The answer is for the program asked last (the worker answers in order).
+                let Some(source) = self.queued_preview.borrow_mut().take() else {
+                    return;
+                };
+                self.set_preview.set(match answer {
+                    Ok(lines) => Preview::Ready(source, Rc::new(lines)),
+                    Err(why) => Preview::Failed(source, why),
+                });
             }
             WorkerNews::Failed(reason) => self.fail(reason),
             WorkerNews::Update(update) => {
@@ -211,6 +287,10 @@ impl Control {
     fn fail(&self, reason: String) {
         self.worker.borrow_mut().take();
         self.queued.borrow_mut().take();
+        if let Some(source) = self.queued_preview.borrow_mut().take() {
+            self.set_preview
+                .set(Preview::Failed(source, reason.clone()));
+        }
         if let Some(run) = self.running.take() {
             self.send(run, ProgramRunAction::EngineFailed(reason));
         }
@@ -260,11 +340,17 @@ impl Control {
 #[hook]
 pub fn use_program() -> ProgramHandle {
     let state = use_reducer(ProgramRun::default);
+    let preview = use_state(Preview::default);
     let dispatch = state.dispatcher();
-    let control = (*use_memo((), move |_| Control::new(dispatch))).clone();
+    let set_preview = preview.setter();
+    let control = (*use_memo((), move |_| Control::new(dispatch, set_preview))).clone();
     {
         let control = control.clone();
         use_effect_with((), move |_| move || control.dispose());
     }
-    ProgramHandle { state, control }
+    ProgramHandle {
+        state,
+        preview,
+        control,
+    }
 }

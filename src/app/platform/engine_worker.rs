@@ -11,7 +11,7 @@ use gloo_events::EventListener;
 use wasm_bindgen::{JsCast, JsValue};
 
 use crate::runtime::ProgramUpdate;
-use crate::worker::read_message;
+use crate::worker::{read_message, read_preview};
 
 /// The worker's loader, written next to the page by trunk (`data-loader-shim`).
 const LOADER: &str = "python-worker_loader.js";
@@ -21,6 +21,8 @@ pub enum WorkerNews {
     /// It has loaded and listens: a program can be sent.
     Ready,
     Update(ProgramUpdate),
+    /// The lines a program will print (for "Predict first"), or why they cannot be told.
+    Preview(Result<Vec<String>, String>),
     /// It could not load, or it crashed.
     Failed(String),
 }
@@ -51,6 +53,8 @@ impl EngineWorker {
                 let data = event.data();
                 let news = if is_ready(&data) {
                     WorkerNews::Ready
+                } else if let Some(preview) = read_preview(&data) {
+                    WorkerNews::Preview(preview)
                 } else if let Some(update) = read_message(&data) {
                     WorkerNews::Update(update)
                 } else {
@@ -67,6 +71,14 @@ impl EngineWorker {
             worker,
             _listeners: [messages, errors],
         })
+    }
+
+    /// Asks for the lines `source` will print, run on the virtual clock (`WorkerNews::Preview`).
+    pub fn preview(&self, source: &str) -> Result<(), String> {
+        let message = js_sys::Array::of2(&"preview".into(), &source.into());
+        self.worker
+            .post_message(&message)
+            .map_err(|error| describe(&error))
     }
 
     /// Runs `source`: the worker answers with lines, then `finished` or `refused`.

@@ -11,13 +11,14 @@ use yew::prelude::*;
 
 use super::console::program_console;
 use super::controls::{speed_select, status_label};
+use super::predict::{predict_toggle, Predict};
 use super::share::{copy_link_to_clipboard, open_file_picker, read_picked_file};
-use super::time_travel::TimeTravel as TimeTravelPanel;
+use super::time_travel::time_travel;
 use super::timeline::geometry::seconds;
-use crate::app::hooks::{use_instant, use_program_history, ProgramHandle, TimeTravel};
+use crate::app::hooks::{use_instant, use_program_history, Preview, ProgramHandle, TimeTravel};
 use crate::app::i18n::{Lang, Text};
 use crate::app::platform::files;
-use crate::app::state::program::{ProgramAction, ProgramDoc};
+use crate::app::state::program::{ProgramAction, ProgramDoc, ProgramRun};
 use crate::app::state::runs::RunStatus;
 use crate::link::{self, MAX_PROGRAM_BYTES};
 use crate::program_presets;
@@ -39,6 +40,57 @@ pub struct PythonPaneProps {
     pub say: Callback<String>,
     /// A file could not be opened.
     pub on_refused: Callback<String>,
+}
+
+/// "Predict first" in the Python pane: once the engine has told the lines the program will
+/// print (run on the virtual clock), the same exercise as in the Tasks pane; else why not.
+fn predict(
+    preview: &Preview,
+    doc: &ProgramDoc,
+    run: &ProgramRun,
+    lang: Lang,
+    on_run: Callback<()>,
+) -> Html {
+    let unavailable = |why: &str, text: &str| {
+        html! {
+            <>
+                <p class="predict-note" data-testid="predict-unavailable" data-why={why.to_owned()}>{ text.to_owned() }</p>
+                { program_console(run, lang, None) }
+            </>
+        }
+    };
+    match preview {
+        Preview::Ready(source, lines) if **source == *doc.source => {
+            if lines.is_empty() {
+                return unavailable("no-lines", lang.choose("This program prints nothing to predict.",
+                                                           "Ce programme n'affiche rien à prédire."));
+            }
+            let printed: Vec<String> = run.log.lines().iter().filter(|l| !l.stderr).map(|l| l.text.to_string()).collect();
+            html! {
+                <Predict key={doc.version.to_string()} lines={lines.clone()} run={run.run}
+                         done={run.status == RunStatus::Done} printed={Rc::new(printed)}
+                         console={program_console(run, lang, None)} {lang} {on_run} />
+            }
+        }
+        Preview::Failed(source, why) if **source == *doc.source => match why.as_str() {
+            "too-many-lines" => unavailable(why, lang.choose(
+                "This program prints more than 30 lines: too many to put in order.",
+                "Ce programme affiche plus de 30 lignes : trop pour les mettre dans l'ordre.")),
+            "too-long" => unavailable(why, lang.choose(
+                "This program computes too long (or never ends) to tell its lines beforehand.",
+                "Ce programme calcule trop longtemps (ou ne s'arrête pas) pour annoncer ses lignes.")),
+            "refused" => unavailable(why, lang.choose(
+                "This program does not run as it is: press Run to see why.",
+                "Ce programme ne s'exécute pas tel quel : lancez-le pour voir pourquoi.")),
+            _ => unavailable("engine", lang.choose("The Python engine could not tell the lines.",
+                                                   "Le moteur Python n'a pas pu annoncer les lignes.")),
+        },
+        _ => html! {
+            <p class="predict-note" data-testid="predict-waiting">
+                { lang.choose("Reading the program…", "Lecture du programme…") }
+            </p>
+        },
+    }
 }
 
 #[function_component]
@@ -132,6 +184,15 @@ pub fn PythonPane(props: &PythonPaneProps) -> Html {
         message: refusal.message.clone(),
     });
     let loading = running && !run.started && run.log.lines().is_empty();
+    let predict_on = use_state(|| false);
+    {
+        let (program, on) = (props.program.clone(), *predict_on);
+        use_effect_with((on, doc.source.clone()), move |(on, source)| {
+            if *on && program.preview.source() != Some(&**source) {
+                program.foretell(source);
+            }
+        });
+    }
     let travel = use_program_history(run);
     let scrub = match &travel {
         TimeTravel::Ready(scrub) => Some(scrub.clone()),
@@ -202,26 +263,25 @@ pub fn PythonPane(props: &PythonPaneProps) -> Html {
             <main class="workspace python-workspace">
                 <section class="pane program-pane">
                     <div class="pane-head"><h2>{ "Python" }</h2></div>
-                    <CodeEditor source={doc.source.clone()} {mark} tasks={task_marks} {lang} {on_edit} on_run={on_run} />
+                    <CodeEditor source={doc.source.clone()} {mark} tasks={task_marks} {lang} {on_edit} on_run={on_run.clone()} />
                 </section>
                 <div class="panes">
                     <section class="pane timeline-pane" aria-label={lang.t(Text::Timeline)}>
                         <h2>{ lang.t(Text::Timeline) }</h2>
                         <ProgramTimeline run={run.clone()} {lang} scrub_ms={scrub.as_ref().map(|s| s.time_ms())} />
                     </section>
-                    if let (Some(scrub), Some(inside)) = (&scrub, inside.clone()) {
-                        <TimeTravelPanel history={scrub.history.clone()} {inside} at={scrub.at} {lang} on_move={scrub.on_move.clone()} />
-                    }
-                    if let TimeTravel::OnRequest(record) = &travel {
-                        <section class="time-travel">
-                            <button class="small" data-testid="record-history" onclick={record.reform(|_| ())}>
-                                { lang.choose("Step through the loop, callback by callback", "Parcourir la boucle, rappel par rappel") }
-                            </button>
-                        </section>
-                    }
+                    { time_travel(&travel, inside.clone(), lang) }
                     <section class="pane console-pane">
-                        <h2>{ lang.t(Text::Console) }</h2>
-                        { program_console(run, lang, scrub.as_ref().map(|s| s.lines())) }
+                        <div class="pane-head">
+                            <h2>{ lang.t(Text::Console) }</h2>
+                            { predict_toggle(*predict_on, running && !*predict_on, lang,
+                                             { let on = predict_on.clone(); Callback::from(move |()| on.set(!*on)) }) }
+                        </div>
+                        if *predict_on {
+                            { predict(&props.program.preview, &doc, run, lang, on_run.clone()) }
+                        } else {
+                            { program_console(run, lang, scrub.as_ref().map(|s| s.lines())) }
+                        }
                         if run.status == RunStatus::Cancelled && run.engine_error.is_none() {
                             <p class="console-note" data-testid="stopped-note">{ lang.t(Text::StoppedNote) }</p>
                         }
