@@ -63,9 +63,14 @@ pub fn use_history(run: &RunState) -> TimeTravel {
         .as_ref()
         .is_some_and(|s| s.tasks.len() > RECORD_AT_ONCE);
     let scenario = run.scenario.clone();
-    use_recorded(run.run, done, large, move || {
-        scenario.map(|scenario| Rc::new(History::record(&scenario)) as Rc<dyn Recorded>)
-    })
+    use_recorded(
+        run.run,
+        done,
+        large,
+        Box::new(move || {
+            scenario.map(|scenario| Rc::new(History::record(&scenario)) as Rc<dyn Recorded>)
+        }),
+    )
 }
 
 /// A Python program's history, rebuilt from the journal its run kept, once it has ended.
@@ -74,30 +79,34 @@ pub fn use_program_history(run: &ProgramRun) -> TimeTravel {
     let done = run.status == RunStatus::Done && run.refusal.is_none();
     let large = run.log.lanes().len() > RECORD_AT_ONCE;
     let log = run.log.clone();
-    use_recorded(run.run, done, large, move || {
-        let journal = log.journal()?;
-        if journal.is_empty() {
-            return None;
-        }
-        let history = ProgramHistory::new(
-            journal.clone(),
-            log.trace().events.clone(),
-            log.lanes().clone(),
-            log.lines().len(),
-        );
-        Some(Rc::new(history) as Rc<dyn Recorded>)
-    })
+    use_recorded(
+        run.run,
+        done,
+        large,
+        Box::new(move || {
+            let journal = log.journal()?;
+            if journal.is_empty() {
+                return None;
+            }
+            let history = ProgramHistory::new(
+                journal.clone(),
+                log.trace().events.clone(),
+                log.lanes().clone(),
+                log.lines().len(),
+            );
+            Some(Rc::new(history) as Rc<dyn Recorded>)
+        }),
+    )
 }
+
+/// How a finished run's history is made.
+type Record = Box<dyn FnOnce() -> Option<Rc<dyn Recorded>>>;
 
 /// Time travel over run `run` once it is `done`: its history (`record`ed at once, or on
 /// request when `large`) and the callback chosen, which a new run puts back at the end.
+/// (One hook for both panes, the recording boxed: one copy of the hook in the page's code.)
 #[hook]
-fn use_recorded(
-    run: u64,
-    done: bool,
-    large: bool,
-    record: impl FnOnce() -> Option<Rc<dyn Recorded>> + 'static,
-) -> TimeTravel {
+fn use_recorded(run: u64, done: bool, large: bool, record: Record) -> TimeTravel {
     let requested = use_state(|| false);
     let chosen = use_state(|| None::<usize>);
     {
