@@ -7,28 +7,8 @@
 
 mod common;
 
-use std::path::{Path, PathBuf};
-
 use async_playground::py::run::run_virtual;
-use common::{difference, python, run_python};
-
-fn corpus() -> Vec<PathBuf> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let mut files = Vec::new();
-    let mut folders = vec![root.join("tests/programs"), root.join("presets")];
-    while let Some(folder) = folders.pop() {
-        for entry in std::fs::read_dir(&folder).expect("the corpus folder") {
-            let path = entry.expect("an entry").path();
-            if path.is_dir() {
-                folders.push(path);
-            } else if path.extension().is_some_and(|e| e == "py") {
-                files.push(path);
-            }
-        }
-    }
-    files.sort();
-    files
-}
+use common::{corpus, difference, python, run_python};
 
 #[test]
 fn the_corpus_prints_what_cpython_prints() {

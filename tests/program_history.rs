@@ -3,8 +3,10 @@
 //! that callback starts — for every program of the corpus.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+
 use std::cell::RefCell;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::rc::Rc;
 
 use async_playground::program_history::{LoopRecorder, ProgramHistory};
@@ -14,6 +16,7 @@ use async_playground::py::run::Interpreter;
 use async_playground::py::vm::{Host, RunEvent, VmInfo};
 use async_playground::time_travel::{Recorded, TaskState};
 use async_playground::trace::Event;
+use common::corpus;
 
 /// The page's host on the virtual clock: the tracer and the journal, fed as the worker feeds them.
 #[derive(Default)]
@@ -67,24 +70,6 @@ impl Host for RecordingHost {
     fn records_loop(&self) -> bool {
         true
     }
-}
-
-fn corpus() -> Vec<PathBuf> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let mut files = Vec::new();
-    let mut folders = vec![root.join("tests/programs"), root.join("presets")];
-    while let Some(folder) = folders.pop() {
-        for entry in std::fs::read_dir(&folder).expect("the corpus folder") {
-            let path = entry.expect("an entry").path();
-            if path.is_dir() {
-                folders.push(path);
-            } else if path.extension().is_some_and(|e| e == "py") {
-                files.push(path);
-            }
-        }
-    }
-    files.sort();
-    files
 }
 
 /// Runs `source` with the journal kept and the VM's own view of the loop taken at every

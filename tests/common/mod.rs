@@ -15,6 +15,25 @@ const HARNESS: &str = concat!(
     "/tests/support/virtual_clock.py"
 );
 
+/// The corpus: every program of `tests/programs` and the page's Python presets (`presets/`), sorted.
+pub fn corpus() -> Vec<std::path::PathBuf> {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut files = Vec::new();
+    let mut folders = vec![root.join("tests/programs"), root.join("presets")];
+    while let Some(folder) = folders.pop() {
+        for entry in std::fs::read_dir(&folder).expect("the corpus folder") {
+            let path = entry.expect("an entry").path();
+            if path.is_dir() {
+                folders.push(path);
+            } else if path.extension().is_some_and(|e| e == "py") {
+                files.push(path);
+            }
+        }
+    }
+    files.sort();
+    files
+}
+
 /// `python3`, or `None` when the environment explicitly asks to skip CPython
 /// (`ASYNC_PLAYGROUND_SKIP_CPYTHON=1`). A missing `python3` otherwise fails the test.
 pub fn python() -> Option<&'static str> {

@@ -140,3 +140,16 @@ def wait_state(page, states, timeout=60_000):
             return state.get_attribute("data-state")
         page.wait_for_timeout(100)
     raise AssertionError(f"the run state did not become {states} within {timeout} ms")
+
+
+def loop_inside(page):
+    """The loop's inside as time travel shows it: the ready queue, the timers (deadline, who) and
+    every task's state."""
+    return {
+        "ready": page.eval_on_selector_all(
+            '[data-testid="ready-queue-item"]', "xs => xs.map(x => x.querySelector('code').textContent)"),
+        "timers": page.eval_on_selector_all(
+            '[data-testid="timer"]', "xs => xs.map(x => [x.dataset.deadlineMs, x.querySelector('code').textContent])"),
+        "tasks": page.eval_on_selector_all(
+            '[data-testid="task-state"]', "xs => xs.map(x => [x.dataset.task, x.dataset.state])"),
+    }

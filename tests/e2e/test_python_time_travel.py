@@ -5,7 +5,7 @@ then; the console dims what was printed later, the editor marks the line each ta
 the timeline draws a cursor."""
 import pathlib
 
-from helpers import py_link, wait_state
+from helpers import loop_inside as inside, py_link, wait_state
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 SQUARES = (ROOT / "presets" / "seeds" / "square_gather.py").read_text()
@@ -42,17 +42,6 @@ def finished(browser, base_url, source):
     scrubber.wait_for()
     page.errors = errors
     return page, scrubber
-
-
-def inside(page):
-    return {
-        "ready": page.eval_on_selector_all(
-            '[data-testid="ready-queue-item"]', "xs => xs.map(x => x.querySelector('code').textContent)"),
-        "timers": page.eval_on_selector_all(
-            '[data-testid="timer"]', "xs => xs.map(x => [x.dataset.deadlineMs, x.querySelector('code').textContent])"),
-        "tasks": page.eval_on_selector_all(
-            '[data-testid="task-state"]', "xs => xs.map(x => [x.dataset.task, x.dataset.state])"),
-    }
 
 
 def marks(page):

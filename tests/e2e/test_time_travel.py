@@ -3,6 +3,8 @@
 each instant (the ready queue, the timers, every task's state) is CPython's loop at that
 callback, for square(1..3) with gather."""
 
+from helpers import loop_inside as inside
+
 
 def run_preset(page, base_url, preset="square_gather"):
     page.goto(base_url)
@@ -12,17 +14,6 @@ def run_preset(page, base_url, preset="square_gather"):
     scrubber = page.locator('[data-testid="scrubber"]')
     scrubber.wait_for()
     return scrubber
-
-
-def inside(page):
-    return {
-        "ready": page.eval_on_selector_all(
-            '[data-testid="ready-queue-item"]', "xs => xs.map(x => x.querySelector('code').textContent)"),
-        "timers": page.eval_on_selector_all(
-            '[data-testid="timer"]', "xs => xs.map(x => [x.dataset.deadlineMs, x.querySelector('code').textContent])"),
-        "tasks": page.eval_on_selector_all(
-            '[data-testid="task-state"]', "xs => xs.map(x => [x.dataset.task, x.dataset.state])"),
-    }
 
 
 def callback(scrubber):

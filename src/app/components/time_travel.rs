@@ -407,21 +407,12 @@ fn caption(inside: &LoopInside, history: &dyn Recorded, lang: Lang) -> String {
     };
     match running {
         CallbackView::Step { task, starts } => {
-            let deeds = deeds(events, history, lang);
             let subject = if *starts {
                 format!("{task} {}", lang.choose("starts", "démarre"))
             } else {
                 format!("{task} {}", lang.choose("resumes", "reprend"))
             };
-            if deeds.is_empty() {
-                format!("{subject}.")
-            } else {
-                format!(
-                    "{subject}{}{}.",
-                    lang.choose(": ", " : "),
-                    join(&deeds, lang)
-                )
-            }
+            sentence(subject, &deeds(events, history, lang), lang)
         }
         CallbackView::Timer { task } => format!(
             "{} {task} {}",
@@ -454,21 +445,25 @@ fn caption(inside: &LoopInside, history: &dyn Recorded, lang: Lang) -> String {
             )
             .to_owned(),
         CallbackView::Call { text } => {
-            let deeds = deeds(events, history, lang);
             let subject = format!(
                 "{} {text}",
                 lang.choose("The loop calls", "La boucle appelle")
             );
-            if deeds.is_empty() {
-                format!("{subject}.")
-            } else {
-                format!(
-                    "{subject}{}{}.",
-                    lang.choose(": ", " : "),
-                    join(&deeds, lang)
-                )
-            }
+            sentence(subject, &deeds(events, history, lang), lang)
         }
+    }
+}
+
+/// "Subject: what it did, and what else."
+fn sentence(subject: String, deeds: &[String], lang: Lang) -> String {
+    if deeds.is_empty() {
+        format!("{subject}.")
+    } else {
+        format!(
+            "{subject}{}{}.",
+            lang.choose(": ", " : "),
+            join(deeds, lang)
+        )
     }
 }
 
