@@ -91,9 +91,10 @@ pub struct ProgramLog {
     journal_dropped: std::cell::Cell<bool>,
 }
 
-/// A run whose journal grows past this many records (about 50 bytes each) has no time travel:
-/// the page keeps its memory for the run itself.
-pub const MAX_JOURNAL_RECORDS: usize = 4_000_000;
+/// A run whose journal grows past this many records (about 50 bytes each; 24 per task that
+/// sleeps once, so about 40,000 such tasks) has no time travel: the page keeps its memory
+/// for the run itself.
+pub const MAX_JOURNAL_RECORDS: usize = 1_000_000;
 
 impl ProgramLog {
     pub fn of(source: &str) -> ProgramLog {
