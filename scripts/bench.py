@@ -119,12 +119,17 @@ def leak_check(browser, base_url, runs=100, n=1000):
     return before, after
 
 
-def scrub_check(browser, base_url, n=10_000):
-    """Time travel over an n-task gather: the scrubber moved by keyboard (callbacks, iterations,
-    ends) and by mouse across the run, while every animation frame is recorded."""
-    page = open_page(browser, base_url, z_link(gather_scenario(n, time_scale=0.1)))
-    page.wait_for_function(f"document.querySelector('.editor-pane .count')?.textContent === '{n}'", timeout=120_000)
-    page.click('[data-testid="run"]')
+def scrub_check(browser, base_url, n=10_000, python=False):
+    """Time travel over an n-task gather (a scenario, or with `python` the same gather as a
+    Python program): the scrubber moved by keyboard (callbacks, iterations, ends) and by mouse
+    across the run, while every animation frame is recorded."""
+    if python:
+        page = open_page(browser, base_url, bench_python.py_link(bench_python.TASKS.replace("10_000", f"{n:_}")
+                                                                 + "asyncio.run(main())\n"))
+    else:
+        page = open_page(browser, base_url, z_link(gather_scenario(n, time_scale=0.1)))
+        page.wait_for_function(f"document.querySelector('.editor-pane .count')?.textContent === '{n}'", timeout=120_000)
+        page.click('[data-testid="run"]')
     page.wait_for_selector('[data-testid="run-state"][data-state="done"]', timeout=300_000)
     if page.locator('[data-testid="record-history"]').count():
         page.click('[data-testid="record-history"]')
@@ -245,6 +250,8 @@ def main():
         render = first_render(browser, base_url)
         scrub = scrub_check(browser, base_url)
         print(f"time travel over {scrub['n']:,} tasks: {scrub['moves']} moves, longest frame {scrub['longest_frame']:.0f} ms", flush=True)
+        scrub_py = scrub_check(browser, base_url, python=True)
+        print(f"time travel over a {scrub_py['n']:,}-task Python program: longest frame {scrub_py['longest_frame']:.0f} ms", flush=True)
         in_a_page = bench_python.measure(browser, DIST)
         browser.close()
     server.shutdown()
@@ -268,7 +275,9 @@ def main():
               "", f"First render (the `app-rendered` mark, median of 5 loads): {render:.0f} ms after navigation.", "",
               f"Time travel over {scrub['n']:,} gathered tasks ({scrub['callbacks']:,} loop callbacks): {scrub['moves']} scrubber moves "
               f"(←/→, Shift+←/→, Home/End, 20 clicks across the run): longest frame {scrub['longest_frame']:.0f} ms, "
-              f"median frame {scrub['median_frame']:.1f} ms.", "",
+              f"median frame {scrub['median_frame']:.1f} ms. The same gather as a Python program "
+              f"({scrub_py['callbacks']:,} loop callbacks, rebuilt from its run's journal): longest frame "
+              f"{scrub_py['longest_frame']:.0f} ms, median frame {scrub_py['median_frame']:.1f} ms.", "",
               "| file of dist/ | bytes | gzipped |", "|---|---:|---:|"]
     lines += [f"| {name} | {size:,} | {packed:,} |" for name, size, packed in files]
     lines.append(f"| **all** | {sum(f[1] for f in files):,} | **{sum(f[2] for f in files):,}** |")
