@@ -30,8 +30,9 @@ pub enum CallbackWhat<L> {
     SleepEnds(Option<L>),
     /// A done-callback of `gather`, `as_completed` or `wait` (`by`) for a finished task.
     ChildDone { by: Rc<str>, child: Option<L> },
-    /// `run_until_complete`'s callback: the main coroutine is done, the loop stops.
-    StopLoop,
+    /// `run_until_complete`'s callback: the task (or the future named `name`) it ran is done,
+    /// the loop stops.
+    StopLoop { task: Option<L>, name: Rc<str> },
     /// Anything else, named as CPython's handle repr names it: `print('hi')`.
     Call(Rc<str>),
 }
@@ -54,7 +55,10 @@ impl<L: Copy> CallbackWhat<L> {
                 by: by.clone(),
                 child: child.and_then(&lane),
             },
-            CallbackWhat::StopLoop => CallbackWhat::StopLoop,
+            CallbackWhat::StopLoop { task, name } => CallbackWhat::StopLoop {
+                task: task.and_then(&lane),
+                name: name.clone(),
+            },
             CallbackWhat::Call(text) => CallbackWhat::Call(text.clone()),
         }
     }
@@ -234,7 +238,7 @@ pub fn encode(records: &[Record]) -> (Vec<f64>, Vec<Rc<str>>) {
                     CallbackWhat::Wakeup(l) => (1.0, lane(Some(*l)), -1.0),
                     CallbackWhat::SleepEnds(l) => (2.0, lane(*l), -1.0),
                     CallbackWhat::ChildDone { by, child } => (3.0, lane(*child), text(by)),
-                    CallbackWhat::StopLoop => (4.0, -1.0, -1.0),
+                    CallbackWhat::StopLoop { task, name } => (4.0, lane(*task), text(name)),
                     CallbackWhat::Call(t) => (5.0, -1.0, text(t)),
                 };
                 [1.0, f64::from(*handle), code, who, said, 0.0]
@@ -298,7 +302,10 @@ pub fn decode(numbers: &[f64], texts: &[Rc<str>]) -> Vec<Record> {
                             by: text(row[4])?,
                             child: lane(row[3]),
                         },
-                        4 => CallbackWhat::StopLoop,
+                        4 => CallbackWhat::StopLoop {
+                            task: lane(row[3]),
+                            name: text(row[4])?,
+                        },
                         5 => CallbackWhat::Call(text(row[4])?),
                         _ => return None,
                     },
@@ -643,7 +650,9 @@ impl ProgramHistory {
                     },
                 }
             }
-            Some(CallbackWhat::StopLoop) => CallbackView::StopLoop,
+            Some(CallbackWhat::StopLoop { task, name }) => CallbackView::StopLoop {
+                of: task.map_or_else(|| name.to_string(), |t| self.lane_label(t)),
+            },
             Some(CallbackWhat::Call(text)) => CallbackView::Call {
                 text: text.to_string(),
             },

@@ -81,8 +81,9 @@ pub enum CallbackView {
     GatherChildDone { child: String },
     /// `as_completed`'s `_on_completion` for a finished child.
     AsCompletedChildDone { child: String },
-    /// `run_until_complete`'s callback: `main()` is done, the loop stops.
-    StopLoop,
+    /// `run_until_complete`'s callback: what it ran (`main()`, or the future a program passed
+    /// it) is done, the loop stops.
+    StopLoop { of: String },
     /// Any other callback of a Python program, named as CPython's handle repr names it
     /// (`print('hi')`, `_release_waiter(<Future>)`).
     Call { text: String },

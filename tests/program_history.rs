@@ -289,7 +289,10 @@ fn a_seed_seen_at_chosen_callbacks() {
     );
     assert_eq!(
         history.inside_at_limited(13, 10).running,
-        Some(CallbackView::StopLoop)
+        Some(CallbackView::StopLoop {
+            // run_until_complete ran gather's future, named as the timeline names it.
+            of: "gather(square(), square(), square())".into()
+        })
     );
     // The lines of the run, counted callback by callback: the last one comes after the loop.
     assert_eq!(
@@ -306,6 +309,7 @@ fn a_seed_seen_at_chosen_callbacks() {
 
 #[test]
 fn ten_thousand_tasks_are_rebuilt_at_any_callback() {
+    use async_playground::time_travel::CallbackView;
     let source = "import asyncio\n\nasync def work(i):\n    await asyncio.sleep(1)\n    return i\n\n\
         async def main():\n    results = await asyncio.gather(*(work(i) for i in range(10_000)))\n    \
         print(len(results))\n\nasyncio.run(main())\n";
@@ -333,6 +337,26 @@ fn ten_thousand_tasks_are_rebuilt_at_any_callback() {
     );
     assert_eq!(asleep.tasks.len(), 50);
     assert_eq!(differences(&history, &views, &lanes), Vec::<String>::new());
+    // After main(): asyncio.run's clean-up, each a task of asyncio's own and a stop.
+    let cleanup = history.inside_at_limited(40_004, 50);
+    assert_eq!(
+        cleanup.running,
+        Some(CallbackView::Call {
+            text: "BaseEventLoop.shutdown_asyncgens()".into()
+        })
+    );
+    assert_eq!(
+        history.inside_at_limited(40_003, 50).running,
+        Some(CallbackView::StopLoop {
+            of: "main()".into()
+        })
+    );
+    assert_eq!(
+        history.inside_at_limited(40_007, 50).running,
+        Some(CallbackView::StopLoop {
+            of: "asyncio.run's clean-up".into()
+        })
+    );
 }
 
 #[test]

@@ -157,7 +157,12 @@ fn square_gather_seen_from_inside() {
             && t.awaiting == Some(Awaiting::Sleep { until_ms: 1000.0 })));
     // The end: everything is done, and every line was printed.
     let end = history.inside_at(history.len());
-    assert_eq!(end.running, Some(CallbackView::StopLoop));
+    assert_eq!(
+        end.running,
+        Some(CallbackView::StopLoop {
+            of: "main()".into()
+        })
+    );
     assert!(end.tasks[1..].iter().all(|t| t.state == TaskState::Done));
     assert_eq!(history.lines_at(history.len()), 7);
 }

@@ -98,7 +98,9 @@ impl Engine {
             Callback::AsCompletedChildDone(child) => CallbackView::AsCompletedChildDone {
                 child: self.label(child),
             },
-            Callback::StopLoop => CallbackView::StopLoop,
+            Callback::StopLoop => CallbackView::StopLoop {
+                of: "main()".to_owned(),
+            },
         }
     }
 

@@ -639,18 +639,31 @@ fn describe_callback(vm: &mut Vm, callback: &Value, args: &[Value]) -> CallbackW
         let task = receiver.and_then(lane_of_task);
         let child = args.first().and_then(lane_of_task);
         match &*qualname {
-            "Task.task_step" => {
-                if let Some(lane) = task {
-                    return CallbackWhat::Step(lane);
+            "Task.task_step" => match task {
+                Some(lane) => return CallbackWhat::Step(lane),
+                // A task of asyncio's own (`asyncio.run`'s clean-up): named by its coroutine.
+                None => {
+                    if let Some(name) = receiver.and_then(|t| coroutine_name(vm, t)) {
+                        return CallbackWhat::Call(format!("{name}()").into());
+                    }
                 }
-            }
+            },
             "Task.task_wakeup" => {
                 if let Some(lane) = task {
                     return CallbackWhat::Wakeup(lane);
                 }
             }
             "_set_result_unless_cancelled" => return CallbackWhat::SleepEnds(vm.lane),
-            "_run_until_complete_cb" => return CallbackWhat::StopLoop,
+            "_run_until_complete_cb" => {
+                let name: Rc<str> = match args.first() {
+                    Some(Value::Object(o)) => match o.attrs.borrow().get(vm.sym("_wait_label")) {
+                        Some(Value::Str(label)) => label.clone(),
+                        _ => "asyncio.run's clean-up".into(),
+                    },
+                    _ => "the future".into(),
+                };
+                return CallbackWhat::StopLoop { task: child, name };
+            }
             name => {
                 if let Some((by, "_done_callback" | "_on_completion")) = name
                     .split_once(".<locals>.")
@@ -669,6 +682,18 @@ fn describe_callback(vm: &mut Vm, callback: &Value, args: &[Value]) -> CallbackW
     let shown: Vec<String> = args.iter().take(3).map(format::short_repr).collect();
     let more = if args.len() > 3 { ", …" } else { "" };
     CallbackWhat::Call(format!("{qualname}({}{more})", shown.join(", ")).into())
+}
+
+/// The qualified name of a task's coroutine (`BaseEventLoop.shutdown_asyncgens`).
+fn coroutine_name(vm: &mut Vm, task: &Value) -> Option<Rc<str>> {
+    let symbol = vm.sym("_coro");
+    match task {
+        Value::Object(o) => match o.attrs.borrow().get(symbol) {
+            Some(Value::Gen(g)) => Some(g.qualname.clone()),
+            _ => None,
+        },
+        _ => None,
+    }
 }
 
 /// What a task waits on, for the timeline: `sleep(1)` (and its deadline), a task's coroutine,

@@ -348,9 +348,9 @@ fn callback_chip(view: &CallbackView, lang: Lang, queued: bool) -> Html {
         CallbackView::AsCompletedChildDone { child } => {
             ("done-callback", child.as_str(), "as_completed")
         }
-        CallbackView::StopLoop => (
+        CallbackView::StopLoop { of } => (
             "stop",
-            "main()",
+            of.as_str(),
             lang.choose("stops the loop", "arrête la boucle"),
         ),
         CallbackView::Call { text } => ("call", text.as_str(), lang.choose("callback", "rappel")),
@@ -438,12 +438,13 @@ fn caption(inside: &LoopInside, history: &dyn Recorded, lang: Lang) -> String {
             "as_completed {} {child}.",
             lang.choose("queues the result of", "met en file le résultat de")
         ),
-        CallbackView::StopLoop => lang
-            .choose(
-                "main() is done: the loop stops at the end of this iteration.",
-                "main() est terminée : la boucle s'arrête à la fin de cette itération.",
+        CallbackView::StopLoop { of } => format!(
+            "{of} {}",
+            lang.choose(
+                "is done: the loop stops at the end of this iteration.",
+                "est terminée : la boucle s'arrête à la fin de cette itération.",
             )
-            .to_owned(),
+        ),
         CallbackView::Call { text } => {
             let subject = format!(
                 "{} {text}",
