@@ -126,6 +126,22 @@ fn differences(
     lanes: &[u32],
 ) -> Vec<String> {
     let mut found = Vec::new();
+    // The callbacks' events, one after the other, are the run's trace from the first callback
+    // on; their lines count up to every line printed.
+    let marks = history.marks();
+    let contiguous = marks
+        .windows(2)
+        .all(|w| w[0].events.end == w[1].events.start);
+    if !contiguous
+        || marks
+            .last()
+            .is_some_and(|m| m.events.end != history.events().len())
+    {
+        found.push("the callbacks' events do not follow each other to the trace's end".into());
+    }
+    if marks.windows(2).any(|w| w[0].lines > w[1].lines) {
+        found.push("lines counted backwards".into());
+    }
     for (k, live) in views {
         let k = *k;
         let (running, ready, timers) = history.handles_at(k);
@@ -163,6 +179,13 @@ fn differences(
     found
 }
 
+/// How many lines the program prints in all (its run on the virtual clock).
+fn source_lines_printed(source: &str) -> usize {
+    async_playground::py::run::run_virtual(source, "main.py")
+        .0
+        .len()
+}
+
 #[test]
 fn the_loop_rebuilt_at_every_callback_is_the_loop_the_vm_holds_for_every_program() {
     let files = corpus();
@@ -176,6 +199,13 @@ fn the_loop_rebuilt_at_every_callback_is_the_loop_the_vm_holds_for_every_program
     for file in &files {
         let source = std::fs::read_to_string(file).expect("a program");
         let (history, views, lanes) = record(&source, None);
+        let printed = source_lines_printed(&source);
+        if history.lines_at(history.len()) > printed {
+            failures.push(format!(
+                "{}: more lines counted than printed",
+                file.display()
+            ));
+        }
         callbacks += views.len();
         if history.len() != views.len() {
             failures.push(format!(
