@@ -16,7 +16,7 @@ use async_playground::py::run::Interpreter;
 use async_playground::py::vm::{Host, RunEvent, VmInfo};
 use async_playground::time_travel::{Recorded, TaskState};
 use async_playground::trace::Event;
-use common::corpus;
+use common::{corpus, python, run_python};
 
 /// The page's host on the virtual clock: the tracer and the journal, fed as the worker feeds them.
 #[derive(Default)]
@@ -415,5 +415,52 @@ fn the_journal_crosses_to_the_page_unchanged() {
     assert!(
         kinds.len() >= 10,
         "most kinds of records were crossed: {kinds:?}"
+    );
+}
+
+#[test]
+fn every_program_runs_as_many_loop_callbacks_as_cpython() {
+    let Some(python) = python() else {
+        return;
+    };
+    let files = corpus();
+    let sources: Vec<String> = files
+        .iter()
+        .map(|f| std::fs::read_to_string(f).expect("a program"))
+        .collect();
+    let runs = run_python(python, &sources);
+    let mut differ = Vec::new();
+    for ((file, source), run) in files.iter().zip(&sources).zip(&runs) {
+        let (history, _, _) = record(source, Some(Vec::new()));
+        // One known difference, checked as it is: async generators dropped half-way are closed
+        // by the loop's finalizer hook, which CPython schedules with call_soon_threadsafe — its
+        // self-pipe then wakes the selector, a callback of its own (`_read_from_self`) — and its
+        // reference counting closes the second one at another moment than our collector: 34
+        // callbacks here against 33, the same lines printed at the same times.
+        if file.ends_with("tests/programs/async_generators.py") {
+            assert_eq!(
+                (history.len(), run.callbacks),
+                (34, 33),
+                "{}",
+                file.display()
+            );
+            continue;
+        }
+        if history.len() != run.callbacks {
+            differ.push(format!(
+                "{}: {} callbacks here, {} in CPython",
+                file.display(),
+                history.len(),
+                run.callbacks
+            ));
+        }
+    }
+    assert!(runs.iter().map(|r| r.callbacks).sum::<usize>() > 1_000);
+    assert!(
+        differ.is_empty(),
+        "{} of {} programs differ:\n{}",
+        differ.len(),
+        files.len(),
+        differ.join("\n")
     );
 }

@@ -58,6 +58,8 @@ pub struct PythonRun {
     pub lines: Vec<(f64, String, String)>,
     pub status: i64,
     pub end_ms: f64,
+    /// How many callbacks CPython's loop ran.
+    pub callbacks: usize,
 }
 
 /// Runs every program in one CPython process, each from time 0.
@@ -104,6 +106,7 @@ pub fn run_python(python: &str, programs: &[String]) -> Vec<PythonRun> {
                 lines,
                 status: field(&result, "status").as_f64().expect("status") as i64,
                 end_ms: field(&result, "end").as_f64().expect("end") * 1000.0,
+                callbacks: field(&result, "callbacks").as_f64().expect("callbacks") as usize,
             }
         })
         .collect();

@@ -9,6 +9,9 @@ machine would print: deterministic, and comparable line for line with the playgr
 interpreter. `time.time()` is a fixed epoch plus the counter; `time.monotonic()` and
 `time.perf_counter()` are the counter.
 
+The loop's callbacks (every `Handle` it runs) are counted, for the playground's time travel to
+compare its own count with.
+
 Prints one JSON object per output line, in order: {"t": seconds, "stream": "stdout" | "stderr",
 "text": line}. A line's time is that of the write that ended it (a last line without a newline
 ends with the program). The exit status is the program's: 0, or 1 after an uncaught exception.
@@ -16,7 +19,8 @@ ends with the program). The exit status is the program's: 0, or 1 after an uncau
     python3 tests/support/virtual_clock.py --batch < PROGRAMS.json
 
 runs each program of a JSON array of sources, each from time 0 in a fresh fork of the process,
-and prints one JSON object per program: {"lines": [...], "status": 0 | 1, "end": seconds}.
+and prints one JSON object per program: {"lines": [...], "status": 0 | 1, "end": seconds,
+"callbacks": how many callbacks the loop ran}.
 """
 import ast
 import asyncio
@@ -32,6 +36,7 @@ import traceback
 # 2026-01-05 09:00:00 UTC: a fixed start, so that `time.time()` differences are exact.
 EPOCH = 1767603600.0
 now = 0.0
+callbacks = 0
 
 
 def advance(seconds):
@@ -85,6 +90,18 @@ class Recorder(io.TextIOBase):
             self.partial = ""
 
 
+def count_callbacks():
+    """Every callback the loop runs goes through `Handle._run`: count them, changing nothing."""
+    run = asyncio.events.Handle._run
+
+    def counted(handle):
+        global callbacks
+        callbacks += 1
+        return run(handle)
+
+    asyncio.events.Handle._run = counted
+
+
 def install_virtual_time():
     time.sleep = advance
     time.time = lambda: EPOCH + now
@@ -99,8 +116,9 @@ def install_virtual_time():
 
 def run_program(source, filename):
     """Runs one program from time 0: its lines, exit status and end time."""
-    global now
+    global now, callbacks
     now = 0.0
+    callbacks = 0
     asyncio.set_event_loop_policy(VirtualClockPolicy())
     lines = []
     out, err = Recorder("stdout", lines), Recorder("stderr", lines)
@@ -127,11 +145,12 @@ def run_program(source, filename):
         out.close_line()
         err.close_line()
         sys.stdout, sys.stderr = saved
-    return {"lines": lines, "status": status, "end": now}
+    return {"lines": lines, "status": status, "end": now, "callbacks": callbacks}
 
 
 def main():
     install_virtual_time()
+    count_callbacks()
     if sys.argv[1] == "--batch":
         # A JSON array of programs on standard input; one JSON result per line. Each program
         # runs in a fresh fork of this process, so that nothing one leaves behind (asyncio's
