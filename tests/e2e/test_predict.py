@@ -100,3 +100,21 @@ def test_a_python_program_that_never_ends_cannot_be_predicted(page, base_url):
     # The page still runs it, and Stop ends it.
     page.click('[data-testid="run"]')
     page.locator('[data-testid="stop"]').click()
+
+
+def test_python_predict_follows_the_program_as_it_is_edited(page, base_url):
+    open_python_predict(page, base_url, "print('a')\nprint('b')\n")
+    page.locator('[data-testid="predict-line"]').first.wait_for(timeout=30_000)
+    assert sorted(offered(page)) == ["a", "b"]
+    editor = page.locator('[data-testid="code-input"]')
+    editor.focus()
+    page.keyboard.press("Control+End")
+    # Typed a key at a time: every version of the program is asked for, the last one is shown.
+    page.keyboard.type("print('c')\n")
+    for _ in range(100):
+        if sorted(offered(page)) == ["a", "b", "c"]:
+            break
+        page.wait_for_timeout(100)
+    assert sorted(offered(page)) == ["a", "b", "c"]
+    page.wait_for_timeout(500)
+    assert sorted(offered(page)) == ["a", "b", "c"], "no older answer replaces it"

@@ -87,8 +87,10 @@ struct Control {
     ready: Cell<bool>,
     /// A program waiting for the worker to load.
     queued: RefCell<Option<(String, f64)>>,
-    /// A preview waiting for the worker to load, and where the answer goes.
+    /// A preview waiting for the worker to load (the last one asked).
     queued_preview: RefCell<Option<Rc<str>>>,
+    /// Previews sent, in order: the worker answers them in that order.
+    asked_previews: RefCell<std::collections::VecDeque<Rc<str>>>,
     set_preview: UseStateSetter<Preview>,
     log: RefCell<Rc<ProgramLog>>,
     /// New lines or events since the last redraw.
@@ -113,6 +115,7 @@ impl Control {
             ready: Cell::new(false),
             queued: RefCell::default(),
             queued_preview: RefCell::default(),
+            asked_previews: RefCell::default(),
             set_preview,
             log: RefCell::default(),
             grew: Cell::new(false),
@@ -195,7 +198,7 @@ impl Control {
             None => Err("the Python engine is not loaded".into()),
         };
         match sent {
-            Ok(()) => *self.queued_preview.borrow_mut() = Some(source),
+            Ok(()) => self.asked_previews.borrow_mut().push_back(source),
             Err(reason) => self.set_preview.set(Preview::Failed(source, reason)),
         }
     }
@@ -223,10 +226,16 @@ impl Control {
                 }
             }
             WorkerNews::Preview(answer) => {
-                // The answer is for the program asked last (the worker answers in order).
-                let Some(source) = self.queued_preview.borrow_mut().take() else {
+                let answered = self.asked_previews.borrow_mut().pop_front();
+                let Some(source) = answered else {
                     return;
                 };
+                // An answer for a version of the program edited since: a newer one is coming.
+                let newer = !self.asked_previews.borrow().is_empty()
+                    || self.queued_preview.borrow().is_some();
+                if newer {
+                    return;
+                }
                 self.set_preview.set(match answer {
                     Ok(lines) => Preview::Ready(source, Rc::new(lines)),
                     Err(why) => Preview::Failed(source, why),
@@ -287,7 +296,7 @@ impl Control {
     fn fail(&self, reason: String) {
         self.worker.borrow_mut().take();
         self.queued.borrow_mut().take();
-        if let Some(source) = self.queued_preview.borrow_mut().take() {
+        if let Some(source) = self.pending_preview() {
             self.set_preview
                 .set(Preview::Failed(source, reason.clone()));
         }
@@ -326,7 +335,23 @@ impl Control {
             self.redraw.borrow_mut().take();
             self.send(run, ProgramRunAction::Progressed);
             self.send(run, ProgramRunAction::Stopped);
+            // A preview the stopped worker had not answered is asked of a fresh one.
+            if let Some(source) = self.pending_preview() {
+                self.foretell(&source);
+            }
         }
+    }
+
+    /// The last preview asked and not answered yet, forgetting the others.
+    fn pending_preview(&self) -> Option<Rc<str>> {
+        let asked = {
+            let mut asked = self.asked_previews.borrow_mut();
+            let last = asked.pop_back();
+            asked.clear();
+            last
+        };
+        let queued = self.queued_preview.borrow_mut().take();
+        queued.or(asked)
     }
 
     fn dispose(&self) {
