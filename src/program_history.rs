@@ -398,6 +398,12 @@ pub struct ProgramHistory {
     snapshots: Vec<Rebuilt>,
 }
 
+impl std::fmt::Debug for ProgramHistory {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "ProgramHistory({} callbacks)", self.marks.len())
+    }
+}
+
 impl ProgramHistory {
     /// The journal of a finished run, with its trace (events and lane labels) and the number
     /// of console lines it printed.

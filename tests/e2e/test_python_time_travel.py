@@ -160,3 +160,19 @@ def test_marks_leave_an_edited_program_and_a_new_run_starts_at_its_end(browser, 
         assert not page.errors, page.errors
     finally:
         page.context.close()
+
+
+def test_the_history_stays_when_the_panes_are_switched(browser, base_url):
+    page, scrubber = finished(browser, base_url, SQUARES)
+    try:
+        page.click('[data-testid="mode-tasks"]')
+        page.click('[data-testid="mode-python"]')
+        scrubber = page.locator('[data-testid="scrubber"]')
+        scrubber.wait_for()
+        assert int(scrubber.get_attribute("max")) == 13
+        scrubber.focus()
+        page.keyboard.press("Home")
+        assert len(inside(page)["ready"]) == 3
+        assert not page.errors, page.errors
+    finally:
+        page.context.close()

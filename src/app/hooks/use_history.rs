@@ -9,7 +9,6 @@ use crate::app::components::python_code::CodeMark;
 use crate::app::components::time_travel::MAX_ITEMS;
 use crate::app::state::program::ProgramRun;
 use crate::app::state::runs::{RunState, RunStatus};
-use crate::program_history::ProgramHistory;
 use crate::python::LineMap;
 use crate::time_travel::{History, LoopInside, Recorded};
 
@@ -83,19 +82,7 @@ pub fn use_program_history(run: &ProgramRun) -> TimeTravel {
         run.run,
         done,
         large,
-        Box::new(move || {
-            let journal = log.journal()?;
-            if journal.is_empty() {
-                return None;
-            }
-            let history = ProgramHistory::new(
-                journal.clone(),
-                log.trace().events.clone(),
-                log.lanes().clone(),
-                log.lines().len(),
-            );
-            Some(Rc::new(history) as Rc<dyn Recorded>)
-        }),
+        Box::new(move || log.history().map(|history| history as Rc<dyn Recorded>)),
     )
 }
 

@@ -7,7 +7,7 @@ use std::rc::Rc;
 use yew::Reducible;
 
 use super::runs::RunStatus;
-use crate::program_history::Record;
+use crate::program_history::{ProgramHistory, Record};
 use crate::program_presets::{self, ProgramPreset};
 use crate::runtime::Refusal;
 use crate::trace::{Event, Ms, Trace};
@@ -89,6 +89,7 @@ pub struct ProgramLog {
     /// The loop's journal (time travel), unless the run outgrew [`MAX_JOURNAL_RECORDS`].
     journal: RefCell<Vec<Record>>,
     journal_dropped: std::cell::Cell<bool>,
+    history: RefCell<Option<Rc<ProgramHistory>>>,
 }
 
 /// A run whose journal grows past this many records (about 50 bytes each; 24 per task that
@@ -137,9 +138,28 @@ impl ProgramLog {
         journal.extend(records);
     }
 
-    /// The journal, if it was kept whole.
-    pub fn journal(&self) -> Option<Ref<'_, Vec<Record>>> {
-        (!self.journal_dropped.get()).then(|| self.journal.borrow())
+    /// The run's history for time travel, built once from the journal, which it consumes (a
+    /// second copy of a million records would double the page's memory); `None` without a
+    /// journal kept whole.
+    pub fn history(&self) -> Option<Rc<ProgramHistory>> {
+        if let Some(history) = &*self.history.borrow() {
+            return Some(history.clone());
+        }
+        if self.journal_dropped.get() {
+            return None;
+        }
+        let journal = std::mem::take(&mut *self.journal.borrow_mut());
+        if journal.is_empty() {
+            return None;
+        }
+        let history = Rc::new(ProgramHistory::new(
+            journal,
+            self.trace().events.clone(),
+            self.lanes().clone(),
+            self.lines().len(),
+        ));
+        *self.history.borrow_mut() = Some(history.clone());
+        Some(history)
     }
 }
 

@@ -62,29 +62,44 @@ fn predict(
     match preview {
         Preview::Ready(source, lines) if **source == *doc.source => {
             if lines.is_empty() {
-                return unavailable("no-lines", lang.choose("This program prints nothing to predict.",
-                                                           "Ce programme n'affiche rien à prédire."));
+                return unavailable(
+                    "no-lines",
+                    lang.choose(
+                        "This program prints nothing to predict.",
+                        "Ce programme n'affiche rien à prédire.",
+                    ),
+                );
             }
-            let printed: Vec<String> = run.log.lines().iter().filter(|l| !l.stderr).map(|l| l.text.to_string()).collect();
+            let printed: Vec<String> = run
+                .log
+                .lines()
+                .iter()
+                .filter(|l| !l.stderr)
+                .map(|l| l.text.to_string())
+                .collect();
             html! {
                 <Predict key={doc.version.to_string()} lines={lines.clone()} run={run.run}
                          done={run.status == RunStatus::Done} printed={Rc::new(printed)}
                          console={program_console(run, lang, None)} {lang} {on_run} />
             }
         }
-        Preview::Failed(source, why) if **source == *doc.source => match why.as_str() {
-            "too-many-lines" => unavailable(why, lang.choose(
-                "This program prints more than 30 lines: too many to put in order.",
-                "Ce programme affiche plus de 30 lignes : trop pour les mettre dans l'ordre.")),
-            "too-long" => unavailable(why, lang.choose(
-                "This program computes too long (or never ends) to tell its lines beforehand.",
-                "Ce programme calcule trop longtemps (ou ne s'arrête pas) pour annoncer ses lignes.")),
-            "refused" => unavailable(why, lang.choose(
-                "This program does not run as it is: press Run to see why.",
-                "Ce programme ne s'exécute pas tel quel : lancez-le pour voir pourquoi.")),
-            _ => unavailable("engine", lang.choose("The Python engine could not tell the lines.",
-                                                   "Le moteur Python n'a pas pu annoncer les lignes.")),
-        },
+        Preview::Failed(source, why) if **source == *doc.source => {
+            let text = match why.as_str() {
+                "too-many-lines" => lang.choose(
+                    "This program prints more than 30 lines: too many to put in order.",
+                    "Ce programme affiche plus de 30 lignes : trop pour les mettre dans l'ordre.",
+                ),
+                "too-long" => lang.choose(
+                    "This program computes too long (or never ends) to tell its lines beforehand.",
+                    "Ce programme calcule trop longtemps (ou ne s'arrête pas) pour annoncer ses lignes.",
+                ),
+                _ => lang.choose(
+                    "Its lines cannot be told beforehand: press Run to see why.",
+                    "Ses lignes ne peuvent pas être annoncées : lancez-le pour voir pourquoi.",
+                ),
+            };
+            unavailable(why, text)
+        }
         _ => html! {
             <p class="predict-note" data-testid="predict-waiting">
                 { lang.choose("Reading the program…", "Lecture du programme…") }
@@ -198,10 +213,8 @@ pub fn PythonPane(props: &PythonPaneProps) -> Html {
         TimeTravel::Ready(scrub) => Some(scrub.clone()),
         _ => None,
     };
-    let ran = {
-        let source = run.log.source.clone();
-        use_memo(run.run, move |_| (source, LineMap::default()))
-    };
+    // A program's tasks carry their lines: no map from a scenario's steps is needed.
+    let ran = Rc::new((run.log.source.clone(), LineMap::default()));
     let (inside, task_marks) = use_instant(scrub.as_ref(), &ran);
     // Marks point into the program that ran: not into one edited since.
     let task_marks = if *doc.source == *run.log.source {
