@@ -39,7 +39,7 @@ pub enum CallbackWhat<L> {
 
 impl<L: Copy> CallbackWhat<L> {
     /// The same callback with its tasks renamed (a lane the map does not know becomes `None`
-    /// where that is allowed, else the callback is named by `fallback`).
+    /// where that is allowed, else the callback is named as a plain call).
     pub fn map<M>(&self, lane: impl Fn(L) -> Option<M>) -> CallbackWhat<M> {
         match self {
             CallbackWhat::Step(l) => lane(*l).map_or_else(
@@ -119,6 +119,7 @@ impl LoopRecorder {
     /// lines so far.
     pub fn event(&mut self, event: &RunEvent, events: usize, lines: usize) {
         let lane = |l: &u32| self.lanes.get(l).copied();
+        let ended = |l: &u32, state| lane(l).map(|lane| Record::TaskEnded { lane, state });
         let record = match event {
             RunEvent::LaneCreated { lane: l, label, .. } => {
                 let index = self.lanes.len();
@@ -146,25 +147,16 @@ impl LoopRecorder {
                 },
                 None => return,
             },
-            RunEvent::Returned { lane: l, .. } => match lane(l) {
-                Some(lane) => Record::TaskEnded {
-                    lane,
-                    state: TaskState::Done,
-                },
+            RunEvent::Returned { lane: l, .. } => match ended(l, TaskState::Done) {
+                Some(record) => record,
                 None => return,
             },
-            RunEvent::Raised { lane: l, .. } => match lane(l) {
-                Some(lane) => Record::TaskEnded {
-                    lane,
-                    state: TaskState::Failed,
-                },
+            RunEvent::Raised { lane: l, .. } => match ended(l, TaskState::Failed) {
+                Some(record) => record,
                 None => return,
             },
-            RunEvent::Cancelled { lane: l } => match lane(l) {
-                Some(lane) => Record::TaskEnded {
-                    lane,
-                    state: TaskState::Cancelled,
-                },
+            RunEvent::Cancelled { lane: l } => match ended(l, TaskState::Cancelled) {
+                Some(record) => record,
                 None => return,
             },
             RunEvent::Scheduled { handle, what } => Record::Handle {
@@ -375,6 +367,18 @@ impl Rebuilt {
             .copied()
             .unwrap_or(false)
     }
+
+    /// The ready queue, cancelled handles left out (they will be skipped).
+    fn live_ready(&self) -> Vec<u32> {
+        let ready = self.ready.iter().copied();
+        ready.filter(|h| !self.is_cancelled(*h)).collect()
+    }
+
+    /// The pending timers in firing order, cancelled ones left out.
+    fn live_timers(&self) -> Vec<&(u32, u32, f64)> {
+        let timers = self.timers.iter();
+        timers.filter(|t| !self.is_cancelled(t.1)).collect()
+    }
 }
 
 /// At most this many rebuilt states are kept: reaching a callback applies at most the records
@@ -462,18 +466,8 @@ impl ProgramHistory {
         let state = self.rebuilt_at(k);
         (
             state.running.filter(|_| k > 0),
-            state
-                .ready
-                .iter()
-                .copied()
-                .filter(|h| !state.is_cancelled(*h))
-                .collect(),
-            state
-                .timers
-                .iter()
-                .filter(|t| !state.is_cancelled(t.1))
-                .map(|t| (t.2, t.1))
-                .collect(),
+            state.live_ready(),
+            state.live_timers().iter().map(|t| (t.2, t.1)).collect(),
         )
     }
 
@@ -482,10 +476,14 @@ impl ProgramHistory {
         self.records.len()
     }
 
+    /// Callbacks between two snapshots.
+    fn snapshot_every(&self) -> usize {
+        self.callbacks.len().div_ceil(MAX_SNAPSHOTS).max(1)
+    }
+
     fn rebuilt_at(&self, k: usize) -> Rebuilt {
         let k = k.min(self.callbacks.len());
-        let every = self.callbacks.len().div_ceil(MAX_SNAPSHOTS).max(1);
-        let from = (k / every).min(self.snapshots.len().saturating_sub(1));
+        let from = (k / self.snapshot_every()).min(self.snapshots.len().saturating_sub(1));
         let mut state = match self.snapshots.get(from) {
             Some(snapshot) if snapshot.callbacks <= k => snapshot.clone(),
             _ => Rebuilt::default(),
@@ -495,7 +493,7 @@ impl ProgramHistory {
     }
 
     fn take_snapshots(&self) -> Vec<Rebuilt> {
-        let every = self.callbacks.len().div_ceil(MAX_SNAPSHOTS).max(1);
+        let every = self.snapshot_every();
         let mut state = Rebuilt::default();
         let mut snapshots = vec![state.clone()];
         for k in (every..self.callbacks.len()).step_by(every) {
@@ -677,12 +675,7 @@ impl ProgramHistory {
     }
 
     fn inside(&self, state: &Rebuilt, k: usize, limit: usize) -> LoopInside {
-        let ready: Vec<u32> = state
-            .ready
-            .iter()
-            .copied()
-            .filter(|h| !state.is_cancelled(*h))
-            .collect();
+        let ready = state.live_ready();
         let mut queued = vec![false; state.tasks.len()];
         for lane in ready.iter().filter_map(|&h| self.stepped(h)) {
             if let Some(q) = queued.get_mut(lane) {
@@ -691,11 +684,7 @@ impl ProgramHistory {
         }
         let running = if k == 0 { None } else { state.running };
         let running_task = running.and_then(|h| self.stepped(h));
-        let timers: Vec<&(u32, u32, f64)> = state
-            .timers
-            .iter()
-            .filter(|t| !state.is_cancelled(t.1))
-            .collect();
+        let timers = state.live_timers();
         let mut state_counts = [0; 7];
         let mut tasks = Vec::new();
         for (lane, task) in state.tasks.iter().enumerate() {

@@ -8,26 +8,23 @@
 mod common;
 
 use async_playground::py::run::run_virtual;
-use common::{corpus, difference, python, run_python};
+use common::{corpus_sources, difference, python, run_python};
 
 #[test]
 fn the_corpus_prints_what_cpython_prints() {
-    let files = corpus();
+    let programs = corpus_sources();
     assert!(
-        files.len() >= 85,
+        programs.len() >= 85,
         "the corpus is there ({} programs)",
-        files.len()
+        programs.len()
     );
     let Some(python) = python() else {
         return;
     };
-    let sources: Vec<String> = files
-        .iter()
-        .map(|f| std::fs::read_to_string(f).expect("a program"))
-        .collect();
+    let sources: Vec<String> = programs.iter().map(|(_, s)| s.clone()).collect();
     let runs = run_python(python, &sources);
     let mut failures = Vec::new();
-    for ((file, source), run) in files.iter().zip(&sources).zip(&runs) {
+    for ((file, source), run) in programs.iter().zip(&runs) {
         let (lines, status) = run_virtual(source, "<program>");
         if let Some(why) = difference(&lines, status, run) {
             failures.push(format!("{}: {why}", file.display()));
@@ -37,7 +34,7 @@ fn the_corpus_prints_what_cpython_prints() {
         failures.is_empty(),
         "{} of {} programs differ:\n{}",
         failures.len(),
-        files.len(),
+        programs.len(),
         failures.join("\n")
     );
 }

@@ -16,7 +16,7 @@ use async_playground::py::run::Interpreter;
 use async_playground::py::vm::{Host, RunEvent, VmInfo};
 use async_playground::time_travel::{Recorded, TaskState};
 use async_playground::trace::Event;
-use common::{corpus, python, run_python};
+use common::{corpus_sources, python, run_python};
 
 /// The page's host on the virtual clock: the tracer and the journal, fed as the worker feeds them.
 #[derive(Default)]
@@ -179,33 +179,18 @@ fn differences(
     found
 }
 
-/// How many lines the program prints in all (its run on the virtual clock).
-fn source_lines_printed(source: &str) -> usize {
-    async_playground::py::run::run_virtual(source, "main.py")
-        .0
-        .len()
-}
-
 #[test]
 fn the_loop_rebuilt_at_every_callback_is_the_loop_the_vm_holds_for_every_program() {
-    let files = corpus();
+    let programs = corpus_sources();
     assert!(
-        files.len() >= 85,
+        programs.len() >= 85,
         "the corpus is there ({} programs)",
-        files.len()
+        programs.len()
     );
     let mut failures = Vec::new();
     let mut callbacks = 0;
-    for file in &files {
-        let source = std::fs::read_to_string(file).expect("a program");
-        let (history, views, lanes) = record(&source, None);
-        let printed = source_lines_printed(&source);
-        if history.lines_at(history.len()) > printed {
-            failures.push(format!(
-                "{}: more lines counted than printed",
-                file.display()
-            ));
-        }
+    for (file, source) in &programs {
+        let (history, views, lanes) = record(source, None);
         callbacks += views.len();
         if history.len() != views.len() {
             failures.push(format!(
@@ -423,14 +408,11 @@ fn every_program_runs_as_many_loop_callbacks_as_cpython() {
     let Some(python) = python() else {
         return;
     };
-    let files = corpus();
-    let sources: Vec<String> = files
-        .iter()
-        .map(|f| std::fs::read_to_string(f).expect("a program"))
-        .collect();
+    let programs = corpus_sources();
+    let sources: Vec<String> = programs.iter().map(|(_, s)| s.clone()).collect();
     let runs = run_python(python, &sources);
     let mut differ = Vec::new();
-    for ((file, source), run) in files.iter().zip(&sources).zip(&runs) {
+    for ((file, source), run) in programs.iter().zip(&runs) {
         let (history, _, _) = record(source, Some(Vec::new()));
         // One known difference, checked as it is: async generators dropped half-way are closed
         // by the loop's finalizer hook, which CPython schedules with call_soon_threadsafe — its
@@ -460,7 +442,7 @@ fn every_program_runs_as_many_loop_callbacks_as_cpython() {
         differ.is_empty(),
         "{} of {} programs differ:\n{}",
         differ.len(),
-        files.len(),
+        programs.len(),
         differ.join("\n")
     );
 }

@@ -42,13 +42,6 @@ impl LoopCore {
     pub fn ready_handles(&self) -> Vec<Value> {
         self.events.ready().map(|h| h.object.clone()).collect()
     }
-
-    pub fn timer_handles(&self) -> Vec<(f64, Value)> {
-        self.events
-            .timers()
-            .map(|(when, h)| (when, h.object.clone()))
-            .collect()
-    }
 }
 
 /// `f` on the loop's state; what it changed in the queue and the heap goes to the journal when
@@ -585,14 +578,7 @@ pub(super) fn lane_leave(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<V
 /// The line of the program where a suspended task stands: its coroutine's innermost frame (down
 /// the chain of `await`s) that runs the program's own code, not the asyncio prelude's.
 fn program_line(vm: &mut Vm, task: &Value) -> Option<u32> {
-    let symbol = vm.sym("_coro");
-    let Value::Object(o) = task else {
-        return None;
-    };
-    let mut gen = match o.attrs.borrow().get(symbol) {
-        Some(Value::Gen(g)) => g.clone(),
-        _ => return None,
-    };
+    let mut gen = task_coroutine(vm, task)?;
     let mut line = None;
     // A chain of awaits is short; the bound only guards against a cycle.
     for _ in 0..1000 {
@@ -643,8 +629,8 @@ fn describe_callback(vm: &mut Vm, callback: &Value, args: &[Value]) -> CallbackW
                 Some(lane) => return CallbackWhat::Step(lane),
                 // A task of asyncio's own (`asyncio.run`'s clean-up): named by its coroutine.
                 None => {
-                    if let Some(name) = receiver.and_then(|t| coroutine_name(vm, t)) {
-                        return CallbackWhat::Call(format!("{name}()").into());
+                    if let Some(coroutine) = receiver.and_then(|t| task_coroutine(vm, t)) {
+                        return CallbackWhat::Call(format!("{}()", coroutine.qualname).into());
                     }
                 }
             },
@@ -684,12 +670,12 @@ fn describe_callback(vm: &mut Vm, callback: &Value, args: &[Value]) -> CallbackW
     CallbackWhat::Call(format!("{qualname}({}{more})", shown.join(", ")).into())
 }
 
-/// The qualified name of a task's coroutine (`BaseEventLoop.shutdown_asyncgens`).
-fn coroutine_name(vm: &mut Vm, task: &Value) -> Option<Rc<str>> {
+/// A task's coroutine (its `_coro`).
+fn task_coroutine(vm: &mut Vm, task: &Value) -> Option<Rc<Gen>> {
     let symbol = vm.sym("_coro");
     match task {
         Value::Object(o) => match o.attrs.borrow().get(symbol) {
-            Some(Value::Gen(g)) => Some(g.qualname.clone()),
+            Some(Value::Gen(g)) => Some(g.clone()),
             _ => None,
         },
         _ => None,
@@ -755,14 +741,17 @@ fn lane_sleep0(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
     arity(vm, "_lane_sleep0", &args, 0, 0)?;
     if let Some(lane) = vm.lane {
         let until = Some(vm.now);
-        // The task runs: its line is that of the innermost frame of the program's own code.
-        let line = vm
-            .frames
-            .iter()
-            .rev()
-            .find(|f| *f.code.filename != *format::PRELUDE_FILE)
-            .map(|f| f.current_line())
-            .filter(|_| vm.records_loop);
+        // The task runs: its line is that of the innermost frame of the program's own code
+        // (looked for only when the loop is recorded: `sleep(0)` in a loop is a hot path).
+        let line = if vm.records_loop {
+            vm.frames
+                .iter()
+                .rev()
+                .find(|f| *f.code.filename != *format::PRELUDE_FILE)
+                .map(|f| f.current_line())
+        } else {
+            None
+        };
         vm.event(RunEvent::Waiting {
             lane,
             on: "sleep(0)".into(),

@@ -34,6 +34,17 @@ pub fn corpus() -> Vec<std::path::PathBuf> {
     files
 }
 
+/// Every program of the corpus with its source.
+pub fn corpus_sources() -> Vec<(std::path::PathBuf, String)> {
+    corpus()
+        .into_iter()
+        .map(|file| {
+            let source = std::fs::read_to_string(&file).expect("a program");
+            (file, source)
+        })
+        .collect()
+}
+
 /// `python3`, or `None` when the environment explicitly asks to skip CPython
 /// (`ASYNC_PLAYGROUND_SKIP_CPYTHON=1`). A missing `python3` otherwise fails the test.
 pub fn python() -> Option<&'static str> {

@@ -3,6 +3,7 @@ callbacks its loop ran (keyboard and mouse), and the loop's inside at each one â
 queue, the timers, every task's state and what it awaits â€” is the one the interpreter held
 then; the console dims what was printed later, the editor marks the line each task stands at,
 the timeline draws a cursor."""
+import contextlib
 import pathlib
 
 from helpers import loop_inside as inside, py_link, wait_state
@@ -32,16 +33,22 @@ asyncio.run(main())
 """
 
 
+@contextlib.contextmanager
 def finished(browser, base_url, source):
+    """A fresh page that ran `source` by its link, and its scrubber: on leaving, the page must
+    have reported no error."""
     page = browser.new_context(viewport={"width": 1280, "height": 1000}).new_page()
     errors = []
     page.on("pageerror", lambda e: errors.append(str(e)))
-    page.goto(base_url + py_link(source, scale=0.25))
-    assert wait_state(page, {"done"}) == "done"
-    scrubber = page.locator('[data-testid="scrubber"]')
-    scrubber.wait_for()
-    page.errors = errors
-    return page, scrubber
+    try:
+        page.goto(base_url + py_link(source, scale=0.25))
+        assert wait_state(page, {"done"}) == "done"
+        scrubber = page.locator('[data-testid="scrubber"]')
+        scrubber.wait_for()
+        yield page, scrubber
+        assert not errors, errors
+    finally:
+        page.context.close()
 
 
 def marks(page):
@@ -59,8 +66,7 @@ def callback(scrubber):
 
 
 def test_scrub_a_python_program_by_keyboard(browser, base_url):
-    page, scrubber = finished(browser, base_url, SQUARES)
-    try:
+    with finished(browser, base_url, SQUARES) as (page, scrubber):
         assert callback(scrubber) == int(scrubber.get_attribute("max")) == 13
         lines = page.locator('[data-testid="console-line"]').count()
         assert lines == 7 and page.locator(".console-line.later").count() == 0
@@ -101,14 +107,10 @@ def test_scrub_a_python_program_by_keyboard(browser, base_url):
         page.keyboard.press("End")
         assert callback(scrubber) == 13
         assert "stops" in page.locator('[data-testid="scrub-caption"]').text_content()
-        assert not page.errors, page.errors
-    finally:
-        page.context.close()
 
 
 def test_scrub_by_mouse_moves_the_cursor_and_says_what_a_task_awaits(browser, base_url):
-    page, scrubber = finished(browser, base_url, QUEUE)
-    try:
+    with finished(browser, base_url, QUEUE) as (page, scrubber):
         box = scrubber.bounding_box()
         cursor = page.locator('[data-testid="scrub-cursor"]')
         seen = []
@@ -134,14 +136,10 @@ def test_scrub_by_mouse_moves_the_cursor_and_says_what_a_task_awaits(browser, ba
                 found = True
                 break
         assert found, "the consumer waited on the queue"
-        assert not page.errors, page.errors
-    finally:
-        page.context.close()
 
 
 def test_marks_leave_an_edited_program_and_a_new_run_starts_at_its_end(browser, base_url):
-    page, scrubber = finished(browser, base_url, SQUARES)
-    try:
+    with finished(browser, base_url, SQUARES) as (page, scrubber):
         scrubber.focus()
         page.keyboard.press("Home")
         page.keyboard.press("ArrowRight")
@@ -157,14 +155,10 @@ def test_marks_leave_an_edited_program_and_a_new_run_starts_at_its_end(browser, 
         scrubber = page.locator('[data-testid="scrubber"]')
         scrubber.wait_for()
         assert callback(scrubber) == int(scrubber.get_attribute("max"))
-        assert not page.errors, page.errors
-    finally:
-        page.context.close()
 
 
 def test_the_history_stays_when_the_panes_are_switched(browser, base_url):
-    page, scrubber = finished(browser, base_url, SQUARES)
-    try:
+    with finished(browser, base_url, SQUARES) as (page, scrubber):
         page.click('[data-testid="mode-tasks"]')
         page.click('[data-testid="mode-python"]')
         scrubber = page.locator('[data-testid="scrubber"]')
@@ -173,6 +167,3 @@ def test_the_history_stays_when_the_panes_are_switched(browser, base_url):
         scrubber.focus()
         page.keyboard.press("Home")
         assert len(inside(page)["ready"]) == 3
-        assert not page.errors, page.errors
-    finally:
-        page.context.close()

@@ -202,16 +202,15 @@ fn loop_view(inside: &LoopInside, lang: Lang) -> Html {
 /// What a waiting task awaits, as a node of the graph: another task shown (by its place), or a
 /// thing named by its label (a sleep's deadline, a queue, a lock, `gather`…).
 fn awaited_node(awaiting: &Awaiting, tasks: &[&TaskView], lang: Lang) -> Result<usize, String> {
-    let named = |label: &str| tasks.iter().position(|t| t.label == label);
     match awaiting {
-        Awaiting::Task(label) | Awaiting::Future(label) => named(label).ok_or_else(|| {
-            awaiting_text(awaiting, lang)
-                .trim_start_matches("await ")
-                .to_owned()
-        }),
-        Awaiting::Sleep { until_ms } => Err(format!("sleep → {}", seconds(*until_ms))),
-        Awaiting::Gather => Err("gather(…)".to_owned()),
+        Awaiting::Task(label) | Awaiting::Future(label) => tasks
+            .iter()
+            .position(|t| t.label == *label)
+            .ok_or_else(|| label.clone()),
+        // Short: the node is shared by every task waiting on the same `as_completed`.
         Awaiting::AsCompleted => Err("as_completed".to_owned()),
+        // `sleep → 1.000 s`, `gather(…)`: as the task list says it.
+        _ => Err(awaiting_text(awaiting, lang)),
     }
 }
 
@@ -258,25 +257,19 @@ fn await_graph(inside: &LoopInside, lang: Lang) -> Html {
     let rows = tasks.len().max(things.len());
     let height = rows as f64 * ROW + 8.0;
     let y = |i: usize| 4.0 + i as f64 * ROW + ROW / 2.0;
-    let short = |text: &str, keep: usize| -> String {
-        match text.char_indices().nth(keep) {
-            Some((cut, _)) => format!("{}…", &text[..cut]),
-            None => text.to_owned(),
-        }
-    };
     // Each node is placed by its group's transform: its shapes keep constant attributes.
     let at = |x: f64, i: usize| format!("translate({x} {})", y(i) - 10.0);
     let task_nodes = tasks.iter().enumerate().map(|(i, task)| html! {
         <g class={classes!("graph-task", task.state.as_str())} transform={at(TASK_X, i)}>
             <rect width="220" height="20" rx="10" />
-            <text x="10" y="14">{ short(&task.label, 28) }<title>{ task.label.clone() }</title></text>
+            <text x="10" y="14">{ cut(&task.label, 28) }<title>{ task.label.clone() }</title></text>
         </g>
     });
     let thing_nodes = things.iter().enumerate().map(|(i, thing)| {
         html! {
             <g class="graph-thing" transform={at(THING_X, i)}>
                 <rect width="232" height="20" rx="4" />
-                <text x="8" y="14">{ short(thing, 30) }<title>{ thing.clone() }</title></text>
+                <text x="8" y="14">{ cut(thing, 30) }<title>{ thing.clone() }</title></text>
             </g>
         }
     });
@@ -576,9 +569,14 @@ fn deeds(events: &[Event], history: &dyn Recorded, lang: Lang) -> Vec<String> {
 
 /// A printed line quoted in a caption, cut after [`QUOTED_CHARS`] characters.
 fn quoted(text: &str, lang: Lang) -> String {
-    match text.char_indices().nth(QUOTED_CHARS) {
-        Some((cut, _)) => lang.quote(&format!("{}…", &text[..cut])),
-        None => lang.quote(text),
+    lang.quote(&cut(text, QUOTED_CHARS))
+}
+
+/// `text` cut after `keep` characters (marked `…`).
+fn cut(text: &str, keep: usize) -> String {
+    match text.char_indices().nth(keep) {
+        Some((at, _)) => format!("{}…", &text[..at]),
+        None => text.to_owned(),
     }
 }
 
