@@ -32,7 +32,7 @@ ROOT = pathlib.Path(__file__).resolve().parents[1]
 DIST = pathlib.Path(os.environ.get("DIST_DIR", ROOT / "dist"))
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
         "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
-        "--enable-precise-memory-info", "--js-flags=--expose-gc"]
+        "--enable-precise-memory-info", "--js-flags=--expose-gc", "--enable-features=AlignWakeUps"]
 
 
 def z_link(scenario):

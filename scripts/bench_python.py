@@ -167,6 +167,6 @@ def table(rows):
 if __name__ == "__main__":
     from playwright.sync_api import sync_playwright
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox", "--disable-gpu"])
+        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox", "--disable-gpu", "--enable-features=AlignWakeUps"])
         print("\n".join(table(measure(browser, ROOT / "dist"))))
         browser.close()

@@ -20,6 +20,30 @@ use crate::trace::{Event, Ms};
 /// How many loop callbacks run before the runtime lets the browser paint.
 const CALLBACK_BUDGET: u64 = 5_000;
 
+/// The longest browser timeout that fires when due. Chrome may hold a timeout of 32 ms or more
+/// for its next aligned wake-up ("AlignWakeUps": a 125 Hz grid, up to 8 ms late); a shorter one
+/// fires on time.
+const PRECISE_TIMEOUT_MS: f64 = 31.0;
+/// How far before its target a long wait's first timeout ends: far enough for an aligned
+/// wake-up's delay, near enough for the second timeout to be a precise one.
+const APPROACH_MS: f64 = 24.0;
+
+/// Waits until `performance.now()` reaches `target`: a long wait ends with a short timeout,
+/// which the browser does not align, so the wake-up is within a millisecond of the target.
+async fn wake_at(clock: RealClock, target: f64) {
+    loop {
+        let whole_ms = (target - clock.real_now()).ceil();
+        if whole_ms <= 0.0 {
+            return;
+        }
+        if whole_ms <= PRECISE_TIMEOUT_MS {
+            TimeoutFuture::new(whole_ms as u32).await;
+            return;
+        }
+        TimeoutFuture::new((whole_ms - APPROACH_MS) as u32).await;
+    }
+}
+
 /// `performance.now()`, in scenario milliseconds since the run started.
 #[derive(Clone)]
 pub struct RealClock {
@@ -131,7 +155,8 @@ fn spawn_run(run: impl std::future::Future<Output = ()> + 'static) -> RunHandle 
 impl RealClock {
     /// The real millisecond (on `performance.now()`'s axis, rounded up) in which a scenario time
     /// falls. Browser timers count whole milliseconds: sleeps due within the same one share a
-    /// timeout, which is never early for any of them.
+    /// timeout, aimed at the first of them armed (a later one of the same millisecond not yet
+    /// due when it fires is waited for again).
     fn real_millisecond(&self, t: Ms) -> i64 {
         self.real_time_of(t).ceil() as i64
     }
@@ -154,14 +179,15 @@ async fn drive(scenario: Scenario, mut on_update: impl FnMut(RunUpdate)) {
     drop(scenario);
     let mut armed: BTreeSet<i64> = BTreeSet::new();
     let mut timeouts = FuturesUnordered::new();
-    let arm = |key: i64,
+    let arm = |deadline: Ms,
                clock: &RealClock,
                armed: &mut BTreeSet<i64>,
                timeouts: &mut FuturesUnordered<_>| {
+        let key = clock.real_millisecond(deadline);
         if armed.insert(key) {
-            let real_ms = (key as f64 - clock.real_now()).max(0.0).ceil() as u32;
+            let wake = wake_at(clock.clone(), clock.real_time_of(deadline));
             timeouts.push(async move {
-                TimeoutFuture::new(real_ms).await;
+                wake.await;
                 key
             });
         }
@@ -173,8 +199,7 @@ async fn drive(scenario: Scenario, mut on_update: impl FnMut(RunUpdate)) {
             on_update(RunUpdate::Events(events));
         }
         for deadline in engine.take_new_deadlines() {
-            let key = clock.real_millisecond(deadline);
-            arm(key, &clock, &mut armed, &mut timeouts);
+            arm(deadline, &clock, &mut armed, &mut timeouts);
         }
         match progress {
             Progress::WaitUntil(deadline) => {
@@ -184,7 +209,7 @@ async fn drive(scenario: Scenario, mut on_update: impl FnMut(RunUpdate)) {
                     // A timeout may fire a hair early for the clock: arm one more then.
                     let key = clock.real_millisecond(deadline);
                     if armed.range(..=key).next().is_none() {
-                        arm(key, &clock, &mut armed, &mut timeouts);
+                        arm(deadline, &clock, &mut armed, &mut timeouts);
                     }
                     if let Some(key) = timeouts.next().await {
                         armed.remove(&key);
@@ -389,8 +414,7 @@ async fn drive_program(
             crate::py::vm::Progress::WaitUntil(t) => {
                 let target = clock.real_time_of(t * 1000.0);
                 while clock.real_now() < target {
-                    let wait = (target - clock.real_now()).max(0.0).ceil() as u32;
-                    TimeoutFuture::new(wait).await;
+                    wake_at(clock.clone(), target).await;
                 }
                 interpreter.advance_to(t);
             }

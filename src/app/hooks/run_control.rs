@@ -9,7 +9,7 @@ use std::rc::{Rc, Weak};
 
 use gloo_events::EventListener;
 use gloo_render::{request_animation_frame, AnimationFrame};
-use wasm_bindgen_futures::spawn_local;
+use gloo_timers::callback::Timeout;
 use yew::prelude::*;
 
 use crate::app::platform::performance_now;
@@ -58,8 +58,11 @@ pub(super) struct Control {
     pub(super) on_open: RefCell<Option<WhenSettled>>,
     redraws: RefCell<Option<AnimationFrame>>,
     drawn_at: Cell<f64>,
-    /// How long the last redraw's rendering took (real ms): big runs are redrawn less often.
+    /// How long the last redraw kept the page's thread (real ms): Yew's render, then the
+    /// browser's style, layout, paint and commit. Big runs are redrawn less often.
     draw_cost: Rc<Cell<f64>>,
+    /// The zero timeout that measures a redraw: it runs once the frame is done.
+    measuring: RefCell<Option<Timeout>>,
     visibility: RefCell<Option<EventListener>>,
 }
 
@@ -80,6 +83,7 @@ impl Control {
             redraws: RefCell::default(),
             drawn_at: Cell::new(0.0),
             draw_cost: Rc::default(),
+            measuring: RefCell::default(),
             visibility: RefCell::default(),
         });
         control.watch_visibility();
@@ -279,9 +283,11 @@ impl Control {
         }
         if drew {
             self.drawn_at.set(now);
-            // Yew renders in a microtask queued by the dispatch; this one runs after it.
+            // Yew renders in a microtask queued by the dispatch, the browser then styles, lays
+            // out, paints and commits the frame in the same task; a zero timeout runs after.
             let cost = self.draw_cost.clone();
-            spawn_local(async move { cost.set(performance_now() - now) });
+            let measure = Timeout::new(0, move || cost.set(performance_now() - now));
+            *self.measuring.borrow_mut() = Some(measure);
         }
     }
 
@@ -321,6 +327,7 @@ impl Control {
             slot.running.set(false);
         }
         self.redraws.borrow_mut().take();
+        self.measuring.borrow_mut().take();
         self.visibility.borrow_mut().take();
     }
 }
