@@ -9,7 +9,8 @@ use std::rc::{Rc, Weak};
 
 use gloo_events::EventListener;
 use gloo_render::{request_animation_frame, AnimationFrame};
-use gloo_timers::callback::Timeout;
+use gloo_timers::future::TimeoutFuture;
+use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
 use crate::app::platform::performance_now;
@@ -61,8 +62,6 @@ pub(super) struct Control {
     /// How long the last redraw kept the page's thread (real ms): Yew's render, then the
     /// browser's style, layout, paint and commit. Big runs are redrawn less often.
     draw_cost: Rc<Cell<f64>>,
-    /// The zero timeout that measures a redraw: it runs once the frame is done.
-    measuring: RefCell<Option<Timeout>>,
     visibility: RefCell<Option<EventListener>>,
 }
 
@@ -83,7 +82,6 @@ impl Control {
             redraws: RefCell::default(),
             drawn_at: Cell::new(0.0),
             draw_cost: Rc::default(),
-            measuring: RefCell::default(),
             visibility: RefCell::default(),
         });
         control.watch_visibility();
@@ -286,8 +284,10 @@ impl Control {
             // Yew renders in a microtask queued by the dispatch, the browser then styles, lays
             // out, paints and commits the frame in the same task; a zero timeout runs after.
             let cost = self.draw_cost.clone();
-            let measure = Timeout::new(0, move || cost.set(performance_now() - now));
-            *self.measuring.borrow_mut() = Some(measure);
+            spawn_local(async move {
+                TimeoutFuture::new(0).await;
+                cost.set(performance_now() - now);
+            });
         }
     }
 
@@ -327,7 +327,6 @@ impl Control {
             slot.running.set(false);
         }
         self.redraws.borrow_mut().take();
-        self.measuring.borrow_mut().take();
         self.visibility.borrow_mut().take();
     }
 }
