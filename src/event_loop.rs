@@ -91,6 +91,8 @@ pub struct EventLoop<H> {
     iterations: u64,
     /// The change log, when asked for.
     changes: Option<Vec<LoopChange>>,
+    /// The self-pipe's reader, once `call_soon_threadsafe` has written to the pipe.
+    self_reader: Option<H>,
 }
 
 impl<H: Handle> Default for EventLoop<H> {
@@ -112,6 +114,7 @@ impl<H: Handle> EventLoop<H> {
             waiting: None,
             iterations: 0,
             changes: None,
+            self_reader: None,
         }
     }
 
@@ -165,6 +168,13 @@ impl<H: Handle> EventLoop<H> {
     pub fn call_soon(&mut self, handle: H) {
         self.log(LoopChange::ReadyPush(handle.id()));
         self.ready.push_back(handle);
+    }
+
+    /// `call_soon_threadsafe` wrote to the loop's self-pipe: its next select returns at once,
+    /// and the pipe's `reader` (`_read_from_self`, which drains every byte written) runs in
+    /// that iteration, ahead of the timers then due, as `_process_events` queues it.
+    pub fn write_to_self(&mut self, reader: H) {
+        self.self_reader.get_or_insert(reader);
     }
 
     /// `loop.call_at(when, callback)`.
@@ -241,6 +251,7 @@ impl<H: Handle> EventLoop<H> {
         self.in_iteration = false;
         self.waiting = None;
         self.stopping = false;
+        self.self_reader = None;
     }
 
     /// The next callback to run, or why there is none.
@@ -270,17 +281,22 @@ impl<H: Handle> EventLoop<H> {
                 self.time += timeout;
             } else {
                 self.drop_cancelled_timers();
-                let timeout = if !self.ready.is_empty() || self.stopping {
-                    0.0
-                } else if let Some(first) = self.scheduled.first() {
-                    (first.when - self.time).clamp(0.0, MAXIMUM_SELECT_TIMEOUT)
-                } else {
-                    return Next::Idle;
-                };
+                let timeout =
+                    if !self.ready.is_empty() || self.stopping || self.self_reader.is_some() {
+                        0.0
+                    } else if let Some(first) = self.scheduled.first() {
+                        (first.when - self.time).clamp(0.0, MAXIMUM_SELECT_TIMEOUT)
+                    } else {
+                        return Next::Idle;
+                    };
                 if timeout > 0.0 {
                     self.waiting = Some(timeout);
                     return Next::WaitUntil(self.time + timeout);
                 }
+            }
+            if let Some(reader) = self.self_reader.take() {
+                self.log(LoopChange::ReadyPush(reader.id()));
+                self.ready.push_back(reader);
             }
             let end_time = self.time + CLOCK_RESOLUTION;
             while self.scheduled.first().is_some_and(|s| s.when < end_time) {

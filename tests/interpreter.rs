@@ -38,3 +38,40 @@ fn the_corpus_prints_what_cpython_prints() {
         failures.join("\n")
     );
 }
+
+/// The command line ends as CPython does when a program fails with an async generator still
+/// suspended: the traceback, exit status 1. (The generator handed to the loop to be closed was
+/// once revived again at each drop, and the process overflowed its stack at exit.)
+#[test]
+fn the_command_line_ends_cleanly_with_a_generator_half_way() {
+    // The exception keeps the generator alive until the process ends.
+    let program = "import asyncio\n\n\
+        async def numbers():\n    yield 1\n    yield 2\n\n\
+        async def main():\n    source = numbers()\n    print(await anext(source))\n\
+        \x20   error = ValueError('stopped half-way')\n    error.source = source\n    raise error\n\n\
+        asyncio.run(main())\n";
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_asyncio-run"))
+        .arg("-")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("the command line starts");
+    use std::io::Write;
+    child
+        .stdin
+        .take()
+        .expect("its standard input")
+        .write_all(program.as_bytes())
+        .expect("the program is written");
+    let output = child.wait_with_output().expect("it ends");
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(stdout, "1\n");
+    assert_eq!(
+        stderr.lines().last(),
+        Some("ValueError: stopped half-way"),
+        "{stderr}"
+    );
+    assert_eq!(output.status.code(), Some(1), "{stderr}");
+}

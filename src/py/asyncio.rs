@@ -123,9 +123,16 @@ fn make_handle(
 }
 
 /// Async generators dropped before their end get a task that closes them, scheduled (as by
-/// CPython's finalizer hook) before anything the loop schedules after the drop.
+/// CPython's finalizer hook, with `call_soon_threadsafe`) before anything the loop schedules
+/// after the drop; the hook's write to the self-pipe wakes the loop's next select.
 fn close_dropped_async_generators(vm: &mut Vm, event_loop: &Value) -> Res<()> {
     let dropped = UNFINISHED_ASYNC_GENERATORS.with(|list| std::mem::take(&mut *list.borrow_mut()));
+    if dropped.is_empty() {
+        return Ok(());
+    }
+    let symbol = vm.sym("_read_from_self");
+    let read_from_self = ops::getattr(vm, event_loop, symbol)?;
+    let (reader, reader_data) = make_handle(vm, event_loop, read_from_self, Value::None, None)?;
     for gen in dropped {
         let closing =
             super::methods::agen_aclose(vm, &Value::None, vec![Value::Gen(gen)], Vec::new())?;
@@ -142,7 +149,12 @@ fn close_dropped_async_generators(vm: &mut Vm, event_loop: &Value) -> Res<()> {
             core.events.call_soon(PyHandle { object, data })
         })?;
     }
-    Ok(())
+    with_core(vm, event_loop, |core| {
+        core.events.write_to_self(PyHandle {
+            object: reader,
+            data: reader_data,
+        })
+    })
 }
 
 pub(super) fn call_soon(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {

@@ -381,10 +381,16 @@ thread_local! {
     /// Async generators dropped half-way: as CPython's loop does, each is closed by a task
     /// running its `aclose()` (revived here, since its frame must still run its `finally`).
     pub static UNFINISHED_ASYNC_GENERATORS: RefCell<Vec<Rc<Gen>>> = const { RefCell::new(Vec::new()) };
+    /// How many VMs are alive. With none, a coroutine or generator dropped (kept by an exception
+    /// its caller held) has no program left to warn or loop left to close it, and is let go.
+    pub static LIVE_VMS: Cell<usize> = const { Cell::new(0) };
 }
 
 impl Drop for Gen {
     fn drop(&mut self) {
+        if LIVE_VMS.with(Cell::get) == 0 {
+            return;
+        }
         if self.kind == GenKind::Coroutine && !self.started.get() && self.frame.borrow().is_some() {
             let name = self.qualname.clone();
             NEVER_AWAITED.with(|list| list.borrow_mut().push(name));

@@ -433,6 +433,7 @@ pub const MAX_SIZE: usize = 50_000_000;
 
 impl Vm {
     pub fn new(host: Box<dyn Host>, filename: &str, source: &str) -> Vm {
+        LIVE_VMS.with(|live| live.set(live.get() + 1));
         let mut interner = Interner::default();
         let symbols = symbols(&mut interner);
         let types = super::builtins::make_types();
@@ -1226,6 +1227,19 @@ impl Vm {
             return self.err("ValueError", format!("{what} already executing"));
         }
         let frame = gen.frame.borrow_mut().take();
+        let sent = match (sent, &frame) {
+            // `aclose()`'s coroutine thrown into before it ran (a task cancelled at once): as
+            // into CPython's `athrow` object, the exception goes into the generator, which the
+            // coroutine then awaits.
+            (Err(exc), Some(frame)) if !gen.started.get() => match aclose_target(frame) {
+                Some(generator) => {
+                    *generator.pending.borrow_mut() = Some(Err(exc));
+                    Ok(Value::None)
+                }
+                None => Err(exc),
+            },
+            (sent, _) => sent,
+        };
         let Some(mut frame) = frame else {
             return match sent {
                 Err(exc) => Err(Flow::Raise(exc)),
@@ -2570,6 +2584,7 @@ impl Drop for Vm {
     /// Objects refer to each other in cycles (a module's functions hold the module): the
     /// program's namespaces are emptied so that everything it made is freed with it.
     fn drop(&mut self) {
+        LIVE_VMS.with(|live| live.set(live.get().saturating_sub(1)));
         self.frames.clear();
         let mut modules: Vec<Rc<Module>> = self
             .modules
@@ -2600,6 +2615,21 @@ impl Drop for Vm {
         drop(values);
         NEVER_AWAITED.with(|list| list.borrow_mut().clear());
         UNFINISHED_ASYNC_GENERATORS.with(|list| list.borrow_mut().clear());
+    }
+}
+
+/// The async generator an unstarted `aclose()` coroutine (the prelude's `_agen_aclose`) is
+/// about to close.
+fn aclose_target(frame: &Frame) -> Option<Rc<Gen>> {
+    if &*frame.code.name != "_agen_aclose" {
+        return None;
+    }
+    match frame.locals.first() {
+        Some(Value::Object(o)) => match &*o.native.borrow() {
+            Native::AsyncGenStep(generator) => Some(generator.clone()),
+            _ => None,
+        },
+        _ => None,
     }
 }
 

@@ -443,7 +443,13 @@ class BaseEventLoop:
         raise RuntimeError('run_in_executor is not available here: the playground has no threads')
 
 
-class _UnixSelectorEventLoop(BaseEventLoop):
+class BaseSelectorEventLoop(BaseEventLoop):
+    def _read_from_self(self):
+        # The self-pipe's reader: call_soon_threadsafe wakes the loop through it.
+        pass
+
+
+class _UnixSelectorEventLoop(BaseSelectorEventLoop):
     pass
 
 
