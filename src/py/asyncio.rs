@@ -285,8 +285,8 @@ fn live_view(vm: &mut Vm, loop_value: &Value, running: &Value) -> LiveView {
         }
         match &d.callback {
             Value::Method(m) => match (&m.0, &m.1) {
-                (Value::Func(f), Value::Object(task))
-                    if matches!(&*f.code.name, "task_step" | "task_wakeup") =>
+                (Value::Builtin(b), Value::Object(task))
+                    if matches!(&*b.name, "Task.task_step" | "Task.task_wakeup") =>
                 {
                     Some(Rc::as_ptr(task) as usize)
                 }
@@ -519,11 +519,14 @@ fn lane_new(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
             .unwrap_or_else(|| format!("{}()", g.qualname).into()),
         other => format::short_repr(other).into(),
     };
-    // A coroutine with a lane of its own (a step scenario's task) keeps it as a task.
+    // A coroutine with a lane of its own (a step scenario's task) keeps it as a task; one
+    // that already ran (another task's, handed to a second task) does not.
     let lane = match &args[0] {
         Value::Gen(g) => match g.lane.get() {
             Some(lane)
-                if lane & super::vm::NESTED_LANE == 0 && lane & super::vm::INLINE_LANE == 0 =>
+                if lane & super::vm::NESTED_LANE == 0
+                    && lane & super::vm::INLINE_LANE == 0
+                    && !g.started.get() =>
             {
                 lane
             }
@@ -627,7 +630,14 @@ fn describe_callback(vm: &mut Vm, callback: &Value, args: &[Value]) -> CallbackW
         Value::Method(m) => (&m.0, Some(&m.1)),
         other => (other, None),
     };
-    let prelude = matches!(function, Value::Func(f) if *f.code.filename == *format::PRELUDE_FILE);
+    let prelude = match function {
+        Value::Func(f) => *f.code.filename == *format::PRELUDE_FILE,
+        // The natives standing for the prelude's functions (a task's step, a sleep's end).
+        Value::Builtin(b) => super::asyncio_fast::NATIVES
+            .iter()
+            .any(|(_, shown, _)| **shown == *b.name),
+        _ => false,
+    };
     let qualname: Rc<str> = match function {
         Value::Func(f) => f.qualname.borrow().clone(),
         Value::Builtin(b) => b.name.clone(),
@@ -723,7 +733,7 @@ fn describe_waiter(vm: &mut Vm, waiter: &Value) -> Res<(Rc<str>, Option<f64>)> {
 }
 
 /// A task ended: `kind` is "result", "exception" or "cancelled"; `detail` its text.
-fn lane_end(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
+pub(super) fn lane_end(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
     arity(vm, "_lane_end", &args, 3, 3)?;
     let Some(lane) = lane_of(&args[0]) else {
         return Ok(Value::None);

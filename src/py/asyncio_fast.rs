@@ -24,7 +24,8 @@ pub struct FutureSymbols {
     add_done_callback: Symbol,
     task_wakeup: Symbol,
     task_step: Symbol,
-    end_lane: Symbol,
+    set_result: Symbol,
+    coro: Symbol,
 }
 
 impl FutureSymbols {
@@ -43,7 +44,8 @@ impl FutureSymbols {
             add_done_callback: intern("add_done_callback"),
             task_wakeup: intern("task_wakeup"),
             task_step: intern("task_step"),
-            end_lane: intern("_end_lane"),
+            set_result: intern("set_result"),
+            coro: intern("_coro"),
         }
     }
 }
@@ -85,17 +87,22 @@ fn set_field(
     ops::setattr(vm, future, symbol, value)
 }
 
-/// Hands the call to the Python method `name` of the asyncio module, unchanged.
-fn in_python(vm: &mut Vm, name: &str, args: Args, kwargs: Kwargs) -> Res<Value> {
+/// The asyncio module's function `name` (the Python a native hands a case over to).
+fn python(vm: &mut Vm, name: &str) -> Res<Value> {
     let symbol = vm.sym(name);
     let function = match &vm.asyncio {
         Some(Value::Module(m)) => m.get(symbol),
         _ => None,
     };
     match function {
-        Some(function) => Err(Flow::Call(function, args, kwargs)),
+        Some(function) => Ok(function),
         None => vm.err("RuntimeError", format!("asyncio has no {name}")),
     }
+}
+
+/// Hands the call to the Python method `name` of the asyncio module, unchanged.
+fn in_python(vm: &mut Vm, name: &str, args: Args, kwargs: Kwargs) -> Res<Value> {
+    Err(Flow::Call(python(vm, name)?, args, kwargs))
 }
 
 /// `loop.call_soon(callback, *args)`.
@@ -197,11 +204,15 @@ fn future_set_result(vm: &mut Vm, _: &Value, args: Args, kwargs: Kwargs) -> Res<
     if !plain(&args, &kwargs, 2) || state(vm, &args[0])? != State::Pending {
         return in_python(vm, "_py_set_result", args, kwargs);
     }
-    let future = &args[0];
-    set_field(vm, future, |s| s.result, args[1].clone())?;
-    set_field(vm, future, |s| s.state, Value::str("FINISHED"))?;
-    schedule_callbacks(vm, future)?;
+    finish_pending(vm, &args[0], args[1].clone())?;
     Ok(Value::None)
+}
+
+/// A pending future gets its result: `Future.set_result` once its checks have passed.
+fn finish_pending(vm: &mut Vm, future: &Value, result: Value) -> Res<()> {
+    set_field(vm, future, |s| s.result, result)?;
+    set_field(vm, future, |s| s.state, Value::str("FINISHED"))?;
+    schedule_callbacks(vm, future)
 }
 
 /// `_current_tasks`, the running task of each loop.
@@ -290,8 +301,59 @@ fn task_leave(vm: &mut Vm, _: &Value, args: Args, kwargs: Kwargs) -> Res<Value> 
     if state(vm, task)? == State::Pending {
         return Ok(Value::None);
     }
-    let end_lane = field(vm, task, |s| s.end_lane)?;
-    Err(Flow::Call(end_lane, Vec::new(), Vec::new()))
+    end_lane(vm, task)?;
+    Ok(Value::None)
+}
+
+/// `Task._end_lane()`: the task's lane on the timeline ends as the task did.
+fn end_lane(vm: &mut Vm, task: &Value) -> Res<()> {
+    let lane = field(vm, task, |s| s.lane)?;
+    let (kind, detail) = if state(vm, task)? == State::Cancelled {
+        ("cancelled", Value::None)
+    } else {
+        let exception = field(vm, task, |s| s.exception)?;
+        if exception.is_none() {
+            ("result", field(vm, task, |s| s.result)?)
+        } else {
+            ("exception", exception)
+        }
+    };
+    let args = vec![lane, Value::str(kind), detail];
+    super::asyncio::lane_end(vm, &Value::None, args, Vec::new())?;
+    Ok(())
+}
+
+fn task_end_lane(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
+    match args.first() {
+        Some(task) if args.len() == 1 => end_lane(vm, task)?,
+        _ => return vm.type_error("_end_lane() takes exactly one argument"),
+    }
+    Ok(Value::None)
+}
+
+/// `_set_result_unless_cancelled(fut, result)`, what a sleep's timer calls: a pending future
+/// of asyncio's own gets its result here; anything else goes to the Python function.
+fn set_result_unless_cancelled(vm: &mut Vm, _: &Value, args: Args, kwargs: Kwargs) -> Res<Value> {
+    if plain(&args, &kwargs, 2) {
+        if let Value::Object(future) = &args[0] {
+            let sets_natively = matches!(
+                future.class.lookup(vm.symbols.future.set_result),
+                Some(Value::Builtin(b))
+                    if std::ptr::fn_addr_eq(b.func, future_set_result as super::vm::NativeFn)
+            );
+            if sets_natively {
+                match state(vm, &args[0])? {
+                    State::Cancelled => return Ok(Value::None),
+                    State::Pending => {
+                        finish_pending(vm, &args[0], args[1].clone())?;
+                        return Ok(Value::None);
+                    }
+                    _ => {}
+                }
+            }
+        }
+    }
+    in_python(vm, "_py_set_result_unless_cancelled", args, kwargs)
 }
 
 fn is_true(value: &Value) -> bool {
@@ -349,6 +411,110 @@ fn task_yielded(vm: &mut Vm, _: &Value, args: Args, kwargs: Kwargs) -> Res<Value
     Ok(Value::None)
 }
 
+/// `Task.task_step(exc=None)`: a pending task with no cancellation to deliver enters its step
+/// and resumes its coroutine on the VM's own stack (`Flow::Step`); the coroutine's outcome
+/// comes back to `step_yielded`, `step_returned` or `step_raised`, so no Python frame and no
+/// `StopIteration` stand between the loop and the coroutine. Every other case is
+/// `_py_task_step`'s, CPython's `__step` written in Python.
+fn task_step(vm: &mut Vm, _: &Value, args: Args, kwargs: Kwargs) -> Res<Value> {
+    let plain_call = kwargs.is_empty() && matches!(args.len(), 1 | 2);
+    if !plain_call {
+        return in_python(vm, "_py_task_step", args, kwargs);
+    }
+    let task = &args[0];
+    let sent = match args.get(1) {
+        None | Some(Value::None) => Ok(Value::None),
+        Some(exc) => Err(exc.clone()),
+    };
+    let must_cancel = field(vm, task, |s| s.must_cancel)?;
+    let coroutine = match field(vm, task, |s| s.coro)? {
+        Value::Gen(gen) if gen.kind == GenKind::Coroutine => Some(gen),
+        _ => None,
+    };
+    let steppable = state(vm, task)? == State::Pending && matches!(must_cancel, Value::Bool(false));
+    let (Some(coroutine), true) = (coroutine, steppable) else {
+        return in_python(vm, "_py_task_step", args, kwargs);
+    };
+    let event_loop = field(vm, task, |s| s.loop_)?;
+    let entering = vec![event_loop, task.clone()];
+    if !try_enter_task(vm, &entering, &Vec::new())? {
+        return in_python(vm, "_py_task_step", args, kwargs);
+    }
+    set_field(vm, task, |s| s.fut_waiter, Value::None)?;
+    let lane = field(vm, task, |s| s.lane)?;
+    super::asyncio::lane_enter(vm, &Value::None, vec![lane, task.clone()], Vec::new())?;
+    Err(Flow::Step(task.clone(), coroutine, sent))
+}
+
+/// `_py_task_step`, for a step the VM cannot wait on natively.
+pub fn python_step(vm: &mut Vm) -> Res<Value> {
+    python(vm, "_py_task_step")
+}
+
+/// The coroutine of a stepping task yielded `result`: what `__step` does after `send()`
+/// returned, then leaving the step.
+pub fn step_yielded(vm: &mut Vm, task: Value, result: Value) -> Res<()> {
+    let handled = task_yielded(
+        vm,
+        &Value::None,
+        vec![task.clone(), result.clone()],
+        Vec::new(),
+    );
+    if handled.is_err() {
+        // A case of `_py_task_yielded`'s (nothing was changed yet): all of it in Python.
+        let rest = python(vm, "_task_step_yielded")?;
+        return vm.call_for_caller(rest, vec![task, result]);
+    }
+    leave_step(vm, task)
+}
+
+/// The coroutine of a stepping task returned `value` (`StopIteration` in CPython's `__step`).
+pub fn step_returned(vm: &mut Vm, task: Value, value: Value) -> Res<()> {
+    let must_cancel = field(vm, &task, |s| s.must_cancel)?;
+    if !matches!(must_cancel, Value::Bool(false)) || state(vm, &task)? != State::Pending {
+        let rest = python(vm, "_task_step_returned")?;
+        return vm.call_for_caller(rest, vec![task, value]);
+    }
+    finish_pending(vm, &task, value)?;
+    leave_step(vm, task)
+}
+
+/// The coroutine of a stepping task raised `exc` (or could not be resumed).
+pub fn step_raised(vm: &mut Vm, task: Value, exc: Value) -> Res<()> {
+    let rest = python(vm, "_task_step_raised")?;
+    vm.call_for_caller(rest, vec![task, exc])
+}
+
+/// The step's end (`_task_leave` in `__step`'s `finally`); the step's call returns None.
+fn leave_step(vm: &mut Vm, task: Value) -> Res<()> {
+    let event_loop = field(vm, &task, |s| s.loop_)?;
+    let leaving = vec![event_loop.clone(), task.clone()];
+    if !try_leave_task(vm, &leaving, &Vec::new())? {
+        let rest = python(vm, "_py_task_leave")?;
+        return vm.call_for_caller(rest, vec![event_loop, task]);
+    }
+    let lane = field(vm, &task, |s| s.lane)?;
+    let waiter = field(vm, &task, |s| s.fut_waiter)?;
+    super::asyncio::lane_leave(vm, &Value::None, vec![lane, waiter], Vec::new())?;
+    if state(vm, &task)? != State::Pending {
+        end_lane(vm, &task)?;
+    }
+    vm.push_result(Value::None);
+    Ok(())
+}
+
+/// `Task.task_wakeup(future)`: the future it waited for is done; a result (not an exception)
+/// steps the task at once, anything else is `_py_task_wakeup`'s.
+fn task_wakeup(vm: &mut Vm, _: &Value, args: Args, kwargs: Kwargs) -> Res<Value> {
+    if plain(&args, &kwargs, 2) && quietly_finished(vm, &args[1])? {
+        let exception = field(vm, &args[1], |s| s.exception)?;
+        if exception.is_none() {
+            return task_step(vm, &Value::None, vec![args[0].clone()], Vec::new());
+        }
+    }
+    in_python(vm, "_py_task_wakeup", args, kwargs)
+}
+
 /// The natives: the name `lib/asyncio.py` knows each by, and the name it shows
 /// (`fut.result.__name__` is `result`, as in CPython).
 pub const NATIVES: &[(&str, &str, super::vm::NativeFn)] = &[
@@ -372,4 +538,13 @@ pub const NATIVES: &[(&str, &str, super::vm::NativeFn)] = &[
     ("_task_enter", "_task_enter", task_enter),
     ("_task_leave", "_task_leave", task_leave),
     ("_task_yielded", "_task_yielded", task_yielded),
+    // Named as the methods they are, as the loop's callbacks show them.
+    ("_task_step", "Task.task_step", task_step),
+    ("_task_wakeup", "Task.task_wakeup", task_wakeup),
+    ("_task_end_lane", "_end_lane", task_end_lane),
+    (
+        "_set_result_unless_cancelled",
+        "_set_result_unless_cancelled",
+        set_result_unless_cancelled,
+    ),
 ];

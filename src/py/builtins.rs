@@ -352,7 +352,9 @@ pub fn new_instance(vm: &mut Vm, class: &Rc<Type>, args: &[Value]) -> Value {
             .attrs
             .borrow_mut()
             .set(symbol, Value::tuple(args.to_vec()));
-        Value::Object(object)
+        let value = Value::Object(object);
+        set_exit_code(vm, &value, args);
+        value
     } else {
         Value::Object(Object::new(class.clone(), Native::None))
     }
@@ -2177,7 +2179,25 @@ fn exception_init(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
             .borrow_mut()
             .set(symbol, Value::tuple(rest.to_vec()));
     }
+    set_exit_code(vm, this, rest);
     Ok(Value::None)
+}
+
+/// `SystemExit.code`: the exit status (or message) it was raised with.
+pub(crate) fn set_exit_code(vm: &mut Vm, exc: &Value, args: &[Value]) {
+    let Value::Object(object) = exc else {
+        return;
+    };
+    if !vm.is_named(exc, "SystemExit") {
+        return;
+    }
+    let code = match args {
+        [] => Value::None,
+        [one] => one.clone(),
+        many => Value::tuple(many.to_vec()),
+    };
+    let symbol = vm.sym("code");
+    object.attrs.borrow_mut().set(symbol, code);
 }
 
 fn exception_with_traceback(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {

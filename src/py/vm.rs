@@ -29,6 +29,10 @@ pub enum Flow {
     Resume(Rc<Gen>, Result<Value, Value>),
     /// The native pushed a frame whose result is the call's result (a class body).
     Pushed,
+    /// A task's step (`asyncio_fast::task_step`): resume its coroutine; what the coroutine then
+    /// yields, returns or raises goes to the task (`asyncio_fast::step_yielded`…), and the
+    /// call's result is None.
+    Step(Value, Rc<Gen>, Result<Value, Value>),
 }
 
 impl From<Value> for Flow {
@@ -50,6 +54,9 @@ struct Block {
     kind: BlockKind,
     handler: u32,
     depth: usize,
+    /// How many exceptions the frame was handling when the block began: an exception raised
+    /// inside a handler and caught by this block ends that handling (no stale context).
+    handled: usize,
 }
 
 /// What the caller of a frame expects when it ends.
@@ -84,6 +91,8 @@ pub enum Resume {
     Method,
     /// By native code iterating (nested run).
     Nested,
+    /// By a task's step: the outcome goes to the task stepping it (`Vm::stepping`).
+    Task,
 }
 
 pub struct Frame {
@@ -321,6 +330,9 @@ pub struct Vm {
     pub asyncio: Option<Value>,
     /// The value a generator resumed by native code just yielded.
     nested_yield: Option<Value>,
+    /// The tasks whose step is under way, innermost last: each one's coroutine frame is on
+    /// the stack, resumed with `Resume::Task`.
+    stepping: Vec<Value>,
     /// Finished futures whose exception nobody retrieved yet, and what to log if the program
     /// drops them so.
     pub unretrieved: Vec<(std::rc::Weak<Object>, Value)>,
@@ -463,6 +475,7 @@ impl Vm {
             lane_functions: Vec::new(),
             asyncio: None,
             nested_yield: None,
+            stepping: Vec::new(),
             unretrieved: Vec::new(),
             warned: Vec::new(),
             tasks: Vec::new(),
@@ -554,8 +567,10 @@ impl Vm {
     pub fn new_exception(&mut self, class: Rc<Type>, args: Vec<Value>) -> Value {
         let object = Object::new(class, Native::Exception(ExceptionData::default()));
         let symbol = self.symbols.args;
+        let value = Value::Object(object.clone());
+        super::builtins::set_exit_code(self, &value, &args);
         object.attrs.borrow_mut().set(symbol, Value::tuple(args));
-        Value::Object(object)
+        value
     }
 
     pub fn err<T>(&mut self, name: &str, message: impl Into<String>) -> Res<T> {
@@ -817,6 +832,9 @@ impl Vm {
                         }
                     },
                     Err(Flow::Pushed) => Ok(None),
+                    Err(Flow::Step(task, gen, sent)) => {
+                        self.start_step(task, &gen, sent, on_return)
+                    }
                     Err(other) => Err(other),
                 }
             }
@@ -1188,6 +1206,53 @@ impl Vm {
         lane
     }
 
+    /// Calls `func` for the frame on top, as its instruction would: the result goes on that
+    /// frame's stack, now or when the callee's frame returns.
+    pub fn call_for_caller(&mut self, func: Value, args: Vec<Value>) -> Res<()> {
+        if let Some(value) = self.call(func, args, Vec::new(), OnReturn::Push)? {
+            push(self, value);
+        }
+        Ok(())
+    }
+
+    /// Gives the frame on top the result of the call it made.
+    pub fn push_result(&mut self, value: Value) {
+        push(self, value);
+    }
+
+    /// A task's step resumes its coroutine (`Flow::Step`). Only a call whose result goes on
+    /// the caller's stack can wait for the coroutine's outcome; any other, and a coroutine
+    /// that cannot be resumed, take the step in Python (`_py_task_step`).
+    fn start_step(
+        &mut self,
+        task: Value,
+        gen: &Rc<Gen>,
+        sent: Result<Value, Value>,
+        on_return: OnReturn,
+    ) -> Res<Option<Value>> {
+        if matches!(on_return, OnReturn::Push) {
+            self.stepping.push(task.clone());
+            match self.resume(gen, sent.clone(), Resume::Task) {
+                Ok(()) => return Ok(None),
+                Err(Flow::Raise(exc)) => {
+                    self.stepping.pop();
+                    super::asyncio_fast::step_raised(self, task, exc)?;
+                    return Ok(None);
+                }
+                Err(other) => {
+                    self.stepping.pop();
+                    return Err(other);
+                }
+            }
+        }
+        let args = match sent {
+            Ok(_) => vec![task],
+            Err(exc) => vec![task, exc],
+        };
+        let step = super::asyncio_fast::python_step(self)?;
+        self.call(step, args, Vec::new(), on_return)
+    }
+
     fn resume_nested(&mut self, gen: &Rc<Gen>, sent: Result<Value, Value>) -> Res<GenStep> {
         self.resume(gen, sent, Resume::Nested)?;
         let floor = self.frames.len().saturating_sub(1);
@@ -1355,6 +1420,7 @@ impl Vm {
     fn finish(&mut self, status: i32) -> Progress {
         let status = self.exit_status.unwrap_or(status);
         self.frames.clear();
+        self.stepping.clear();
         // Coroutines dropped while the program ran are reported; those its globals still hold
         // go with the interpreter, after the output (as CPython warns at exit).
         self.report_never_awaited();
@@ -1439,7 +1505,7 @@ impl Vm {
                         return Ok(Exit::Suspended(Flow::Wait(self.now)));
                     }
                 }
-                Err(Flow::Call(..) | Flow::Resume(..) | Flow::Pushed) => {}
+                Err(Flow::Call(..) | Flow::Resume(..) | Flow::Pushed | Flow::Step(..)) => {}
             }
         }
     }
@@ -1517,9 +1583,12 @@ impl Vm {
                 };
                 frame.stack.truncate(block.depth);
                 frame.stack.push(exc.clone());
+                frame.handled.truncate(block.handled);
                 frame.handled.push(exc.clone());
                 frame.ip = block.handler as usize;
-                frame.traced = Some(depth);
+                // An exception the handler raises anew gets this frame's line again; the caught
+                // one re-raised (`Reraise`) does not.
+                frame.traced = None;
                 if let Some(lane) = caught_in_task {
                     let message = super::format::str_of(self, &exc).unwrap_or_default().into();
                     self.event(RunEvent::Caught { lane, message });
@@ -1550,6 +1619,21 @@ impl Vm {
                     return Some(Exit::Raised(exc))
                 }
                 OnReturn::Program => return Some(Exit::Raised(exc)),
+                OnReturn::Resumed(Resume::Task) => {
+                    if let Some(task) = self.stepping.pop() {
+                        if let Some(caller) = self.frames.last_mut() {
+                            caller.traced = None;
+                        }
+                        match super::asyncio_fast::step_raised(self, task, exc) {
+                            Ok(()) => return None,
+                            Err(Flow::Raise(next)) => {
+                                exc = next;
+                                continue;
+                            }
+                            Err(_) => return None,
+                        }
+                    }
+                }
                 _ => {
                     // The caller raises it at its current instruction.
                     if let Some(caller) = self.frames.last_mut() {
@@ -2239,10 +2323,12 @@ impl Vm {
                 } else {
                     BlockKind::Finally
                 };
+                let handled = frame.handled.len();
                 frame.blocks.push(Block {
                     kind,
                     handler,
                     depth,
+                    handled,
                 });
             }
             Instr::PopBlock => {
@@ -2398,8 +2484,11 @@ impl Vm {
                 .find_map(|f| f.handled.last().cloned());
             return match handled {
                 Some(exc) => {
+                    // As CPython's bare `raise`: the exception goes on with its traceback as it
+                    // is, this frame's line not added; the callers' are.
+                    let depth = self.frames.len();
                     if let Some(frame) = self.frames.last_mut() {
-                        frame.traced = None;
+                        frame.traced = Some(depth);
                     }
                     Err(Flow::Raise(exc))
                 }
@@ -2508,6 +2597,11 @@ impl Vm {
                     return Err(Flow::Raise(exc));
                 }
                 Resume::Nested => return Ok(Some(Exit::Nested(value))),
+                Resume::Task => {
+                    if let Some(task) = self.stepping.pop() {
+                        super::asyncio_fast::step_returned(self, task, value)?;
+                    }
+                }
             },
         }
         Ok(None)
@@ -2558,6 +2652,12 @@ impl Vm {
                     self.nested_yield = Some(value);
                     let _ = floor;
                     return Ok(Some(Exit::Nested(Value::Undefined)));
+                }
+                Resume::Task => {
+                    if let Some(task) = self.stepping.pop() {
+                        super::asyncio_fast::step_yielded(self, task, value)?;
+                    }
+                    return Ok(None);
                 }
                 Resume::Delegate => {
                     // The delegating frame (on top now) yields the same value.

@@ -649,7 +649,7 @@ def _py_schedule_callbacks(self):
         _call_soon(loop, callback, (self,))
 
 
-def _set_result_unless_cancelled(fut, result):
+def _py_set_result_unless_cancelled(fut, result):
     if fut.cancelled():
         return
     fut.set_result(result)
@@ -767,59 +767,97 @@ class Task(Future):
             self._num_cancels_requested -= 1
         return self._num_cancels_requested
 
-    def task_step(self, exc=None):
-        if self._state != PENDING:
-            raise InvalidStateError(f'_step(): already done: {self!r}, {exc!r}')
-        if self._must_cancel:
-            if not isinstance(exc, CancelledError):
-                exc = self._make_cancelled_error()
-            self._must_cancel = False
-        coro = self._coro
-        self._fut_waiter = None
-        loop = self._loop
-        _task_enter(loop, self)
-        try:
-            if exc is None:
-                result = coro.send(None)
-            else:
-                result = coro.throw(exc)
-        except StopIteration as stop:
-            if self._must_cancel:
-                self._must_cancel = False
-                Future.cancel(self, msg=self._cancel_message)
-            else:
-                Future.set_result(self, stop.value)
-        except CancelledError as cancelled:
-            self._cancelled_exc = cancelled
-            Future.cancel(self)
-        except (KeyboardInterrupt, SystemExit) as error:
-            Future.set_exception(self, error)
-            raise
-        except BaseException as error:
-            Future.set_exception(self, error)
-        else:
-            _task_yielded(self, result)
-        finally:
-            _task_leave(loop, self)
+    # A step and a wake-up are natives (asyncio_fast.rs); what they cannot do natively is below.
+    task_step = _task_step
+    task_wakeup = _task_wakeup
 
-    def _end_lane(self):
-        if self._state == CANCELLED:
-            _lane_end(self._lane, 'cancelled', None)
-        elif self._exception is not None:
-            _lane_end(self._lane, 'exception', self._exception)
-        else:
-            _lane_end(self._lane, 'result', self._result)
-
-    def task_wakeup(self, future):
-        try:
-            future.result()
-        except BaseException as exc:
-            self.task_step(exc)
-        else:
-            self.task_step()
+    _end_lane = _task_end_lane
 
 
 # What the natives of a task's step hand over (see asyncio_fast.rs).
+def _py_task_step(self, exc=None):
+    if self._state != PENDING:
+        raise InvalidStateError(f'_step(): already done: {self!r}, {exc!r}')
+    if self._must_cancel:
+        if not isinstance(exc, CancelledError):
+            exc = self._make_cancelled_error()
+        self._must_cancel = False
+    coro = self._coro
+    self._fut_waiter = None
+    loop = self._loop
+    _task_enter(loop, self)
+    try:
+        if exc is None:
+            result = coro.send(None)
+        else:
+            result = coro.throw(exc)
+    except StopIteration as stop:
+        if self._must_cancel:
+            self._must_cancel = False
+            Future.cancel(self, msg=self._cancel_message)
+        else:
+            Future.set_result(self, stop.value)
+    except CancelledError as cancelled:
+        self._cancelled_exc = cancelled
+        Future.cancel(self)
+    except (KeyboardInterrupt, SystemExit) as error:
+        Future.set_exception(self, error)
+        _unwatch(self)
+        raise
+    except BaseException as error:
+        Future.set_exception(self, error)
+    else:
+        _task_yielded(self, result)
+    finally:
+        _task_leave(loop, self)
+
+def _py_task_wakeup(self, future):
+    try:
+        future.result()
+    except BaseException as exc:
+        self.task_step(exc)
+    else:
+        self.task_step()
+
+
+
+# The rest of a step the VM took natively, in the cases it does not finish itself: the
+# coroutine raised, returned with a cancellation pending, or yielded something unusual.
+def _task_step_raised(self, exc):
+    try:
+        if isinstance(exc, CancelledError):
+            self._cancelled_exc = exc
+            Future.cancel(self)
+        elif isinstance(exc, (KeyboardInterrupt, SystemExit)):
+            Future.set_exception(self, exc)
+            # The exception ends the loop and keeps the task alive to the program's end:
+            # CPython never gets to report it as never retrieved.
+            _unwatch(self)
+            raise exc
+        else:
+            Future.set_exception(self, exc)
+    finally:
+        _task_leave(self._loop, self)
+
+
+def _task_step_returned(self, value):
+    try:
+        if self._must_cancel:
+            self._must_cancel = False
+            Future.cancel(self, msg=self._cancel_message)
+        else:
+            Future.set_result(self, value)
+    finally:
+        _task_leave(self._loop, self)
+
+
+def _task_step_yielded(self, result):
+    try:
+        _py_task_yielded(self, result)
+    finally:
+        _task_leave(self._loop, self)
+
+
 def _py_task_enter(loop, task):
     _py_enter_task(loop, task)
     _lane_enter(task._lane, task)
