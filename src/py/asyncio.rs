@@ -448,6 +448,11 @@ fn handle_callback(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> 
     Ok(handle_data(vm, &args[0])?.callback.clone())
 }
 
+fn handle_args(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
+    arity(vm, "_args_for_repr", &args, 1, 1)?;
+    Ok(Value::tuple(handle_data(vm, &args[0])?.args.clone()))
+}
+
 fn handle_when(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
     arity(vm, "when", &args, 1, 1)?;
     let data = handle_data(vm, &args[0])?;
@@ -909,6 +914,7 @@ pub fn module(vm: &mut Vm) -> Res<Value> {
         add_method(vm, class, "cancel", handle_cancel);
         add_method(vm, class, "cancelled", handle_cancelled);
         add_method(vm, class, "_callback_for_repr", handle_callback);
+        add_method(vm, class, "_args_for_repr", handle_args);
     }
     add_method(vm, &timer, "when", handle_when);
     let natives: &[(&str, NativeFn)] = &[

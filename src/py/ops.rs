@@ -2108,6 +2108,7 @@ pub fn getattr(vm: &mut Vm, object: &Value, symbol: Symbol) -> Res<Value> {
                 "__qualname__" => Ok(Value::Str(f.qualname.borrow().clone())),
                 "__module__" => Ok(Value::Str(f.globals.name.clone())),
                 "__doc__" => Ok(Value::None),
+                "__code__" => Ok(Value::Code(f.code.clone())),
                 "__defaults__" => Ok(if f.defaults.is_empty() {
                     Value::None
                 } else {

@@ -1566,9 +1566,7 @@ impl Vm {
                 };
                 if let Value::Object(o) = &exc {
                     if let Native::Exception(data) = &mut *o.native.borrow_mut() {
-                        if data.traceback.first() != Some(&entry) || data.traceback.is_empty() {
-                            data.traceback.insert(0, entry);
-                        }
+                        data.traceback.insert(0, entry);
                     }
                 }
             }

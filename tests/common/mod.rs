@@ -174,3 +174,58 @@ pub fn difference(ours: &[OutputLine], status: i32, run: &PythonRun) -> Option<S
     }
     None
 }
+
+/// Standard error as both print it, for comparing whole tracebacks: without the lines CPython
+/// 3.11 adds that the interpreter does not print (`~~^^` markers under a source line), without
+/// the frames of CPython's own `asyncio` files (the interpreter's asyncio is not in Python
+/// files a learner could open), and without source lines (CPython cannot show those of a
+/// program run from a string, as the tests run it).
+pub fn stderr_shape(lines: &[&str]) -> Vec<String> {
+    let mut shape = Vec::new();
+    // The margin of the last line that named a frame or warned, whose source line may follow.
+    let mut source_margin: Option<String> = None;
+    for line in lines {
+        let trimmed = line.trim_start_matches([' ', '|']);
+        let is_marker =
+            !trimmed.is_empty() && trimmed.chars().all(|c| matches!(c, '~' | '^' | ' '));
+        let is_source = source_margin.take().is_some_and(|margin| {
+            line.starts_with(&margin) && line[margin.len()..].starts_with("  ")
+        });
+        if is_marker || is_source {
+            continue;
+        }
+        if let Some(at) = line.find("File \"") {
+            source_margin = Some(line[..at].to_string());
+            if line.contains("/lib/python3.") {
+                continue;
+            }
+        } else if line.contains("Warning: ") && !line.starts_with(' ') && line.contains(':') {
+            source_margin = Some(String::new());
+        }
+        shape.push(line.to_string());
+    }
+    shape
+}
+
+/// Where the interpreter's standard error differs from CPython's, whole (see `stderr_shape`).
+pub fn stderr_difference(ours: &[OutputLine], run: &PythonRun) -> Option<String> {
+    let want: Vec<&str> = run
+        .lines
+        .iter()
+        .filter(|l| l.1 == "stderr")
+        .map(|l| l.2.as_str())
+        .collect();
+    let got: Vec<&str> = ours
+        .iter()
+        .filter(|l| l.stderr)
+        .map(|l| l.text.as_str())
+        .collect();
+    let (want, got) = (stderr_shape(&want), stderr_shape(&got));
+    let first = (0..want.len().max(got.len())).find(|&i| want.get(i) != got.get(i))?;
+    Some(format!(
+        "stderr line {}: CPython {:?}, interpreter {:?}",
+        first + 1,
+        want.get(first),
+        got.get(first)
+    ))
+}

@@ -166,7 +166,10 @@ def _format_callback_source(callback, args):
     source = _SOURCES.get(name)
     if source is not None:
         return text + ' at ' + _FILE + source
-    code = getattr(callback, '__code__', None)
+    # As CPython's `_get_function_source`: a plain function says where it was defined.
+    if type(callback).__name__ == 'function':
+        code = callback.__code__
+        return text + ' at ' + code.co_filename + ':' + str(code.co_firstlineno)
     return text
 
 
@@ -381,7 +384,7 @@ class BaseEventLoop:
             _set_running_loop(None)
 
     def _callback_failed(self, handle, exc):
-        name = _format_callback_source(handle._callback_for_repr(), ())
+        name = _format_callback_source(handle._callback_for_repr(), handle._args_for_repr())
         self.call_exception_handler({
             'message': f'Exception in callback {name}',
             'exception': exc,
@@ -459,7 +462,7 @@ def _handle_repr(handle):
         info.append('cancelled')
     if type(handle).__name__ == 'TimerHandle':
         info.append(f'when={handle.when()}')
-    info.append(_format_callback_source(handle._callback_for_repr(), ()))
+    info.append(_format_callback_source(handle._callback_for_repr(), handle._args_for_repr()))
     return '<' + ' '.join(info) + '>'
 
 
