@@ -181,16 +181,62 @@ fn call_at(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
     Ok(object)
 }
 
-/// One turn of `run_forever`: the next ready callback runs (a tail call, so its exception
-/// reaches the loop's `try`), its handle kept for the error report (`_running_handle`).
-/// When the loop stops, this returns `stop` (the prelude's `_STOP`); after a wait, False.
+/// At most this many native callbacks (a sleep's timer, a future's `set_result`) run in one
+/// turn of `run_forever` before it goes round again.
+const NATIVE_CALLBACKS_PER_TURN: usize = 256;
+
+/// One turn of `run_forever`: the next ready callback runs (a Python one as a tail call, so
+/// its exception reaches the loop's `try`), its handle kept for the error report
+/// (`_running_handle`). Native callbacks that end at once run here one after the other, as
+/// many turns of the loop in one. When the loop stops, this returns `stop` (the prelude's
+/// `_STOP`); after a wait, False.
 fn run_next(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
     arity(vm, "_run_next", &args, 2, 2)?;
+    for _ in 0..NATIVE_CALLBACKS_PER_TURN {
+        let handle = match begin_callback(vm, &args[0])? {
+            Some(handle) => handle,
+            None => return Ok(args[1].clone()),
+        };
+        let data = handle_data(vm, &handle)?;
+        data.scheduled.set(false);
+        let (native, mut call_args) = match &data.callback {
+            Value::Builtin(b) => (b.clone(), Vec::new()),
+            Value::Method(m) => match &m.0 {
+                Value::Builtin(b) => (b.clone(), vec![m.1.clone()]),
+                _ => return run_handle(vm, &Value::None, vec![handle], Vec::new()),
+            },
+            _ => return run_handle(vm, &Value::None, vec![handle], Vec::new()),
+        };
+        call_args.extend(data.args.iter().cloned());
+        // A native handing over to Python, resuming a coroutine or raising: as a tail call.
+        (native.func)(vm, &native.receiver, call_args, Vec::new())?;
+        if watching(vm) {
+            // The loop's Python reports the futures whose exception nobody retrieved.
+            return Ok(Value::None);
+        }
+    }
+    Ok(Value::None)
+}
+
+/// Whether the prelude's `_watching` is set: a future failed, and the loop must look for
+/// dropped ones after this callback.
+fn watching(vm: &mut Vm) -> bool {
+    let symbol = vm.sym("_watching");
+    match &vm.asyncio {
+        Some(Value::Module(m)) => !matches!(m.get(symbol), Some(Value::Bool(false)) | None),
+        _ => true,
+    }
+}
+
+/// The next ready handle, marked as the one running (and journaled), or None once the loop
+/// stops.
+fn begin_callback(vm: &mut Vm, event_loop: &Value) -> Res<Option<Value>> {
+    let args = [event_loop.clone()];
     // None while the loop itself works: an exception then is the loop's, not a callback's.
     with_core(vm, &args[0], |core| core.running = Value::None)?;
     let handle = next_handle(vm, &Value::None, vec![args[0].clone()], Vec::new())?;
     if handle.is_none() {
-        return Ok(args[1].clone());
+        return Ok(None);
     }
     let iteration = with_core(vm, &args[0], |core| {
         core.running = handle.clone();
@@ -218,7 +264,7 @@ fn run_next(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
             now,
         });
     }
-    run_handle(vm, &Value::None, vec![handle], Vec::new())
+    Ok(Some(handle))
 }
 
 /// The loop as the VM holds it at the start of chosen callbacks (tests check the journal's

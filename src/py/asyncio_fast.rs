@@ -25,6 +25,10 @@ pub struct FutureSymbols {
     task_wakeup: Symbol,
     task_step: Symbol,
     set_result: Symbol,
+    cancelled: Symbol,
+    exception_method: Symbol,
+    result_method: Symbol,
+    lanes_taken: Symbol,
     coro: Symbol,
 }
 
@@ -45,6 +49,10 @@ impl FutureSymbols {
             task_wakeup: intern("task_wakeup"),
             task_step: intern("task_step"),
             set_result: intern("set_result"),
+            cancelled: intern("cancelled"),
+            exception_method: intern("exception"),
+            result_method: intern("result"),
+            lanes_taken: intern("_lanes_taken"),
             coro: intern("_coro"),
         }
     }
@@ -515,6 +523,65 @@ fn task_wakeup(vm: &mut Vm, _: &Value, args: Args, kwargs: Kwargs) -> Res<Value>
     in_python(vm, "_py_task_wakeup", args, kwargs)
 }
 
+/// Whether `future`'s class reads its outcome with the natives here (not a subclass's own).
+fn reads_natively(vm: &Vm, future: &Object) -> bool {
+    let native = |symbol: Symbol, func: super::vm::NativeFn| {
+        matches!(
+            future.class.lookup(symbol),
+            Some(Value::Builtin(b)) if std::ptr::fn_addr_eq(b.func, func)
+        )
+    };
+    native(
+        vm.symbols.future.cancelled,
+        future_cancelled as super::vm::NativeFn,
+    ) && native(vm.symbols.future.exception_method, future_exception)
+        && native(vm.symbols.future.result_method, future_result)
+}
+
+/// `gather`'s results when every child finished with a result (no exception, not cancelled)
+/// and reads it as asyncio's futures do; otherwise None, and `gather` asks each child.
+fn gather_results(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
+    let Some(Value::List(children)) = args.first() else {
+        return Ok(Value::None);
+    };
+    let children = children.borrow().clone();
+    let mut results = Vec::with_capacity(children.len());
+    for child in &children {
+        let Value::Object(object) = child else {
+            return Ok(Value::None);
+        };
+        if !reads_natively(vm, object) || !quietly_finished(vm, child)? {
+            return Ok(Value::None);
+        }
+        if !field(vm, child, |s| s.exception)?.is_none() {
+            return Ok(Value::None);
+        }
+        results.push(field(vm, child, |s| s.result)?);
+    }
+    Ok(Value::list(results))
+}
+
+/// `tuple(lane for child in children for lane in child._lanes_taken)`: the lanes whose
+/// results the gathering future hands on.
+fn lanes_taken_by(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
+    let Some(Value::List(children)) = args.first() else {
+        return vm.type_error("_lanes_taken_by() expects a list");
+    };
+    let children = children.borrow().clone();
+    let symbol = vm.symbols.future.lanes_taken;
+    let mut lanes = Vec::new();
+    for child in &children {
+        match ops::getattr(vm, child, symbol)? {
+            Value::Tuple(taken) => lanes.extend(taken.iter().cloned()),
+            other => {
+                let name = ops::type_name(vm, &other);
+                return vm.type_error(format!("'{name}' object is not iterable"));
+            }
+        }
+    }
+    Ok(Value::tuple(lanes))
+}
+
 /// The natives: the name `lib/asyncio.py` knows each by, and the name it shows
 /// (`fut.result.__name__` is `result`, as in CPython).
 pub const NATIVES: &[(&str, &str, super::vm::NativeFn)] = &[
@@ -542,6 +609,8 @@ pub const NATIVES: &[(&str, &str, super::vm::NativeFn)] = &[
     ("_task_step", "Task.task_step", task_step),
     ("_task_wakeup", "Task.task_wakeup", task_wakeup),
     ("_task_end_lane", "_end_lane", task_end_lane),
+    ("_gather_results", "_gather_results", gather_results),
+    ("_lanes_taken_by", "_lanes_taken_by", lanes_taken_by),
     (
         "_set_result_unless_cancelled",
         "_set_result_unless_cancelled",

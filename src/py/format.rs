@@ -1274,7 +1274,8 @@ fn write_one(vm: &mut Vm, exc: &Value, data: &ExceptionData, out: &mut String, m
         let _ = writeln!(out, "{margin}    +------------------------------------");
         return;
     }
-    if !frames.is_empty() {
+    // CPython prints the header for any traceback, even one of its library's frames alone.
+    if !data.traceback.is_empty() {
         let _ = writeln!(out, "{margin}Traceback (most recent call last):");
         write_frames(vm, &frames, out, margin);
     }

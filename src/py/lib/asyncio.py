@@ -149,12 +149,20 @@ _SOURCES = {
 }
 
 
+# Future's methods that are natives here (asyncio_fast.rs), by the name they show.
+_NATIVE_FUTURE_METHODS = ('cancelled', 'done', 'result', 'exception', 'add_done_callback',
+                          'set_result', '_schedule_callbacks')
+
+
 def _callback_name(callback):
     name = getattr(callback, '__qualname__', None) or getattr(callback, '__name__', None)
     if name is None:
         if isinstance(callback, _Partial):
             return _callback_name(callback.func)
         return repr(callback)
+    if name in _NATIVE_FUTURE_METHODS and isinstance(getattr(callback, '__self__', None), Future):
+        # Their qualified name, as CPython's C futures have it.
+        return 'Future.' + name
     return name
 
 
@@ -1010,20 +1018,23 @@ def gather(*coros_or_futures, return_exceptions=False):
                     outer.set_exception(exc)
                     return
         if nfinished == nfuts:
-            results = []
-            for child in children:
-                if child.cancelled():
-                    res = CancelledError('' if child._cancel_message is None else child._cancel_message)
-                else:
-                    res = child.exception()
-                    if res is None:
-                        res = child.result()
-                results.append(res)
+            # Every child with a result, read natively; any other case, child by child.
+            results = _gather_results(children)
+            if results is None:
+                results = []
+                for child in children:
+                    if child.cancelled():
+                        res = CancelledError('' if child._cancel_message is None else child._cancel_message)
+                    else:
+                        res = child.exception()
+                        if res is None:
+                            res = child.result()
+                    results.append(res)
             if outer._cancel_requested:
                 exc = fut._make_cancelled_error()
                 outer.set_exception(exc)
             else:
-                outer._lanes_taken = tuple(lane for child in children for lane in child._lanes_taken)
+                outer._lanes_taken = _lanes_taken_by(children)
                 outer.set_result(results)
 
     arg_to_fut = {}
