@@ -684,9 +684,12 @@ fn describe_callback(vm: &mut Vm, callback: &Value, args: &[Value]) -> CallbackW
     let prelude = match function {
         Value::Func(f) => *f.code.filename == *format::PRELUDE_FILE,
         // The natives standing for the prelude's functions (a task's step, a sleep's end).
-        Value::Builtin(b) => super::asyncio_fast::NATIVES
-            .iter()
-            .any(|(_, shown, _)| **shown == *b.name),
+        Value::Builtin(b) => {
+            *b.name == *super::asyncio_fast::GATHER_CALLBACK
+                || super::asyncio_fast::NATIVES
+                    .iter()
+                    .any(|(_, shown, _)| **shown == *b.name)
+        }
         _ => false,
     };
     let qualname: Rc<str> = match function {

@@ -29,6 +29,9 @@ pub struct FutureSymbols {
     exception_method: Symbol,
     result_method: Symbol,
     lanes_taken: Symbol,
+    outer: Symbol,
+    nfinished: Symbol,
+    nfuts: Symbol,
     coro: Symbol,
 }
 
@@ -53,6 +56,9 @@ impl FutureSymbols {
             exception_method: intern("exception"),
             result_method: intern("result"),
             lanes_taken: intern("_lanes_taken"),
+            outer: intern("outer"),
+            nfinished: intern("nfinished"),
+            nfuts: intern("nfuts"),
             coro: intern("_coro"),
         }
     }
@@ -582,6 +588,67 @@ fn lanes_taken_by(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
     Ok(Value::tuple(lanes))
 }
 
+/// What `gather` puts on each child, shown as CPython names it: a native bound to the
+/// gather's state and its Python `_done_callback`.
+pub const GATHER_CALLBACK: &str = "gather.<locals>._done_callback";
+
+fn gather_callback(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
+    if args.len() != 2 {
+        return vm.type_error("_gather_callback() takes 2 arguments");
+    }
+    let bound = Value::tuple(args);
+    Ok(super::builtins::native_with(
+        GATHER_CALLBACK,
+        gather_child_done,
+        bound,
+    ))
+}
+
+/// A gathered child is done: one that finished with a result while others are still running
+/// is only counted; anything else (the last child, a failure, a cancellation, the gathering
+/// future already done) is `_done_callback`'s.
+fn gather_child_done(vm: &mut Vm, bound: &Value, args: Args, kwargs: Kwargs) -> Res<Value> {
+    let Value::Tuple(bound) = bound else {
+        return vm.type_error("a gather callback without its state");
+    };
+    let (state, slow) = (&bound[0], &bound[1]);
+    if plain(&args, &kwargs, 1) && counted_natively(vm, state, &args[0])? {
+        return Ok(Value::None);
+    }
+    Err(Flow::Call(slow.clone(), args, kwargs))
+}
+
+fn counted_natively(vm: &mut Vm, state: &Value, child: &Value) -> Res<bool> {
+    let (outer, nfinished, nfuts) = {
+        let symbols = &vm.symbols.future;
+        (symbols.outer, symbols.nfinished, symbols.nfuts)
+    };
+    let outer = ops::getattr(vm, state, outer)?;
+    if outer.is_none() || self::state(vm, &outer)? != State::Pending {
+        return Ok(false);
+    }
+    let Value::Object(object) = child else {
+        return Ok(false);
+    };
+    if !reads_natively(vm, object)
+        || !quietly_finished(vm, child)?
+        || !field(vm, child, |s| s.exception)?.is_none()
+    {
+        return Ok(false);
+    }
+    let (Value::Int(done), Value::Int(all)) = (
+        ops::getattr(vm, state, nfinished)?,
+        ops::getattr(vm, state, nfuts)?,
+    ) else {
+        return Ok(false);
+    };
+    if done + 1 >= all {
+        return Ok(false);
+    }
+    ops::setattr(vm, state, nfinished, Value::Int(done + 1))?;
+    Ok(true)
+}
+
 /// The natives: the name `lib/asyncio.py` knows each by, and the name it shows
 /// (`fut.result.__name__` is `result`, as in CPython).
 pub const NATIVES: &[(&str, &str, super::vm::NativeFn)] = &[
@@ -611,6 +678,7 @@ pub const NATIVES: &[(&str, &str, super::vm::NativeFn)] = &[
     ("_task_end_lane", "_end_lane", task_end_lane),
     ("_gather_results", "_gather_results", gather_results),
     ("_lanes_taken_by", "_lanes_taken_by", lanes_taken_by),
+    ("_gather_callback", "_gather_callback", gather_callback),
     (
         "_set_result_unless_cancelled",
         "_set_result_unless_cancelled",

@@ -28,10 +28,15 @@ async def main():
     except asyncio.CancelledError:
         print("cancelled by a callback")
 
-    # Many timers due at once, a failing child among them, results gathered.
+    # Many timers due at once, results gathered (the callback gather puts on each child is
+    # named as CPython's: see a pending child's repr, left out here since it holds the path
+    # of CPython's own tasks.py).
     tasks = [asyncio.create_task(sleeper(i, 0.5)) for i in range(300)]
-    results = await asyncio.gather(*tasks)
+    gathering = asyncio.gather(*tasks)
+    print(gathering.done(), tasks[0].done())
+    results = await gathering
     print(len(results), sum(results))
+    print(tasks[0])
 
     failing = loop.create_future()
     loop.call_later(0.2, failing.set_exception, KeyError("k"))

@@ -994,14 +994,17 @@ def gather(*coros_or_futures, return_exceptions=False):
         outer.set_result([])
         return outer
 
-    nfuts = 0
-    nfinished = 0
-    outer = None
+    # What the children's callback counts; a native counts a child that finished with a
+    # result and is not the last (asyncio_fast.rs), `_done_callback` does everything else.
+    state = _GatherState()
+    state.nfuts = 0
+    state.nfinished = 0
+    state.outer = None
     children = []
 
     def _done_callback(fut):
-        nonlocal nfinished
-        nfinished += 1
+        state.nfinished += 1
+        outer = state.outer
         if outer is None or outer.done():
             if not fut.cancelled():
                 fut.exception()
@@ -1017,7 +1020,7 @@ def gather(*coros_or_futures, return_exceptions=False):
                     outer._lanes_taken = fut._lanes_taken
                     outer.set_exception(exc)
                     return
-        if nfinished == nfuts:
+        if state.nfinished == state.nfuts:
             # Every child with a result, read natively; any other case, child by child.
             results = _gather_results(children)
             if results is None:
@@ -1037,6 +1040,7 @@ def gather(*coros_or_futures, return_exceptions=False):
                 outer._lanes_taken = _lanes_taken_by(children)
                 outer.set_result(results)
 
+    done_callback = _gather_callback(state, _done_callback)
     arg_to_fut = {}
     loop = None
     for arg in coros_or_futures:
@@ -1044,14 +1048,18 @@ def gather(*coros_or_futures, return_exceptions=False):
             fut = ensure_future(arg, loop=loop)
             if loop is None:
                 loop = fut._loop
-            nfuts += 1
+            state.nfuts += 1
             arg_to_fut[arg] = fut
-            fut.add_done_callback(_done_callback)
+            fut.add_done_callback(done_callback)
         else:
             fut = arg_to_fut[arg]
         children.append(fut)
-    outer = _GatheringFuture(children, loop=loop)
-    return outer
+    state.outer = _GatheringFuture(children, loop=loop)
+    return state.outer
+
+
+class _GatherState:
+    pass
 
 
 def _release_waiter(waiter, *args):
