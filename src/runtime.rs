@@ -393,8 +393,11 @@ async fn drive_program(
     drop(source);
     loop {
         let progress = interpreter.run(INSTRUCTION_SLICE);
+        // The program's end is when the interpreter finished, before its last records go to
+        // the page.
+        let ended_at = clock.stamp(0.0);
         if progress == crate::py::vm::Progress::Yielded {
-            tracer.borrow_mut().held(clock.stamp(0.0));
+            tracer.borrow_mut().held(ended_at);
         }
         for update in lines.borrow_mut().drain(..) {
             on_update(update);
@@ -424,7 +427,7 @@ async fn drive_program(
             crate::py::vm::Progress::Yielded => {}
             crate::py::vm::Progress::Finished(status) => {
                 on_update(ProgramUpdate::Finished {
-                    t: clock.stamp(0.0),
+                    t: ended_at,
                     status,
                 });
                 return;
