@@ -74,8 +74,7 @@ enum State {
 }
 
 fn state(vm: &mut Vm, future: &Value) -> Res<State> {
-    let symbol = vm.symbols.future.state;
-    Ok(match ops::getattr(vm, future, symbol)? {
+    Ok(match field(vm, future, |s| s.state)? {
         Value::Str(s) => match &*s {
             "PENDING" => State::Pending,
             "CANCELLED" => State::Cancelled,
@@ -86,8 +85,16 @@ fn state(vm: &mut Vm, future: &Value) -> Res<State> {
     })
 }
 
+/// A future's attribute. Those read here (`_state`, `_result`…) are plain attributes that
+/// asyncio's futures keep on the instance (or, for a few, a default on the class): read from
+/// the instance at once, else as Python reads them.
 fn field(vm: &mut Vm, future: &Value, pick: fn(&FutureSymbols) -> Symbol) -> Res<Value> {
     let symbol = pick(&vm.symbols.future);
+    if let Value::Object(object) = future {
+        if let Some(value) = object.attrs.borrow().get(symbol) {
+            return Ok(value.clone());
+        }
+    }
     ops::getattr(vm, future, symbol)
 }
 

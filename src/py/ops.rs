@@ -1112,30 +1112,20 @@ fn iter_contains(vm: &mut Vm, container: &Value, item: &Value) -> Res<bool> {
 pub fn dict_lookup(vm: &mut Vm, dict: &Rc<RefCell<Dict>>, key: &Value) -> Res<Option<usize>> {
     let h = hash(vm, key)?;
     // Quick path: keys compared without running Python code.
-    let quick = {
-        let table = dict.borrow();
-        let mut needs_vm = false;
-        let found = table.find(h, key, &mut |k: &Value, q: &Value| -> Result<bool, ()> {
-            match simple_eq(k, q) {
-                Some(e) => Ok(e),
-                None => {
-                    needs_vm = true;
-                    Ok(false)
-                }
-            }
-        });
-        match found {
-            Ok(Some(slot)) => Some(Some(slot)),
-            _ if needs_vm => None,
-            _ => Some(None),
-        }
-    };
-    if let Some(answer) = quick {
+    // A key that needs Python's `==` stops it: the keys before the one found are compared
+    // in order, as CPython does, each `__eq__` called.
+    let quick = dict.borrow().find(h, key, &mut |k: &Value, q: &Value| {
+        simple_eq(k, q).ok_or(())
+    });
+    if let Ok(answer) = quick {
         return Ok(answer);
     }
     let table = dict.borrow().clone();
     let mut error = None;
     let found = table.find(h, key, &mut |k: &Value, q: &Value| -> Result<bool, ()> {
+        if let Some(known) = simple_eq(k, q) {
+            return Ok(known);
+        }
         match eq(vm, k, q) {
             Ok(e) => Ok(e),
             Err(flow) => {
@@ -1150,12 +1140,14 @@ pub fn dict_lookup(vm: &mut Vm, dict: &Rc<RefCell<Dict>>, key: &Value) -> Res<Op
     Ok(found.ok().flatten())
 }
 
-/// Equality without the VM, when neither side is a user object.
+/// Equality without the VM: when neither side is a user object, or both are the same one.
 fn simple_eq(a: &Value, b: &Value) -> Option<bool> {
     use Value::*;
     match (a, b) {
         (Int(x), Int(y)) => Some(x == y),
         (Str(x), Str(y)) => Some(x == y),
+        // As CPython's dicts and sets: the same object is the key, whatever its `__eq__` says.
+        (Object(x), Object(y)) if Rc::ptr_eq(x, y) => Some(true),
         (Object(_), _) | (_, Object(_)) => Option::None,
         (Tuple(x), Tuple(y)) => {
             if x.len() != y.len() {
