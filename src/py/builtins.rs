@@ -1214,6 +1214,23 @@ fn python_hash(vm: &mut Vm, value: &Value) -> Res<i64> {
                 acc as i64
             }
         }
+        Value::Object(o) => {
+            let symbol = vm.symbols.hash;
+            match o.class.lookup(symbol) {
+                // A class's own `__hash__`: its number as it is (-1 is kept for errors, so -2),
+                // one too big for 64 bits reduced as an int's hash is.
+                Some(method) if !matches!(method, Value::Builtin(_) | Value::None) => {
+                    let result = vm.call_nested(method, vec![value.clone()])?;
+                    match result {
+                        Value::Int(-1) => -2,
+                        Value::Int(n) => n,
+                        Value::Big(_) => python_hash(vm, &result)?,
+                        _ => return vm.type_error("__hash__ method should return an integer"),
+                    }
+                }
+                _ => (ops::hash(vm, value)? >> 1) as i64,
+            }
+        }
         other => (ops::hash(vm, other)? >> 1) as i64,
     })
 }
@@ -1940,7 +1957,12 @@ pub fn make_class(
     } else {
         Base::Object
     };
-    let dict = namespace.borrow().clone();
+    let mut dict = namespace.borrow().clone();
+    // As CPython: a class that defines `__eq__` and not `__hash__` is unhashable.
+    let (eq_symbol, hash_symbol) = (vm.symbols.eq, vm.symbols.hash);
+    if dict.get(eq_symbol).is_some() && dict.get(hash_symbol).is_none() {
+        dict.set(hash_symbol, Value::None);
+    }
     let qualname_symbol = vm.symbols.qualname;
     let module_symbol = vm.symbols.module;
     let qualname = match dict.get(qualname_symbol) {

@@ -187,7 +187,6 @@ pub fn hash(vm: &mut Vm, value: &Value) -> Res<u64> {
         }
         Value::Object(o) => {
             let hash_symbol = vm.symbols.hash;
-            let eq_symbol = vm.symbols.eq;
             match o.class.lookup(hash_symbol) {
                 Some(Value::None) => return unhashable(vm, value),
                 Some(method) if !matches!(method, Value::Builtin(_)) => {
@@ -198,17 +197,8 @@ pub fn hash(vm: &mut Vm, value: &Value) -> Res<u64> {
                         _ => return vm.type_error("__hash__ method should return an integer"),
                     }
                 }
-                _ => {
-                    let user_eq = o
-                        .class
-                        .lineage()
-                        .take_while(|t| t.builtin.is_none())
-                        .any(|t| t.dict.borrow().get(eq_symbol).is_some());
-                    if user_eq {
-                        return unhashable(vm, value);
-                    }
-                    value.id() as u64
-                }
+                // A class defining `__eq__` alone has `__hash__ = None` (`make_class`).
+                _ => value.id() as u64,
             }
         }
         other => other.id() as u64,
