@@ -1123,7 +1123,9 @@ impl Compiler<'_> {
         };
         let flags = self.function_prelude(&def.args, scope)?;
         let qualname = self.qualname(&def.name);
-        self.push_unit(scope, def.name.clone(), qualname, pos.line, def.is_async);
+        // As CPython's `co_firstlineno`: a decorated function starts at its first decorator.
+        let first_line = def.decorators.first().map_or(pos.line, |d| d.pos.line);
+        self.push_unit(scope, def.name.clone(), qualname, first_line, def.is_async);
         let info = &self.table.scopes[scope];
         let kind = match (def.is_async, info.is_generator) {
             (true, true) => CodeKind::AsyncGenerator,
