@@ -499,6 +499,21 @@ fn handle_args(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
     Ok(Value::tuple(handle_data(vm, &args[0])?.args.clone()))
 }
 
+/// `repr(handle)`: the prelude's `_handle_repr`, as CPython's `Handle.__repr__`
+/// (`<TimerHandle when=1.0 tick() at main.py:3>`).
+fn handle_repr(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
+    arity(vm, "_repr_info", &args, 1, 1)?;
+    let symbol = vm.sym("_handle_repr");
+    let function = match &vm.asyncio {
+        Some(Value::Module(m)) => m.get(symbol),
+        _ => None,
+    };
+    match function {
+        Some(function) => Err(Flow::Call(function, args, Vec::new())),
+        None => Ok(Value::str("<Handle>")),
+    }
+}
+
 fn handle_when(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
     arity(vm, "when", &args, 1, 1)?;
     let data = handle_data(vm, &args[0])?;
@@ -964,6 +979,7 @@ pub fn module(vm: &mut Vm) -> Res<Value> {
         add_method(vm, class, "cancelled", handle_cancelled);
         add_method(vm, class, "_callback_for_repr", handle_callback);
         add_method(vm, class, "_args_for_repr", handle_args);
+        add_method(vm, class, "_repr_info", handle_repr);
     }
     add_method(vm, &timer, "when", handle_when);
     let natives: &[(&str, NativeFn)] = &[

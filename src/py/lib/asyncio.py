@@ -470,7 +470,9 @@ def _handle_repr(handle):
         info.append('cancelled')
     if type(handle).__name__ == 'TimerHandle':
         info.append(f'when={handle.when()}')
-    info.append(_format_callback_source(handle._callback_for_repr(), handle._args_for_repr()))
+    if not handle.cancelled():
+        # CPython's handle lets go of its callback once cancelled.
+        info.append(_format_callback_source(handle._callback_for_repr(), handle._args_for_repr()))
     return '<' + ' '.join(info) + '>'
 
 
