@@ -13,10 +13,8 @@ use async_playground::py::run::run_virtual;
 use common::{corpus_sources, difference, python, run_python, stderr_difference};
 
 /// Programs whose standard error is CPython's in its last line only (docs/python.md says why):
-/// how many frames a `RecursionError` repeats, and the line a never-awaited coroutine's warning
-/// names.
-const STDERR_KNOWN_DIFFERENT: &[&str] =
-    &["recursion_limit.py", "new_event_loop.py", "wait_modes.py"];
+/// the line a never-awaited coroutine's warning names.
+const STDERR_KNOWN_DIFFERENT: &[&str] = &["new_event_loop.py", "wait_modes.py"];
 
 #[test]
 fn the_corpus_prints_what_cpython_prints() {

@@ -768,7 +768,7 @@ impl Vm {
     ) -> Res<Option<Value>> {
         match func {
             Value::Func(function) => {
-                if self.frames.len() >= RECURSION_LIMIT + 50 {
+                if self.depth() >= RECURSION_LIMIT {
                     return self.err("RecursionError", "maximum recursion depth exceeded");
                 }
                 let mut frame = self.new_frame(&function, args, kwargs)?;
@@ -1220,6 +1220,13 @@ impl Vm {
         push(self, value);
     }
 
+    /// How deep CPython's stack would be here, for its recursion limit: the frames on the
+    /// stack, and inside a task's step the four CPython has between the loop's `run_forever`
+    /// and the coroutine (`_run_once`, `Handle._run`, `Context.run`, `Task.__step`).
+    fn depth(&self) -> usize {
+        self.frames.len() + if self.stepping.is_empty() { 0 } else { 4 }
+    }
+
     /// A task's step resumes its coroutine (`Flow::Step`). Only a call whose result goes on
     /// the caller's stack can wait for the coroutine's outcome; any other, and a coroutine
     /// that cannot be resumed, take the step in Python (`_py_task_step`).
@@ -1341,7 +1348,7 @@ impl Vm {
         gen.awaited.set(true);
         frame.gen = Some(gen.clone());
         frame.on_return = OnReturn::Resumed(how);
-        if self.frames.len() >= RECURSION_LIMIT + 50 {
+        if self.depth() >= RECURSION_LIMIT {
             frame.gen = None;
             *gen.frame.borrow_mut() = Some(frame);
             gen.running.set(false);
