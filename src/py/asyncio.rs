@@ -959,6 +959,18 @@ fn live_tasks(vm: &mut Vm, _: &Value, _: Args, _: Kwargs) -> Res<Value> {
     Ok(Value::list(live))
 }
 
+/// The async generators still suspended half-way, in the order they started, handed to
+/// `shutdown_asyncgens` to close (and forgotten here).
+fn live_async_generators(vm: &mut Vm, _: &Value, _: Args, _: Kwargs) -> Res<Value> {
+    let live: Vec<Value> = std::mem::take(&mut vm.async_generators)
+        .iter()
+        .filter_map(std::rc::Weak::upgrade)
+        .filter(|g| !g.finished.get() && g.frame.borrow().is_some())
+        .map(Value::Gen)
+        .collect();
+    Ok(Value::list(live))
+}
+
 /// A coroutine with the lane of a step scenario's task.
 fn set_lane_function(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
     let _ = (vm, args);
@@ -1007,6 +1019,7 @@ pub fn module(vm: &mut Vm) -> Res<Value> {
         ("_set_lane_function", set_lane_function),
         ("_register_task", register_task),
         ("_live_tasks", live_tasks),
+        ("_live_async_generators", live_async_generators),
         ("_check_memory", check_memory),
     ];
     let module = Module::new("asyncio");

@@ -340,6 +340,9 @@ pub struct Vm {
     warned: Vec<String>,
     /// Every task made (weakly: `asyncio.all_tasks`).
     pub tasks: Vec<std::rc::Weak<Object>>,
+    /// Every async generator that started (weakly): the loop closes those still suspended when
+    /// `asyncio.run` ends (`shutdown_asyncgens`), as CPython's first-iteration hook lets it.
+    pub async_generators: Vec<std::rc::Weak<Gen>>,
     /// The host keeps the loop's journal ([`Host::records_loop`]).
     pub records_loop: bool,
     /// The number the next loop handle gets.
@@ -479,6 +482,7 @@ impl Vm {
             unretrieved: Vec::new(),
             warned: Vec::new(),
             tasks: Vec::new(),
+            async_generators: Vec::new(),
             records_loop: false,
             next_handle: 0,
             loop_views: None,
@@ -1337,6 +1341,14 @@ impl Vm {
                 }
             }
             gen.started.set(true);
+            if gen.kind == GenKind::AsyncGenerator {
+                if self.async_generators.len() >= 64
+                    && self.async_generators.len().is_power_of_two()
+                {
+                    self.async_generators.retain(|g| g.strong_count() > 0);
+                }
+                self.async_generators.push(Rc::downgrade(gen));
+            }
             self.enter_coroutine(gen);
         } else if let Ok(value) = &sent {
             frame.stack.push(value.clone());

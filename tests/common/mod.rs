@@ -178,8 +178,8 @@ pub fn difference(ours: &[OutputLine], status: i32, run: &PythonRun) -> Option<S
 /// Standard error as both print it, for comparing whole tracebacks: without the lines CPython
 /// 3.11 adds that the interpreter does not print (`~~^^` markers under a source line), without
 /// the frames of CPython's own `asyncio` files (the interpreter's asyncio is not in Python
-/// files a learner could open), and without source lines (CPython cannot show those of a
-/// program run from a string, as the tests run it).
+/// files a learner could open), without source lines (CPython cannot show those of a
+/// program run from a string, as the tests run it) and without memory addresses.
 pub fn stderr_shape(lines: &[&str]) -> Vec<String> {
     let mut shape = Vec::new();
     // The margin of the last line that named a frame or warned, whose source line may follow.
@@ -202,9 +202,22 @@ pub fn stderr_shape(lines: &[&str]) -> Vec<String> {
         } else if line.contains("Warning: ") && !line.starts_with(' ') && line.contains(':') {
             source_margin = Some(String::new());
         }
-        shape.push(line.to_string());
+        shape.push(without_addresses(line));
     }
     shape
+}
+
+/// A line with its memory addresses (`at 0x7f4d…`) blanked: no two processes share them.
+fn without_addresses(line: &str) -> String {
+    let mut out = String::with_capacity(line.len());
+    let mut rest = line;
+    while let Some(at) = rest.find("0x") {
+        out.push_str(&rest[..at + 2]);
+        rest = rest[at + 2..].trim_start_matches(|c: char| c.is_ascii_hexdigit());
+        out.push('…');
+    }
+    out.push_str(rest);
+    out
 }
 
 /// Where the interpreter's standard error differs from CPython's, whole (see `stderr_shape`).

@@ -418,7 +418,17 @@ class BaseEventLoop:
         return future.result()
 
     async def shutdown_asyncgens(self):
-        pass
+        closing = _live_async_generators()
+        if not closing:
+            return
+        results = await gather(*[agen.aclose() for agen in closing], return_exceptions=True)
+        for result, agen in zip(results, closing):
+            if isinstance(result, Exception):
+                self.call_exception_handler({
+                    'message': f'an error occurred during closing of asynchronous generator {agen!r}',
+                    'exception': result,
+                    'asyncgen': agen,
+                })
 
     async def shutdown_default_executor(self):
         pass
