@@ -86,3 +86,45 @@ fn the_command_line_ends_cleanly_with_a_generator_half_way() {
     );
     assert_eq!(output.status.code(), Some(1), "{stderr}");
 }
+
+/// A worker may run a preview beside a program: a second interpreter run to its end between
+/// every slice of the first must change nothing in either's output (what values report when
+/// dropped — a coroutine never awaited, an async generator to close — goes to the interpreter
+/// that made them).
+#[test]
+fn an_interpreter_run_between_the_slices_of_another_changes_nothing_in_either() {
+    use async_playground::py::run::{Interpreter, Recorder};
+    use async_playground::py::vm::Progress;
+    let program = std::fs::read_to_string("tests/programs/async_generator_dropped.py")
+        .expect("the corpus program");
+    let preview = "import asyncio\n\nasync def unused():\n    pass\n\nasync def ticks():\n    try:\n        while True:\n            yield 1\n    finally:\n        print('preview generator closed')\n\nasync def main():\n    unused()\n    async for _ in ticks():\n        break\n    await asyncio.sleep(0)\n\nasyncio.run(main())\n";
+    let (alone, alone_status) = run_virtual(&program, "main.py");
+    let (preview_alone, _) = run_virtual(preview, "preview.py");
+    let recorder = Recorder::default();
+    let lines = recorder.lines.clone();
+    let mut interpreter =
+        Interpreter::new(&program, "main.py", Box::new(recorder)).expect("compiles");
+    let mut previews = 0;
+    let status = loop {
+        let progress = interpreter.run(50);
+        let (seen, _) = run_virtual(preview, "preview.py");
+        assert_eq!(
+            seen, preview_alone,
+            "the preview printed what it prints alone"
+        );
+        previews += 1;
+        match progress {
+            Progress::Finished(status) => break status,
+            Progress::WaitUntil(t) => interpreter.advance_to(t),
+            Progress::Yielded => {}
+        }
+    };
+    drop(interpreter);
+    assert!(previews > 10, "the program ran in many slices ({previews})");
+    assert_eq!(status, alone_status);
+    assert_eq!(
+        *lines.borrow(),
+        alone,
+        "the program printed what it prints alone"
+    );
+}
