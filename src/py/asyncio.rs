@@ -570,19 +570,33 @@ fn coro_info(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
     ]))
 }
 
+/// How a coroutine or generator was called (`ticks(3)`), or its name.
+fn gen_label(gen: &Gen) -> Rc<str> {
+    gen.label
+        .borrow()
+        .clone()
+        .unwrap_or_else(|| format!("{}()", gen.qualname).into())
+}
+
 /// A new timeline lane for a task running `coro`: its number.
 fn lane_new(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
     arity(vm, "_lane_new", &args, 2, 2)?;
-    // The loop's own housekeeping (`shutdown_asyncgens`…) is not the program's: no lane.
-    if matches!(&args[0], Value::Gen(g) if *g.code.filename == *format::PRELUDE_FILE) {
-        return Ok(Value::None);
-    }
     let label: Rc<str> = match &args[0] {
-        Value::Gen(g) => g
-            .label
-            .borrow()
-            .clone()
-            .unwrap_or_else(|| format!("{}()", g.qualname).into()),
+        // The loop's own housekeeping is not the program's: no lane, but for the task that
+        // closes an async generator (dropped half-way, or left at `asyncio.run`'s end), whose
+        // `finally` is the program's code.
+        Value::Gen(g) if *g.code.filename == *format::PRELUDE_FILE => {
+            let closed = g
+                .frame
+                .borrow()
+                .as_deref()
+                .and_then(super::vm::aclose_target);
+            match closed {
+                Some(generator) => format!("{}.aclose()", gen_label(&generator)).into(),
+                None => return Ok(Value::None),
+            }
+        }
+        Value::Gen(g) => gen_label(g),
         other => format::short_repr(other).into(),
     };
     // A coroutine with a lane of its own (a step scenario's task) keeps it as a task; one

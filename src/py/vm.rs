@@ -2737,7 +2737,7 @@ impl Drop for Vm {
 
 /// The async generator an unstarted `aclose()` coroutine (the prelude's `_agen_aclose`) is
 /// about to close.
-fn aclose_target(frame: &Frame) -> Option<Rc<Gen>> {
+pub fn aclose_target(frame: &Frame) -> Option<Rc<Gen>> {
     if &*frame.code.name != "_agen_aclose" {
         return None;
     }
