@@ -843,7 +843,6 @@ def _py_task_wakeup(self, future):
         self.task_step()
 
 
-
 # The rest of a step the VM took natively, in the cases it does not finish itself: the
 # coroutine raised, returned with a cancellation pending, or yielded something unusual.
 def _task_step_raised(self, exc):
