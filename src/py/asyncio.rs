@@ -210,22 +210,12 @@ fn run_next(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
         call_args.extend(data.args.iter().cloned());
         // A native handing over to Python, resuming a coroutine or raising: as a tail call.
         (native.func)(vm, &native.receiver, call_args, Vec::new())?;
-        if watching(vm) {
+        if super::asyncio_fast::watching(vm) {
             // The loop's Python reports the futures whose exception nobody retrieved.
             return Ok(Value::None);
         }
     }
     Ok(Value::None)
-}
-
-/// Whether the prelude's `_watching` is set: a future failed, and the loop must look for
-/// dropped ones after this callback.
-fn watching(vm: &mut Vm) -> bool {
-    let symbol = vm.sym("_watching");
-    match &vm.asyncio {
-        Some(Value::Module(m)) => !matches!(m.get(symbol), Some(Value::Bool(false)) | None),
-        _ => true,
-    }
 }
 
 /// The next ready handle, marked as the one running (and journaled), or None once the loop
@@ -503,15 +493,8 @@ fn handle_args(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
 /// (`<TimerHandle when=1.0 tick() at main.py:3>`).
 fn handle_repr(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
     arity(vm, "_repr_info", &args, 1, 1)?;
-    let symbol = vm.sym("_handle_repr");
-    let function = match &vm.asyncio {
-        Some(Value::Module(m)) => m.get(symbol),
-        _ => None,
-    };
-    match function {
-        Some(function) => Err(Flow::Call(function, args, Vec::new())),
-        None => Ok(Value::str("<Handle>")),
-    }
+    let handle_repr = super::asyncio_fast::python(vm, "_handle_repr")?;
+    Err(Flow::Call(handle_repr, args, Vec::new()))
 }
 
 fn handle_when(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {

@@ -33,6 +33,7 @@ pub struct FutureSymbols {
     nfinished: Symbol,
     nfuts: Symbol,
     coro: Symbol,
+    watching: Symbol,
 }
 
 impl FutureSymbols {
@@ -60,6 +61,7 @@ impl FutureSymbols {
             nfinished: intern("nfinished"),
             nfuts: intern("nfuts"),
             coro: intern("_coro"),
+            watching: intern("_watching"),
         }
     }
 }
@@ -109,7 +111,7 @@ fn set_field(
 }
 
 /// The asyncio module's function `name` (the Python a native hands a case over to).
-fn python(vm: &mut Vm, name: &str) -> Res<Value> {
+pub(super) fn python(vm: &mut Vm, name: &str) -> Res<Value> {
     let symbol = vm.sym(name);
     let function = match &vm.asyncio {
         Some(Value::Module(m)) => m.get(symbol),
@@ -124,6 +126,26 @@ fn python(vm: &mut Vm, name: &str) -> Res<Value> {
 /// Hands the call to the Python method `name` of the asyncio module, unchanged.
 fn in_python(vm: &mut Vm, name: &str, args: Args, kwargs: Kwargs) -> Res<Value> {
     Err(Flow::Call(python(vm, name)?, args, kwargs))
+}
+
+/// Whether the prelude's `_watching` is set: a future failed, and the loop must look for
+/// dropped ones after the callback that ran.
+pub(super) fn watching(vm: &Vm) -> bool {
+    match &vm.asyncio {
+        Some(Value::Module(m)) => !matches!(
+            m.get(vm.symbols.future.watching),
+            Some(Value::Bool(false)) | None
+        ),
+        _ => true,
+    }
+}
+
+/// Whether `object`'s class has, under `symbol`, the native `func` (not a subclass's own).
+fn is_native(object: &Object, symbol: Symbol, func: super::vm::NativeFn) -> bool {
+    matches!(
+        object.class.lookup(symbol),
+        Some(Value::Builtin(b)) if std::ptr::fn_addr_eq(b.func, func)
+    )
 }
 
 /// `loop.call_soon(callback, *args)`.
@@ -302,11 +324,20 @@ fn try_leave_task(vm: &mut Vm, args: &Args, kwargs: &Kwargs) -> Res<bool> {
 
 /// A task's step begins: `_enter_task(loop, task)`, then its lane on the timeline.
 fn task_enter(vm: &mut Vm, _: &Value, args: Args, kwargs: Kwargs) -> Res<Value> {
-    if !try_enter_task(vm, &args, &kwargs)? {
+    if !enter_step(vm, &args, &kwargs)? {
         return in_python(vm, "_py_task_enter", args, kwargs);
     }
+    Ok(Value::None)
+}
+
+/// `_task_enter(loop, task)` when nothing is wrong; false leaves the rest (raising) to Python.
+fn enter_step(vm: &mut Vm, args: &Args, kwargs: &Kwargs) -> Res<bool> {
+    if !try_enter_task(vm, args, kwargs)? {
+        return Ok(false);
+    }
     let lane = field(vm, &args[1], |s| s.lane)?;
-    super::asyncio::lane_enter(vm, &Value::None, vec![lane, args[1].clone()], Vec::new())
+    super::asyncio::lane_enter(vm, &Value::None, vec![lane, args[1].clone()], Vec::new())?;
+    Ok(true)
 }
 
 /// A task's step ends: `_leave_task(loop, task)`, its lane waits on what it awaits, and ends
@@ -357,12 +388,7 @@ fn task_end_lane(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
 fn set_result_unless_cancelled(vm: &mut Vm, _: &Value, args: Args, kwargs: Kwargs) -> Res<Value> {
     if plain(&args, &kwargs, 2) {
         if let Value::Object(future) = &args[0] {
-            let sets_natively = matches!(
-                future.class.lookup(vm.symbols.future.set_result),
-                Some(Value::Builtin(b))
-                    if std::ptr::fn_addr_eq(b.func, future_set_result as super::vm::NativeFn)
-            );
-            if sets_natively {
+            if is_native(future, vm.symbols.future.set_result, future_set_result) {
                 match state(vm, &args[0])? {
                     State::Cancelled => return Ok(Value::None),
                     State::Pending => {
@@ -412,10 +438,10 @@ fn task_yielded(vm: &mut Vm, _: &Value, args: Args, kwargs: Kwargs) -> Res<Value
         (Value::Object(a), Value::Object(b)) => std::rc::Rc::ptr_eq(&a, b),
         _ => false,
     };
-    let adds_natively = matches!(
-        future.class.lookup(vm.symbols.future.add_done_callback),
-        Some(Value::Builtin(b))
-            if std::ptr::fn_addr_eq(b.func, future_add_done_callback as super::vm::NativeFn)
+    let adds_natively = is_native(
+        future,
+        vm.symbols.future.add_done_callback,
+        future_add_done_callback,
     );
     if !blocking.as_ref().is_some_and(is_true)
         || !same_loop
@@ -456,14 +482,11 @@ fn task_step(vm: &mut Vm, _: &Value, args: Args, kwargs: Kwargs) -> Res<Value> {
     let (Some(coroutine), true) = (coroutine, steppable) else {
         return in_python(vm, "_py_task_step", args, kwargs);
     };
+    set_field(vm, task, |s| s.fut_waiter, Value::None)?;
     let event_loop = field(vm, task, |s| s.loop_)?;
-    let entering = vec![event_loop, task.clone()];
-    if !try_enter_task(vm, &entering, &Vec::new())? {
+    if !enter_step(vm, &vec![event_loop, task.clone()], &Vec::new())? {
         return in_python(vm, "_py_task_step", args, kwargs);
     }
-    set_field(vm, task, |s| s.fut_waiter, Value::None)?;
-    let lane = field(vm, task, |s| s.lane)?;
-    super::asyncio::lane_enter(vm, &Value::None, vec![lane, task.clone()], Vec::new())?;
     Err(Flow::Step(task.clone(), coroutine, sent))
 }
 
@@ -483,8 +506,8 @@ pub fn step_yielded(vm: &mut Vm, task: Value, result: Value) -> Res<()> {
     );
     if handled.is_err() {
         // A case of `_py_task_yielded`'s (nothing was changed yet): all of it in Python.
-        let rest = python(vm, "_task_step_yielded")?;
-        return vm.call_for_caller(rest, vec![task, result]);
+        let rest = in_python(vm, "_task_step_yielded", vec![task, result], Vec::new());
+        return vm.give_to_caller(rest);
     }
     leave_step(vm, task)
 }
@@ -493,8 +516,8 @@ pub fn step_yielded(vm: &mut Vm, task: Value, result: Value) -> Res<()> {
 pub fn step_returned(vm: &mut Vm, task: Value, value: Value) -> Res<()> {
     let must_cancel = field(vm, &task, |s| s.must_cancel)?;
     if !matches!(must_cancel, Value::Bool(false)) || state(vm, &task)? != State::Pending {
-        let rest = python(vm, "_task_step_returned")?;
-        return vm.call_for_caller(rest, vec![task, value]);
+        let rest = in_python(vm, "_task_step_returned", vec![task, value], Vec::new());
+        return vm.give_to_caller(rest);
     }
     finish_pending(vm, &task, value)?;
     leave_step(vm, task)
@@ -502,26 +525,15 @@ pub fn step_returned(vm: &mut Vm, task: Value, value: Value) -> Res<()> {
 
 /// The coroutine of a stepping task raised `exc` (or could not be resumed).
 pub fn step_raised(vm: &mut Vm, task: Value, exc: Value) -> Res<()> {
-    let rest = python(vm, "_task_step_raised")?;
-    vm.call_for_caller(rest, vec![task, exc])
+    let rest = in_python(vm, "_task_step_raised", vec![task, exc], Vec::new());
+    vm.give_to_caller(rest)
 }
 
-/// The step's end (`_task_leave` in `__step`'s `finally`); the step's call returns None.
+/// The step's end (`_task_leave` in `__step`'s `finally`), the step's call's result.
 fn leave_step(vm: &mut Vm, task: Value) -> Res<()> {
     let event_loop = field(vm, &task, |s| s.loop_)?;
-    let leaving = vec![event_loop.clone(), task.clone()];
-    if !try_leave_task(vm, &leaving, &Vec::new())? {
-        let rest = python(vm, "_py_task_leave")?;
-        return vm.call_for_caller(rest, vec![event_loop, task]);
-    }
-    let lane = field(vm, &task, |s| s.lane)?;
-    let waiter = field(vm, &task, |s| s.fut_waiter)?;
-    super::asyncio::lane_leave(vm, &Value::None, vec![lane, waiter], Vec::new())?;
-    if state(vm, &task)? != State::Pending {
-        end_lane(vm, &task)?;
-    }
-    vm.push_result(Value::None);
-    Ok(())
+    let left = task_leave(vm, &Value::None, vec![event_loop, task], Vec::new());
+    vm.give_to_caller(left)
 }
 
 /// `Task.task_wakeup(future)`: the future it waited for is done; a result (not an exception)
@@ -538,17 +550,10 @@ fn task_wakeup(vm: &mut Vm, _: &Value, args: Args, kwargs: Kwargs) -> Res<Value>
 
 /// Whether `future`'s class reads its outcome with the natives here (not a subclass's own).
 fn reads_natively(vm: &Vm, future: &Object) -> bool {
-    let native = |symbol: Symbol, func: super::vm::NativeFn| {
-        matches!(
-            future.class.lookup(symbol),
-            Some(Value::Builtin(b)) if std::ptr::fn_addr_eq(b.func, func)
-        )
-    };
-    native(
-        vm.symbols.future.cancelled,
-        future_cancelled as super::vm::NativeFn,
-    ) && native(vm.symbols.future.exception_method, future_exception)
-        && native(vm.symbols.future.result_method, future_result)
+    let symbols = &vm.symbols.future;
+    is_native(future, symbols.cancelled, future_cancelled)
+        && is_native(future, symbols.exception_method, future_exception)
+        && is_native(future, symbols.result_method, future_result)
 }
 
 /// `gather`'s results when every child finished with a result (no exception, not cancelled)

@@ -352,9 +352,7 @@ pub fn new_instance(vm: &mut Vm, class: &Rc<Type>, args: &[Value]) -> Value {
             .attrs
             .borrow_mut()
             .set(symbol, Value::tuple(args.to_vec()));
-        let value = Value::Object(object);
-        set_exit_code(vm, &value, args);
-        value
+        Value::Object(object)
     } else {
         Value::Object(Object::new(class.clone(), Native::None))
     }
@@ -1214,23 +1212,14 @@ fn python_hash(vm: &mut Vm, value: &Value) -> Res<i64> {
                 acc as i64
             }
         }
-        Value::Object(o) => {
-            let symbol = vm.symbols.hash;
-            match o.class.lookup(symbol) {
-                // A class's own `__hash__`: its number as it is (-1 is kept for errors, so -2),
-                // one too big for 64 bits reduced as an int's hash is.
-                Some(method) if !matches!(method, Value::Builtin(_) | Value::None) => {
-                    let result = vm.call_nested(method, vec![value.clone()])?;
-                    match result {
-                        Value::Int(-1) => -2,
-                        Value::Int(n) => n,
-                        Value::Big(_) => python_hash(vm, &result)?,
-                        _ => return vm.type_error("__hash__ method should return an integer"),
-                    }
-                }
-                _ => (ops::hash(vm, value)? >> 1) as i64,
-            }
-        }
+        // A class's own `__hash__`: its number as it is (-1 is kept for errors, so -2), one
+        // too big for 64 bits reduced as an int's hash is.
+        Value::Object(o) => match ops::own_hash(vm, value, o)? {
+            Some(Value::Int(-1)) => -2,
+            Some(Value::Int(n)) => n,
+            Some(big) => python_hash(vm, &big)?,
+            None => (ops::hash(vm, value)? >> 1) as i64,
+        },
         other => (ops::hash(vm, other)? >> 1) as i64,
     })
 }
@@ -2201,25 +2190,7 @@ fn exception_init(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
             .borrow_mut()
             .set(symbol, Value::tuple(rest.to_vec()));
     }
-    set_exit_code(vm, this, rest);
     Ok(Value::None)
-}
-
-/// `SystemExit.code`: the exit status (or message) it was raised with.
-pub(crate) fn set_exit_code(vm: &mut Vm, exc: &Value, args: &[Value]) {
-    let Value::Object(object) = exc else {
-        return;
-    };
-    if !vm.is_named(exc, "SystemExit") {
-        return;
-    }
-    let code = match args {
-        [] => Value::None,
-        [one] => one.clone(),
-        many => Value::tuple(many.to_vec()),
-    };
-    let symbol = vm.sym("code");
-    object.attrs.borrow_mut().set(symbol, code);
 }
 
 fn exception_with_traceback(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {

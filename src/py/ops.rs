@@ -185,22 +185,11 @@ pub fn hash(vm: &mut Vm, value: &Value) -> Res<u64> {
             }
             acc
         }
-        Value::Object(o) => {
-            let hash_symbol = vm.symbols.hash;
-            match o.class.lookup(hash_symbol) {
-                Some(Value::None) => return unhashable(vm, value),
-                Some(method) if !matches!(method, Value::Builtin(_)) => {
-                    let result = vm.call_nested(method, vec![value.clone()])?;
-                    match result {
-                        Value::Int(i) => hash_int(i),
-                        Value::Big(b) => hash_big(&b),
-                        _ => return vm.type_error("__hash__ method should return an integer"),
-                    }
-                }
-                // A class defining `__eq__` alone has `__hash__ = None` (`make_class`).
-                _ => value.id() as u64,
-            }
-        }
+        Value::Object(o) => match own_hash(vm, value, o)? {
+            Some(Value::Int(i)) => hash_int(i),
+            Some(Value::Big(b)) => hash_big(&b),
+            _ => value.id() as u64,
+        },
         other => other.id() as u64,
     })
 }
@@ -221,6 +210,22 @@ fn hash_big(b: &BigInt) -> u64 {
         acc = acc.rotate_left(32) ^ u64::from(w);
     }
     acc
+}
+
+/// What an object's class says of its hash: the int its own `__hash__` returns, None for the
+/// default (by identity), an error if it is unhashable (a class defining `__eq__` alone has
+/// `__hash__ = None`, from `make_class`).
+pub fn own_hash(vm: &mut Vm, value: &Value, object: &Object) -> Res<Option<Value>> {
+    match object.class.lookup(vm.symbols.hash) {
+        Some(Value::None) => unhashable(vm, value),
+        Some(method) if !matches!(method, Value::Builtin(_)) => {
+            match vm.call_nested(method, vec![value.clone()])? {
+                result @ (Value::Int(_) | Value::Big(_)) => Ok(Some(result)),
+                _ => vm.type_error("__hash__ method should return an integer"),
+            }
+        }
+        _ => Ok(None),
+    }
 }
 
 fn unhashable<T>(vm: &mut Vm, value: &Value) -> Res<T> {
@@ -2208,6 +2213,15 @@ fn special_object_attribute(vm: &mut Vm, o: &Rc<Object>, symbol: Symbol) -> Opti
                 }),
                 _ => None,
             }
+        }
+        // `SystemExit.code`: the exit status (or message) it was raised with.
+        "code" if vm.is_named(&Value::Object(o.clone()), "SystemExit") => {
+            let args = super::builtins::exception_args(vm, &Value::Object(o.clone()));
+            Some(match args.as_slice() {
+                [] => Value::None,
+                [one] => one.clone(),
+                many => Value::tuple(many.to_vec()),
+            })
         }
         _ => None,
     }

@@ -571,10 +571,8 @@ impl Vm {
     pub fn new_exception(&mut self, class: Rc<Type>, args: Vec<Value>) -> Value {
         let object = Object::new(class, Native::Exception(ExceptionData::default()));
         let symbol = self.symbols.args;
-        let value = Value::Object(object.clone());
-        super::builtins::set_exit_code(self, &value, &args);
         object.attrs.borrow_mut().set(symbol, Value::tuple(args));
-        value
+        Value::Object(object)
     }
 
     pub fn err<T>(&mut self, name: &str, message: impl Into<String>) -> Res<T> {
@@ -1210,18 +1208,22 @@ impl Vm {
         lane
     }
 
-    /// Calls `func` for the frame on top, as its instruction would: the result goes on that
-    /// frame's stack, now or when the callee's frame returns.
-    pub fn call_for_caller(&mut self, func: Value, args: Vec<Value>) -> Res<()> {
-        if let Some(value) = self.call(func, args, Vec::new(), OnReturn::Push)? {
-            push(self, value);
-        }
-        Ok(())
-    }
-
-    /// Gives the frame on top the result of the call it made.
-    pub fn push_result(&mut self, value: Value) {
+    /// Gives the frame on top what a native answered for the call it made, as the call's own
+    /// instruction would: a value now, a hand-over to Python (`Flow::Call`) when that
+    /// function's frame returns.
+    pub fn give_to_caller(&mut self, outcome: Res<Value>) -> Res<()> {
+        let value = match outcome {
+            Ok(value) => value,
+            Err(Flow::Call(func, args, kwargs)) => {
+                match self.call(func, args, kwargs, OnReturn::Push)? {
+                    Some(value) => value,
+                    None => return Ok(()),
+                }
+            }
+            Err(other) => return Err(other),
+        };
         push(self, value);
+        Ok(())
     }
 
     /// How deep CPython's stack would be here, for its recursion limit: the frames on the
@@ -1243,7 +1245,7 @@ impl Vm {
     ) -> Res<Option<Value>> {
         if matches!(on_return, OnReturn::Push) {
             self.stepping.push(task.clone());
-            match self.resume(gen, sent.clone(), Resume::Task) {
+            match self.resume(gen, sent, Resume::Task) {
                 Ok(()) => return Ok(None),
                 Err(Flow::Raise(exc)) => {
                     self.stepping.pop();
