@@ -203,9 +203,9 @@ fn run_next(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
             Value::Builtin(b) => (b.clone(), Vec::new()),
             Value::Method(m) => match &m.0 {
                 Value::Builtin(b) => (b.clone(), vec![m.1.clone()]),
-                _ => return run_handle(vm, &Value::None, vec![handle], Vec::new()),
+                _ => return Err(callback_call(&data)),
             },
-            _ => return run_handle(vm, &Value::None, vec![handle], Vec::new()),
+            _ => return Err(callback_call(&data)),
         };
         call_args.extend(data.args.iter().cloned());
         // A native handing over to Python, resuming a coroutine or raising: as a tail call.
@@ -417,15 +417,9 @@ fn handle_data(vm: &mut Vm, value: &Value) -> Res<Rc<HandleData>> {
     vm.type_error("not a loop handle")
 }
 
-fn run_handle(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
-    arity(vm, "_run_handle", &args, 1, 1)?;
-    let data = handle_data(vm, &args[0])?;
-    data.scheduled.set(false);
-    Err(Flow::Call(
-        data.callback.clone(),
-        data.args.clone(),
-        Vec::new(),
-    ))
+/// A handle's callback called with its arguments, as a tail call of the native running it.
+fn callback_call(data: &HandleData) -> Flow {
+    Flow::Call(data.callback.clone(), data.args.clone(), Vec::new())
 }
 
 fn loop_stop(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
