@@ -381,9 +381,11 @@ fn live_view(vm: &mut Vm, loop_value: &Value, running: &Value) -> LiveView {
     }
 }
 
+/// The handle of the callback that just ended (None if the loop's own work failed), which the
+/// loop no longer holds from then on.
 fn running_handle(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
     arity(vm, "_running_handle", &args, 1, 1)?;
-    with_core(vm, &args[0], |core| core.running.clone())
+    with_core(vm, &args[0], |core| std::mem::replace(&mut core.running, Value::None))
 }
 
 /// The loop's next callback: its handle; `None` once `stop()` took effect; `False` after a
@@ -866,6 +868,18 @@ fn log_error(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
     Ok(Value::None)
 }
 
+/// The module `name` if the program has imported it, else None (asyncio logs through
+/// `logging` only then).
+fn imported(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
+    arity(vm, "_imported", &args, 1, 1)?;
+    let name = format::str_of(vm, &args[0])?;
+    Ok(vm
+        .modules
+        .iter()
+        .find(|(n, _)| **n == *name)
+        .map_or(Value::None, |(_, module)| module.clone()))
+}
+
 /// Watches a finished task whose exception nobody has retrieved yet: when the program drops
 /// the task without retrieving it, CPython logs "Task exception was never retrieved".
 fn watch(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
@@ -913,6 +927,13 @@ pub fn log_dropped_tasks(vm: &mut Vm) {
         return;
     };
     let dropped: Vec<Value> = dropped.borrow().clone();
+    // Through the program's `logging` if it imported it (the prelude's `_report_unretrieved`).
+    if vm.modules.iter().any(|(name, _)| &**name == "logging") {
+        if let Ok(report) = super::asyncio_fast::python(vm, "_report_dropped") {
+            let _ = vm.call_nested(report, vec![Value::list(dropped)]);
+        }
+        return;
+    }
     for message in dropped {
         if let Value::Tuple(parts) = message {
             if parts.len() == 2 {
@@ -1004,6 +1025,7 @@ pub fn module(vm: &mut Vm) -> Res<Value> {
         ("_lane_taken", lane_taken),
         ("_lane_sleep0", lane_sleep0),
         ("_log_error", log_error),
+        ("_imported", imported),
         ("_watch", watch),
         ("_unwatch", unwatch),
         ("_collect_unretrieved", collect_unretrieved),

@@ -2390,6 +2390,8 @@ pub const MODULES: &[&str] = &[
     "abc",
     "__future__",
     "copy",
+    "logging",
+    "traceback",
     "asyncio.exceptions",
     "asyncio.tasks",
     "asyncio.queues",

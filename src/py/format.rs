@@ -44,6 +44,27 @@ fn user_dunder(o: &Rc<Object>, symbol: Symbol) -> Option<Value> {
         .find_map(|t| t.dict.borrow().get(symbol).cloned())
 }
 
+/// `time.struct_time(tm_year=2026, …, tm_isdst=0)`.
+fn write_struct_time(vm: &mut Vm, object: &Object, out: &mut String) -> Res<()> {
+    out.push_str("time.struct_time(");
+    for (i, name) in [
+        "tm_year", "tm_mon", "tm_mday", "tm_hour", "tm_min", "tm_sec", "tm_wday", "tm_yday",
+        "tm_isdst",
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let symbol = vm.sym(name);
+        let value = object.attrs.borrow().get(symbol).cloned().unwrap_or(Value::None);
+        if i > 0 {
+            out.push_str(", ");
+        }
+        let _ = write!(out, "{name}={}", repr(vm, &value)?);
+    }
+    out.push(')');
+    Ok(())
+}
+
 fn expect_str(vm: &mut Vm, method: Value, value: &Value, what: &str) -> Res<String> {
     let result = vm.call_nested(method, vec![value.clone()])?;
     match result {
@@ -220,6 +241,9 @@ fn write_repr(vm: &mut Vm, value: &Value, out: &mut String, seen: &mut Vec<usize
                 seen.pop();
                 out.push_str(&text?);
                 return Ok(());
+            }
+            if &*o.class.name == "struct_time" && Rc::ptr_eq(&o.class, &vm.types.named("struct_time")) {
+                return write_struct_time(vm, o, out);
             }
             if o.class.base == Base::Exception {
                 let args = super::builtins::exception_args(vm, value);

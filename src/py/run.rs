@@ -23,7 +23,17 @@ fn refusal(module: &str) -> String {
         "os" | "pathlib" | "shutil" | "io" | "json" | "csv" | "sqlite3" => {
             "the playground has no files: keep the data in variables"
         }
-        _ => "available modules: asyncio, time, random, math, sys, typing, functools, itertools, collections, contextlib, dataclasses, heapq, copy, string, operator, statistics",
+        _ => {
+            let available: Vec<&str> = MODULES
+                .iter()
+                .copied()
+                .filter(|m| !m.contains('.') && !m.starts_with('_'))
+                .collect();
+            return format!(
+                "No module named '{module}' in the playground: available modules: {}",
+                available.join(", ")
+            );
+        }
     };
     format!("No module named '{module}' in the playground: {advice}")
 }

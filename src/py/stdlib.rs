@@ -1104,11 +1104,68 @@ fn sys_setrecursionlimit(_: &mut Vm, _: &Value, _: Args, _: Kwargs) -> Res<Value
     Ok(Value::None)
 }
 
+/// `sys.exc_info()`: the exception being handled where it is called, as a triple (no
+/// traceback object: the playground has none).
+fn sys_exc_info(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
+    arity(vm, "exc_info", &args, 0, 0)?;
+    Ok(match vm.handled_exception() {
+        Some(exc) => {
+            let class = ops::type_of(vm, &exc);
+            Value::tuple(vec![Value::Type(class), exc, Value::None])
+        }
+        None => Value::tuple(vec![Value::None, Value::None, Value::None]),
+    })
+}
+
+/// `sys.exception()` (new in 3.11): the exception being handled, or None.
+fn sys_exception(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
+    arity(vm, "exception", &args, 0, 0)?;
+    Ok(vm.handled_exception().unwrap_or(Value::None))
+}
+
+/// `traceback`'s text of an exception, as an uncaught one prints (`lib/traceback.py`).
+fn traceback_text(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
+    arity(vm, "_text", &args, 1, 1)?;
+    Ok(Value::Str(super::format::traceback_text(vm, &args[0]).into()))
+}
+
+/// Its last line alone (`ValueError: message`), for `format_exception_only`.
+fn traceback_last_line(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
+    arity(vm, "_last_line", &args, 1, 1)?;
+    let line = super::format::last_line(vm, &args[0]);
+    Ok(Value::Str(format!("{line}\n").into()))
+}
+
+/// Where the program called `logging` from: the innermost frame of the program's own code (its
+/// file, line and function), as a log record names it.
+fn logging_caller(vm: &mut Vm, _: &Value, _: Args, _: Kwargs) -> Res<Value> {
+    let caller = vm
+        .frames
+        .iter()
+        .rev()
+        .find(|f| *f.code.filename != *super::format::PRELUDE_FILE);
+    Ok(match caller {
+        Some(frame) => Value::tuple(vec![
+            Value::Str(frame.code.filename.clone()),
+            Value::Int(frame.current_line() as i64),
+            Value::Str(frame.code.name.clone()),
+        ]),
+        None => Value::tuple(vec![
+            Value::str("(unknown file)"),
+            Value::Int(0),
+            Value::str("(unknown function)"),
+        ]),
+    })
+}
+
 fn stream(vm: &mut Vm, stderr: bool) -> Value {
     let class = vm.types.named("_Stream");
     let object = Object::new(class, Native::None);
     let symbol = vm.sym("_stderr");
     object.attrs.borrow_mut().set(symbol, Value::Bool(stderr));
+    let symbol = vm.sym("name");
+    let name = if stderr { "<stderr>" } else { "<stdout>" };
+    object.attrs.borrow_mut().set(symbol, Value::str(name));
     Value::Object(object)
 }
 
@@ -1190,6 +1247,21 @@ pub fn module(vm: &mut Vm, name: &str) -> Res<Option<Value>> {
             )?;
             m
         }
+        "traceback" | "logging" => {
+            let natives: &[(&str, NativeFn)] = if name == "traceback" {
+                &[("_text", traceback_text), ("_last_line", traceback_last_line)]
+            } else {
+                &[("_caller", logging_caller)]
+            };
+            let m = native_module(vm, name, natives);
+            let source = if name == "traceback" {
+                include_str!("lib/traceback.py")
+            } else {
+                include_str!("lib/logging.py")
+            };
+            super::run::run_module_source(vm, m.clone(), source, super::format::PRELUDE_FILE)?;
+            m
+        }
         "math" => {
             let m = native_module(
                 vm,
@@ -1243,18 +1315,20 @@ pub fn module(vm: &mut Vm, name: &str) -> Res<Option<Value>> {
                     ("exit", sys_exit),
                     ("getrecursionlimit", sys_getrecursionlimit),
                     ("setrecursionlimit", sys_setrecursionlimit),
+                    ("exc_info", sys_exc_info),
+                    ("exception", sys_exception),
                 ],
             );
             let out = stream(vm, false);
             let err = stream(vm, true);
             set_global(vm, &m, "stdout", out);
             set_global(vm, &m, "stderr", err);
-            set_global(
-                vm,
-                &m,
-                "argv",
-                Value::list(vec![Value::Str(vm.filename.clone())]),
-            );
+            // As `python3 FILE` (or `python3 -` for standard input) sets it.
+            let program = match &*vm.filename {
+                "<stdin>" => Value::str("-"),
+                _ => Value::Str(vm.filename.clone()),
+            };
+            set_global(vm, &m, "argv", Value::list(vec![program]));
             set_global(vm, &m, "platform", Value::str("emscripten"));
             set_global(vm, &m, "version", Value::str("3.11.2 (Async Playground)"));
             set_global(

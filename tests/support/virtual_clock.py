@@ -46,7 +46,10 @@ def advance(seconds):
         now += seconds
 
 
-class VirtualSelector(selectors.DefaultSelector):
+class EpollSelector(selectors.DefaultSelector):
+    """The selector CPython's loop picks on Linux, its name as asyncio logs it ("Using selector:
+    EpollSelector" at DEBUG), waiting on the virtual clock."""
+
     def select(self, timeout=None):
         if timeout is None:
             raise RuntimeError("the event loop would wait forever: nothing is ready and no timer is set")
@@ -69,7 +72,7 @@ class CountedReady(collections.deque):
 
 class VirtualClockLoop(asyncio.SelectorEventLoop):
     def __init__(self):
-        super().__init__(VirtualSelector())
+        super().__init__(EpollSelector())
         self._ready = CountedReady(self._ready)
 
     def time(self):
@@ -88,6 +91,11 @@ class Recorder(io.TextIOBase):
         self.stream = stream
         self.lines = lines
         self.partial = ""
+
+    @property
+    def name(self):
+        # As `sys.stdout.name` / `sys.stderr.name` read in a program run directly.
+        return f"<{self.stream}>"
 
     def writable(self):
         return True
@@ -125,8 +133,10 @@ def run_program(source, filename):
     asyncio.set_event_loop_policy(VirtualClockPolicy())
     lines = []
     out, err = Recorder("stdout", lines), Recorder("stderr", lines)
-    saved = sys.stdout, sys.stderr
+    saved = sys.stdout, sys.stderr, sys.argv
     sys.stdout, sys.stderr = out, err
+    # `sys.argv` as `python3 PROGRAM.py` (or `python3 -`) gives it.
+    sys.argv = ["-" if filename == "<stdin>" else filename]
     status = 0
     # The program's module frame is at depth 1 when run as `python3 PROGRAM.py`: this harness's
     # frames below it, and the `eval` that runs it, are not counted against its recursion limit.
@@ -155,7 +165,7 @@ def run_program(source, filename):
         gc.collect()
         out.close_line()
         err.close_line()
-        sys.stdout, sys.stderr = saved
+        sys.stdout, sys.stderr, sys.argv = saved
     return {"lines": lines, "status": status, "end": now, "callbacks": callbacks}
 
 

@@ -19,6 +19,10 @@ class InvalidStateError(Exception):
     __module__ = 'asyncio.exceptions'
 
 
+class BrokenBarrierError(RuntimeError):
+    __module__ = 'asyncio.exceptions'
+
+
 class QueueEmpty(Exception):
     __module__ = 'asyncio.queues'
 
@@ -385,7 +389,11 @@ class BaseEventLoop:
                     if handle is None:
                         raise
                     self._callback_failed(handle, exc)
+                    handle = None
                 if _watching:
+                    # The loop lets go of the callback that ran: a failed task that only it
+                    # held is dropped now, and reported at once, as CPython reports it.
+                    _running_handle(self)
                     _report_unretrieved()
         finally:
             self._running = False
@@ -452,7 +460,7 @@ class BaseEventLoop:
             else:
                 value = repr(value)
             lines.append(f'{key}: {value}')
-        _log_error('\n'.join(lines), exception)
+        _log(40, _HANDLER_LOGS, '\n'.join(lines), exception)
 
     def call_exception_handler(self, context):
         if self._exception_handler is None:
@@ -471,7 +479,25 @@ class BaseSelectorEventLoop(BaseEventLoop):
 
 
 class _UnixSelectorEventLoop(BaseSelectorEventLoop):
-    pass
+    def __init__(self):
+        BaseSelectorEventLoop.__init__(self)
+        _log(10, _SELECTOR_LOGS, 'Using selector: EpollSelector', None)
+
+
+# Where CPython 3.11's asyncio logs from (file, line, function), for a log format that shows it.
+_SELECTOR_LOGS = ('/usr/lib/python3.11/asyncio/selector_events.py', 54, '__init__')
+_HANDLER_LOGS = ('/usr/lib/python3.11/asyncio/base_events.py', 1771, 'default_exception_handler')
+
+
+def _log(level, where, message, exc):
+    # Through the program's `logging` when it imported it (its handlers, format and levels
+    # apply, as to CPython's `asyncio` logger); else an error is printed as logging's last
+    # resort prints it, and anything less is not shown.
+    logging = _imported('logging')
+    if logging is not None:
+        logging.getLogger('asyncio')._log_at(level, where, message, exc)
+    elif level >= 30:
+        _log_error(message, exc)
 
 
 def _handle_repr(handle):
@@ -498,9 +524,12 @@ _STOP = object()
 
 
 def _report_unretrieved():
-    for message in _collect_unretrieved():
-        text, exc = message
-        _log_error(text, exc)
+    _report_dropped(_collect_unretrieved())
+
+
+def _report_dropped(messages):
+    for text, exc in messages:
+        _log(40, _HANDLER_LOGS, text, exc)
 
 
 class Future:
@@ -1589,6 +1618,7 @@ class Condition(_ContextManagerMixin, _LoopBound):
         self.acquire = lock.acquire
         self.release = lock.release
         self._waiters = []
+        self._label = 'Condition'
 
     def __repr__(self):
         res = _base_repr(self)
@@ -1603,7 +1633,7 @@ class Condition(_ContextManagerMixin, _LoopBound):
         self.release()
         try:
             fut = self._get_loop().create_future()
-            fut._wait_label = 'Condition'
+            fut._wait_label = self._label
             self._waiters.append(fut)
             try:
                 await fut
@@ -1710,6 +1740,89 @@ class BoundedSemaphore(Semaphore):
         if self._value >= self._bound_value:
             raise ValueError('BoundedSemaphore released too many times')
         Semaphore.release(self)
+
+
+class Barrier(_LoopBound):
+    """Holds `parties` tasks at `wait()` until the last one arrives, then lets them all go.
+    Its state is one of 'filling', 'draining' (the last arrived: the others leave),
+    'resetting' and 'broken', as CPython names them in its repr."""
+    __module__ = 'asyncio.locks'
+
+    def __init__(self, parties):
+        if parties < 1:
+            raise ValueError('parties must be > 0')
+        self._cond = Condition()
+        self._cond._label = 'Barrier'
+        self._parties = parties
+        self._state = 'filling'
+        self._count = 0
+
+    def __repr__(self):
+        res = _base_repr(self)
+        extra = self._state
+        if not self.broken:
+            extra += f', waiters:{self.n_waiting}/{self.parties}'
+        return f'<{res[1:-1]} [{extra}]>'
+
+    async def __aenter__(self):
+        return await self.wait()
+
+    async def __aexit__(self, *args):
+        pass
+
+    async def wait(self):
+        async with self._cond:
+            await self._block()
+            try:
+                index = self._count
+                self._count += 1
+                if index + 1 == self._parties:
+                    self._state = 'draining'
+                    self._cond.notify_all()
+                else:
+                    await self._cond.wait_for(lambda: self._state != 'filling')
+                    if self._state in ('broken', 'resetting'):
+                        raise BrokenBarrierError('Abort or reset of barrier')
+                return index
+            finally:
+                self._count -= 1
+                self._exit()
+
+    async def _block(self):
+        await self._cond.wait_for(lambda: self._state not in ('draining', 'resetting'))
+        if self._state == 'broken':
+            raise BrokenBarrierError('Barrier aborted')
+
+    def _exit(self):
+        if self._count == 0:
+            if self._state in ('resetting', 'draining'):
+                self._state = 'filling'
+            self._cond.notify_all()
+
+    async def reset(self):
+        async with self._cond:
+            if self._count > 0:
+                self._state = 'resetting'
+            else:
+                self._state = 'filling'
+            self._cond.notify_all()
+
+    async def abort(self):
+        async with self._cond:
+            self._state = 'broken'
+            self._cond.notify_all()
+
+    @property
+    def parties(self):
+        return self._parties
+
+    @property
+    def n_waiting(self):
+        return self._count if self._state == 'filling' else 0
+
+    @property
+    def broken(self):
+        return self._state == 'broken'
 
 
 # ----- queues -------------------------------------------------------------------------------------
