@@ -186,8 +186,8 @@ pub enum StmtKind {
     /// `a = b = value`.
     Assign(Vec<Expr>, Expr),
     AugAssign(Expr, BinOp, Expr),
-    /// `x: int = value` (the annotation is not kept).
-    AnnAssign(Expr, Option<Expr>),
+    /// `x: int = value`: target, annotation, value.
+    AnnAssign(Expr, Expr, Option<Expr>),
     If(Expr, Vec<Stmt>, Vec<Stmt>),
     While(Expr, Vec<Stmt>, Vec<Stmt>),
     For {

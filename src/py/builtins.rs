@@ -1947,6 +1947,7 @@ pub fn make_class(
         Base::Object
     };
     let mut dict = namespace.borrow().clone();
+    vm.classes_set_attributes |= dict.get(vm.symbols.setattr).is_some();
     // As CPython: a class that defines `__eq__` and not `__hash__` is unhashable.
     let (eq_symbol, hash_symbol) = (vm.symbols.eq, vm.symbols.hash);
     if dict.get(eq_symbol).is_some() && dict.get(hash_symbol).is_none() {

@@ -366,10 +366,17 @@ impl Compiler<'_> {
                 }
             }
             StmtKind::AugAssign(target, op, value) => self.aug_assign(target, *op, value)?,
-            StmtKind::AnnAssign(target, value) => {
+            StmtKind::AnnAssign(target, annotation, value) => {
                 if let Some(value) = value {
                     self.expr(value)?;
                     self.store(target)?;
+                }
+                if let (ExprKind::Name(name), ScopeKind::Class) = (&target.kind, self.scope_kind()) {
+                    self.expr(annotation)?;
+                    let annotations = self.symbol("__annotations__");
+                    self.emit(Instr::LoadName(annotations));
+                    self.emit_const(Value::Str(name.clone()));
+                    self.emit(Instr::StoreSubscript);
                 }
             }
             StmtKind::If(test, body, orelse) => {
@@ -1197,6 +1204,11 @@ impl Compiler<'_> {
         self.emit_const(Value::Str(qualname));
         let symbol = self.symbol("__qualname__");
         self.emit(Instr::StoreName(symbol));
+        if has_annotations(body) {
+            self.emit(Instr::BuildMap(0));
+            let symbol = self.symbol("__annotations__");
+            self.emit(Instr::StoreName(symbol));
+        }
         self.stmts(body)?;
         if self.table.scopes[scope].names.get("__class__") == Some(&NameKind::Cell) {
             self.emit(Instr::LoadClassCell);
@@ -1748,4 +1760,17 @@ fn int_constant(digits: &str) -> Value {
             .map(Value::from_big)
             .unwrap_or(Value::Int(0)),
     }
+}
+
+/// Whether a class body annotates a name (`x: int`), in its own statements or in blocks
+/// nested in them (not in functions or classes it defines): it then has `__annotations__`.
+fn has_annotations(body: &[Stmt]) -> bool {
+    body.iter().any(|stmt| match &stmt.kind {
+        StmtKind::AnnAssign(target, _, _) => matches!(target.kind, ExprKind::Name(_)),
+        StmtKind::If(_, body, orelse) | StmtKind::While(_, body, orelse) => {
+            has_annotations(body) || has_annotations(orelse)
+        }
+        StmtKind::For { body, orelse, .. } => has_annotations(body) || has_annotations(orelse),
+        _ => false,
+    })
 }

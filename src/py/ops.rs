@@ -2069,6 +2069,15 @@ pub fn getattr(vm: &mut Vm, object: &Value, symbol: Symbol) -> Res<Value> {
                     t.bases.iter().map(|c| Value::Type(c.clone())).collect(),
                 )),
                 "__class__" => Ok(Value::Type(vm.types.type_.clone())),
+                // A copy of the class's own namespace (CPython's is a read-only view).
+                "__dict__" => {
+                    let mut dict = Dict::new();
+                    for (key, value) in t.dict.borrow().iter() {
+                        let key = vm.name(*key);
+                        dict.push(hash_str(&key), Value::Str(key), value.clone());
+                    }
+                    Ok(Value::dict(dict))
+                }
                 _ => vm.err(
                     "AttributeError",
                     format!("type object '{}' has no attribute '{name}'", t.name),
@@ -2258,6 +2267,16 @@ pub fn attribute_error<T>(vm: &mut Vm, object: &Value, symbol: Symbol) -> Res<T>
 pub fn setattr(vm: &mut Vm, object: &Value, symbol: Symbol, value: Value) -> Res<()> {
     match object {
         Value::Object(o) => {
+            // A class's own `__setattr__` (a frozen dataclass's) decides.
+            let own_setattr = match vm.classes_set_attributes {
+                true => o.class.lookup(vm.symbols.setattr),
+                false => None,
+            };
+            if let Some(method @ Value::Func(_)) = own_setattr {
+                let name = Value::Str(vm.name(symbol));
+                vm.call_nested(method, vec![object.clone(), name, value])?;
+                return Ok(());
+            }
             if let Some(Value::Object(d)) = o.class.lookup(symbol) {
                 let setter = match &*d.native.borrow() {
                     Native::Property(_, setter) => Some(setter.clone()),
@@ -2305,6 +2324,7 @@ pub fn setattr(vm: &mut Vm, object: &Value, symbol: Symbol, value: Value) -> Res
             Ok(())
         }
         Value::Type(t) if t.builtin.is_none() => {
+            vm.classes_set_attributes |= symbol == vm.symbols.setattr;
             t.set_attr(symbol, value);
             Ok(())
         }

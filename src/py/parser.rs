@@ -907,13 +907,13 @@ impl Parser {
         if self.at_op(":") {
             self.pos += 1;
             self.check_target(&first, "annotate")?;
-            self.expression()?;
+            let annotation = self.expression()?;
             let value = if self.eat_op("=") {
                 Some(self.star_expressions()?)
             } else {
                 None
             };
-            return Ok(StmtKind::AnnAssign(first, value));
+            return Ok(StmtKind::AnnAssign(first, annotation, value));
         }
         if !self.at_statement_end() {
             return Err(self.invalid());

@@ -192,7 +192,11 @@ impl Builder<'_> {
                 }
                 self.target(target)
             }
-            StmtKind::AnnAssign(target, value) => {
+            StmtKind::AnnAssign(target, annotation, value) => {
+                // A class body keeps its annotations (`__annotations__`, which dataclasses read).
+                if self.scope().kind() == ScopeKind::Class {
+                    self.expr(annotation)?;
+                }
                 if let Some(value) = value {
                     self.expr(value)?;
                     self.target(target)?;

@@ -321,6 +321,9 @@ pub struct Vm {
     /// The exception that ended the program, once printed.
     pub uncaught: Option<Value>,
     pub next_type_id: Cell<usize>,
+    /// Whether some class of the program defines `__setattr__` (only then does setting an
+    /// attribute look for one).
+    pub classes_set_attributes: bool,
     pub random: super::stdlib::Random,
     pub filename: Rc<str>,
     pub source_lines: Vec<String>,
@@ -472,6 +475,7 @@ impl Vm {
             exit_status: None,
             uncaught: None,
             next_type_id: Cell::new(1000),
+            classes_set_attributes: false,
             random: super::stdlib::Random::new(),
             filename: filename.into(),
             source_lines: source.lines().map(str::to_owned).collect(),

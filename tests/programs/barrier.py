@@ -4,6 +4,11 @@
 import asyncio
 
 
+def shown(barrier):
+    # Its repr without the memory address: "<... Barrier object at 0x… [filling, waiters:0/3]>".
+    return "Barrier [" + repr(barrier).rsplit("[", 1)[1]
+
+
 async def runner(name, barrier, delay):
     await asyncio.sleep(delay)
     print(f"{name} at the line ({barrier.n_waiting} waiting)")
@@ -18,21 +23,21 @@ async def runner(name, barrier, delay):
 
 async def main():
     barrier = asyncio.Barrier(3)
-    print(barrier)
+    print(shown(barrier))
     starts = [("ann", 0.3), ("bob", 0.1), ("cid", 0.2)]
     tasks = [asyncio.create_task(runner(n, barrier, d)) for n, d in starts]
     await asyncio.sleep(1.2)
-    print(barrier, barrier.parties, barrier.broken)
+    print(shown(barrier), barrier.parties, barrier.broken)
     await asyncio.sleep(0.5)
     await barrier.abort()
     await asyncio.gather(*tasks)
-    print(barrier)
+    print(shown(barrier))
     try:
         await barrier.wait()
     except asyncio.BrokenBarrierError as e:
         print("late:", e)
     await barrier.reset()
-    print(barrier)
+    print(shown(barrier))
     try:
         asyncio.Barrier(0)
     except ValueError as e:
@@ -40,12 +45,12 @@ async def main():
     pair = asyncio.Barrier(2)
     waiting = asyncio.create_task(pair.wait())
     await asyncio.sleep(0)
-    print(pair)
+    print(shown(pair))
     await pair.reset()
     try:
         await waiting
     except asyncio.BrokenBarrierError as e:
-        print("reset:", e, pair)
+        print("reset:", e, shown(pair))
 
 
 asyncio.run(main())

@@ -69,7 +69,7 @@ async def main():
     except ZeroDivisionError as e:
         traceback.print_exc()
         print(traceback.format_exception_only(e))
-        print("".join(traceback.format_exception(e)))
+        print(traceback.format_exception(e)[-1], end="")
     print(traceback.format_exc())
 
 
