@@ -2393,6 +2393,7 @@ pub const MODULES: &[&str] = &[
     "copy",
     "logging",
     "traceback",
+    "datetime",
     "asyncio.exceptions",
     "asyncio.tasks",
     "asyncio.queues",

@@ -2111,6 +2111,8 @@ pub fn getattr(vm: &mut Vm, object: &Value, symbol: Symbol) -> Res<Value> {
                     Value::tuple(f.defaults.clone())
                 }),
                 "__class__" => Ok(Value::Type(type_of(vm, object))),
+                // Calling it calls the function (CPython's is a method-wrapper).
+                "__call__" => Ok(object.clone()),
                 _ => builtin_type_attribute(vm, object, symbol),
             }
         }
@@ -2119,6 +2121,7 @@ pub fn getattr(vm: &mut Vm, object: &Value, symbol: Symbol) -> Res<Value> {
             match &*name {
                 "__name__" | "__qualname__" => Ok(Value::Str(b.name.clone())),
                 "__self__" => Ok(b.receiver.clone()),
+                "__call__" => Ok(object.clone()),
                 _ => builtin_type_attribute(vm, object, symbol),
             }
         }

@@ -1066,6 +1066,19 @@ fn math_fmod(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
     Ok(Value::Float(x % y))
 }
 
+fn math_modf(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
+    arity(vm, "modf", &args, 1, 1)?;
+    let x = float_arg(vm, &args, 0)?;
+    if x.is_infinite() {
+        return Ok(Value::tuple(vec![Value::Float(0.0_f64.copysign(x)), Value::Float(x)]));
+    }
+    let whole = x.trunc();
+    Ok(Value::tuple(vec![
+        Value::Float((x - whole).copysign(x)),
+        Value::Float(whole),
+    ]))
+}
+
 fn math_comb(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
     arity(vm, "comb", &args, 2, 2)?;
     let n = int_arg(vm, &args[0])?;
@@ -1195,6 +1208,7 @@ fn python_source(name: &str) -> Option<&'static str> {
         "operator" => include_str!("lib/operator.py"),
         "statistics" => include_str!("lib/statistics.py"),
         "abc" => include_str!("lib/abc.py"),
+        "datetime" => include_str!("lib/datetime.py"),
         "__future__" => "annotations = True\n",
         _ => return None,
     })
@@ -1298,6 +1312,7 @@ pub fn module(vm: &mut Vm, name: &str) -> Res<Option<Value>> {
                     ("copysign", math_copysign),
                     ("fmod", math_fmod),
                     ("comb", math_comb),
+                    ("modf", math_modf),
                 ],
             );
             set_global(vm, &m, "pi", Value::Float(std::f64::consts::PI));

@@ -24,6 +24,7 @@ and prints one JSON object per program: {"lines": [...], "status": 0 | 1, "end":
 """
 import ast
 import collections
+import datetime
 import asyncio
 import gc
 import io
@@ -122,6 +123,46 @@ def install_virtual_time():
     time.localtime = lambda seconds=None: real_localtime(EPOCH + now if seconds is None else seconds)
     real_strftime = time.strftime
     time.strftime = lambda fmt, t=None: real_strftime(fmt, time.localtime() if t is None else t)
+    real_gmtime = time.gmtime
+    time.gmtime = lambda seconds=None: real_gmtime(EPOCH + now if seconds is None else seconds)
+    real_ctime = time.ctime
+    time.ctime = lambda seconds=None: real_ctime(EPOCH + now if seconds is None else seconds)
+    install_virtual_dates()
+
+
+def install_virtual_dates():
+    """`datetime.datetime.now()`, `today()`, `utcnow()` and `datetime.date.today()` on the
+    virtual clock. The classes are subclasses standing in for CPython's (under their names);
+    what they make and return are CPython's own datetimes and dates."""
+    real_datetime, real_date = datetime.datetime, datetime.date
+
+    class VirtualDatetime(real_datetime):
+        def __new__(cls, *args, **kwargs):
+            return real_datetime(*args, **kwargs)
+
+        @classmethod
+        def now(cls, tz=None):
+            return real_datetime.fromtimestamp(time.time(), tz)
+
+        @classmethod
+        def today(cls):
+            return real_datetime.fromtimestamp(time.time())
+
+        @classmethod
+        def utcnow(cls):
+            return real_datetime.fromtimestamp(time.time(), datetime.timezone.utc).replace(tzinfo=None)
+
+    class VirtualDate(real_date):
+        def __new__(cls, *args, **kwargs):
+            return real_date(*args, **kwargs)
+
+        @classmethod
+        def today(cls):
+            return real_date.fromtimestamp(time.time())
+
+    for virtual, real in [(VirtualDatetime, real_datetime), (VirtualDate, real_date)]:
+        virtual.__name__, virtual.__qualname__, virtual.__module__ = real.__name__, real.__qualname__, "datetime"
+    datetime.datetime, datetime.date = VirtualDatetime, VirtualDate
     asyncio.set_event_loop_policy(VirtualClockPolicy())
 
 
