@@ -227,4 +227,41 @@ pub enum StmtKind {
     Nonlocal(Vec<Rc<str>>),
     Assert(Expr, Option<Expr>),
     Delete(Vec<Expr>),
+    /// `match subject:` and its `case` clauses.
+    Match(Expr, Vec<MatchCase>),
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct MatchCase {
+    pub pos: Pos,
+    pub pattern: Pattern,
+    pub guard: Option<Expr>,
+    pub body: Vec<Stmt>,
+}
+
+/// A `case` pattern (PEP 634).
+#[derive(Clone, Debug, PartialEq)]
+pub enum Pattern {
+    /// A literal or a dotted name, compared with `==` (`is` for None, True and False).
+    Value(Expr),
+    /// A name that takes the value; `None` for the wildcard `_`.
+    Capture(Option<Rc<str>>),
+    /// `[a, *rest]`, `(a, b)`, `a, b`.
+    Sequence(Vec<Pattern>),
+    /// `*name` (or `*_`) inside a sequence pattern.
+    Star(Option<Rc<str>>),
+    /// `{key: pattern, **rest}`.
+    Mapping {
+        keys: Vec<Expr>,
+        values: Vec<Pattern>,
+        rest: Option<Rc<str>>,
+    },
+    /// `Point(x, y=0)`.
+    Class {
+        class: Expr,
+        args: Vec<Pattern>,
+        keywords: Vec<(Rc<str>, Pattern)>,
+    },
+    Or(Vec<Pattern>),
+    As(Box<Pattern>, Rc<str>),
 }

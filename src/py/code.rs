@@ -114,6 +114,9 @@ pub enum Instr {
     LoadAssertionError,
     /// Replaces the exception on top with `type(e), e, None` (arguments of `__exit__`).
     ExcInfo,
+    /// A `case`: the pattern is the constant (`matching`), the values it compares with on top
+    /// of the subject. Pops them; pushes the captures and True, or False (the subject stays).
+    MatchCase(u32),
 }
 
 /// Whether a code object is a plain function, a generator, a coroutine or an async generator.
@@ -150,4 +153,6 @@ pub struct Code {
     /// `True` for a top-level `await` (a notebook cell): the module runs as a coroutine.
     pub top_level_await: bool,
     pub first_line: u32,
+    /// A function's docstring (`__doc__`).
+    pub doc: Option<Rc<str>>,
 }

@@ -77,6 +77,7 @@ struct Unit {
     first_line: u32,
     /// Whether `await` may appear here (an `async def`, or the module as a notebook cell).
     is_async: bool,
+    doc: Option<Rc<str>>,
 }
 
 struct Compiler<'a> {
@@ -145,6 +146,7 @@ impl Compiler<'_> {
             line: first_line,
             first_line,
             is_async,
+            doc: None,
         });
     }
 
@@ -163,6 +165,7 @@ impl Compiler<'_> {
             line: 0,
             first_line: 0,
             is_async: false,
+            doc: None,
         });
         let cell_args = unit
             .cellvars
@@ -204,6 +207,7 @@ impl Compiler<'_> {
             varkw,
             top_level_await: false,
             first_line: unit.first_line,
+            doc: unit.doc,
         })
     }
 
@@ -592,6 +596,73 @@ impl Compiler<'_> {
                     self.delete(target)?;
                 }
             }
+            StmtKind::Match(subject, cases) => self.match_statement(subject, cases)?,
+        }
+        Ok(())
+    }
+
+    /// The subject stays on the stack while each case is tried (`MatchCase`), its captures
+    /// stored and its guard tested; a case that is taken pops it before its body.
+    fn match_statement(&mut self, subject: &Expr, cases: &[MatchCase]) -> Done {
+        self.expr(subject)?;
+        let mut ends = Vec::new();
+        for (i, case) in cases.iter().enumerate() {
+            self.set_line(case.pos);
+            if i + 1 < cases.len() && case.guard.is_none() {
+                if let Some(why) = irrefutable(&case.pattern) {
+                    let at = Pos {
+                        line: case.pos.line,
+                        col: case.pos.col + 5,
+                    };
+                    let message = format!("{why} makes remaining patterns unreachable");
+                    return Err(self.error(&message, at));
+                }
+            }
+            let mut plan = PatternPlan::default();
+            let encoded = plan
+                .encode(&case.pattern)
+                .map_err(|message| self.error(message, case.pos))?;
+            for value in &plan.values {
+                self.expr(value)?;
+            }
+            let header = Value::tuple(vec![
+                Value::Int(plan.values.len() as i64),
+                Value::Int(plan.names.len() as i64),
+                encoded,
+            ]);
+            let index = self.constant(header);
+            self.emit(Instr::MatchCase(index));
+            let no_match = self.emit(Instr::PopJumpIfFalse(0));
+            if plan.names.is_empty() {
+                self.emit(Instr::Pop);
+            } else {
+                self.emit(Instr::UnpackSequence(plan.names.len() as u32));
+                for name in &plan.names {
+                    let target = Expr {
+                        pos: case.pos,
+                        kind: ExprKind::Name(name.clone()),
+                    };
+                    self.store(&target)?;
+                }
+            }
+            let guard_failed = match &case.guard {
+                Some(guard) => {
+                    self.expr(guard)?;
+                    Some(self.emit(Instr::PopJumpIfFalse(0)))
+                }
+                None => None,
+            };
+            self.emit(Instr::Pop);
+            self.stmts(&case.body)?;
+            ends.push(self.emit(Instr::Jump(0)));
+            self.patch(no_match);
+            if let Some(at) = guard_failed {
+                self.patch(at);
+            }
+        }
+        self.emit(Instr::Pop);
+        for end in ends {
+            self.patch(end);
         }
         Ok(())
     }
@@ -1133,6 +1204,7 @@ impl Compiler<'_> {
         // As CPython's `co_firstlineno`: a decorated function starts at its first decorator.
         let first_line = def.decorators.first().map_or(pos.line, |d| d.pos.line);
         self.push_unit(scope, def.name.clone(), qualname, first_line, def.is_async);
+        self.unit().doc = docstring(&def.body);
         let info = &self.table.scopes[scope];
         let kind = match (def.is_async, info.is_generator) {
             (true, true) => CodeKind::AsyncGenerator,
@@ -1204,6 +1276,11 @@ impl Compiler<'_> {
         self.emit_const(Value::Str(qualname));
         let symbol = self.symbol("__qualname__");
         self.emit(Instr::StoreName(symbol));
+        if let Some(doc) = docstring(body) {
+            self.emit_const(Value::Str(doc));
+            let symbol = self.symbol("__doc__");
+            self.emit(Instr::StoreName(symbol));
+        }
         if has_annotations(body) {
             self.emit(Instr::BuildMap(0));
             let symbol = self.symbol("__annotations__");
@@ -1773,4 +1850,187 @@ fn has_annotations(body: &[Stmt]) -> bool {
         StmtKind::For { body, orelse, .. } => has_annotations(body) || has_annotations(orelse),
         _ => false,
     })
+}
+
+/// Why a case matches anything (so that a later case could never be reached), as CPython
+/// words it: "name capture 'x'", "wildcard".
+fn irrefutable(pattern: &Pattern) -> Option<String> {
+    match pattern {
+        Pattern::Capture(Some(name)) => Some(format!("name capture '{name}'")),
+        Pattern::Capture(None) => Some("wildcard".into()),
+        Pattern::As(inner, _) => irrefutable(inner),
+        Pattern::Or(alternatives) => alternatives.iter().find_map(irrefutable),
+        _ => None,
+    }
+}
+
+/// A case's pattern as `matching` reads it: the values it compares with (evaluated before the
+/// match, in this order) and the names it captures (one slot each).
+#[derive(Default)]
+struct PatternPlan<'a> {
+    values: Vec<&'a Expr>,
+    names: Vec<Rc<str>>,
+}
+
+impl<'a> PatternPlan<'a> {
+    fn value(&mut self, expr: &'a Expr) -> Value {
+        self.values.push(expr);
+        Value::Int(self.values.len() as i64 - 1)
+    }
+
+    fn slot(&mut self, name: &Option<Rc<str>>) -> Value {
+        match name {
+            None => Value::Int(-1),
+            Some(name) => {
+                let slot = match self.names.iter().position(|n| n == name) {
+                    Some(slot) => slot,
+                    None => {
+                        self.names.push(name.clone());
+                        self.names.len() - 1
+                    }
+                };
+                Value::Int(slot as i64)
+            }
+        }
+    }
+
+    fn encode(&mut self, pattern: &'a Pattern) -> Result<Value, &'static str> {
+        use super::matching as m;
+        let node = |tag: i64, mut rest: Vec<Value>| {
+            rest.insert(0, Value::Int(tag));
+            Value::tuple(rest)
+        };
+        Ok(match pattern {
+            Pattern::Capture(None) => node(m::WILDCARD, vec![]),
+            Pattern::Capture(name) => {
+                let slot = self.slot(name);
+                node(m::CAPTURE, vec![slot])
+            }
+            Pattern::Value(expr) => {
+                let identity = matches!(
+                    expr.kind,
+                    ExprKind::Constant(Constant::None | Constant::Bool(_))
+                );
+                let value = self.value(expr);
+                node(m::VALUE, vec![value, Value::Int(i64::from(identity))])
+            }
+            Pattern::Star(_) => return Err("can't use starred pattern here"),
+            Pattern::Sequence(items) => {
+                let stars: Vec<usize> = items
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, p)| matches!(p, Pattern::Star(_)))
+                    .map(|(i, _)| i)
+                    .collect();
+                if stars.len() > 1 {
+                    return Err("multiple starred names in sequence pattern");
+                }
+                let mut encoded = Vec::new();
+                let mut star_slot = Value::Int(-1);
+                for item in items {
+                    match item {
+                        Pattern::Star(name) => {
+                            star_slot = self.slot(name);
+                            encoded.push(Value::None);
+                        }
+                        other => encoded.push(self.encode(other)?),
+                    }
+                }
+                let star = stars.first().map_or(-1, |&i| i as i64);
+                node(m::SEQUENCE, vec![Value::tuple(encoded), Value::Int(star), star_slot])
+            }
+            Pattern::Mapping { keys, values, rest } => {
+                let keys: Vec<Value> = keys.iter().map(|k| self.value(k)).collect();
+                let mut encoded = Vec::new();
+                for value in values {
+                    encoded.push(self.encode(value)?);
+                }
+                let rest = self.slot(rest);
+                node(m::MAPPING, vec![Value::tuple(keys), Value::tuple(encoded), rest])
+            }
+            Pattern::Class {
+                class,
+                args,
+                keywords,
+            } => {
+                let class = self.value(class);
+                let mut positional = Vec::new();
+                for arg in args {
+                    positional.push(self.encode(arg)?);
+                }
+                let names = keywords.iter().map(|(n, _)| Value::Str(n.clone())).collect();
+                let mut patterns = Vec::new();
+                for (_, p) in keywords {
+                    patterns.push(self.encode(p)?);
+                }
+                node(
+                    m::CLASS,
+                    vec![
+                        class,
+                        Value::tuple(positional),
+                        Value::tuple(names),
+                        Value::tuple(patterns),
+                    ],
+                )
+            }
+            Pattern::Or(alternatives) => {
+                let mut encoded = Vec::new();
+                let mut bound: Option<Vec<Rc<str>>> = None;
+                for alternative in alternatives {
+                    encoded.push(self.encode(alternative)?);
+                    let mut names = Vec::new();
+                    captured_names(alternative, &mut names);
+                    names.sort();
+                    if bound.as_ref().is_some_and(|b| *b != names) {
+                        return Err("alternative patterns bind different names");
+                    }
+                    bound = Some(names);
+                }
+                node(m::OR, vec![Value::tuple(encoded)])
+            }
+            Pattern::As(inner, name) => {
+                let inner = self.encode(inner)?;
+                let slot = self.slot(&Some(name.clone()));
+                node(m::AS, vec![inner, slot])
+            }
+        })
+    }
+}
+
+fn captured_names(pattern: &Pattern, out: &mut Vec<Rc<str>>) {
+    match pattern {
+        Pattern::Capture(Some(name)) | Pattern::Star(Some(name)) => out.push(name.clone()),
+        Pattern::Sequence(items) => items.iter().for_each(|p| captured_names(p, out)),
+        Pattern::Or(alternatives) => {
+            if let Some(first) = alternatives.first() {
+                captured_names(first, out);
+            }
+        }
+        Pattern::Mapping { values, rest, .. } => {
+            values.iter().for_each(|p| captured_names(p, out));
+            if let Some(rest) = rest {
+                out.push(rest.clone());
+            }
+        }
+        Pattern::Class { args, keywords, .. } => {
+            args.iter().for_each(|p| captured_names(p, out));
+            keywords.iter().for_each(|(_, p)| captured_names(p, out));
+        }
+        Pattern::As(inner, name) => {
+            captured_names(inner, out);
+            out.push(name.clone());
+        }
+        _ => {}
+    }
+}
+
+/// A body's docstring: its first statement, when that is a string literal.
+fn docstring(body: &[Stmt]) -> Option<Rc<str>> {
+    match body.first().map(|s| &s.kind) {
+        Some(StmtKind::Expr(Expr {
+            kind: ExprKind::Constant(Constant::Str(text)),
+            ..
+        })) => Some(text.clone()),
+        _ => None,
+    }
 }

@@ -16,6 +16,7 @@ pub mod dict;
 pub mod error;
 pub mod format;
 pub mod lexer;
+pub mod matching;
 pub mod memory;
 pub mod methods;
 pub mod ops;

@@ -2103,7 +2103,7 @@ pub fn getattr(vm: &mut Vm, object: &Value, symbol: Symbol) -> Res<Value> {
                 "__name__" => Ok(Value::Str(f.code.name.clone())),
                 "__qualname__" => Ok(Value::Str(f.qualname.borrow().clone())),
                 "__module__" => Ok(Value::Str(f.globals.name.clone())),
-                "__doc__" => Ok(Value::None),
+                "__doc__" => Ok(f.code.doc.clone().map_or(Value::None, Value::Str)),
                 "__code__" => Ok(Value::Code(f.code.clone())),
                 "__defaults__" => Ok(if f.defaults.is_empty() {
                     Value::None
@@ -2344,7 +2344,7 @@ pub fn setattr(vm: &mut Vm, object: &Value, symbol: Symbol, value: Value) -> Res
         }
         Value::Func(f) => {
             let name = vm.name(symbol);
-            if &*name == "__qualname__" || &*name == "__name__" {
+            if &*name == "__qualname__" {
                 if let Value::Str(s) = &value {
                     *f.qualname.borrow_mut() = s.clone();
                 }

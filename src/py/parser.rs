@@ -218,6 +218,7 @@ impl Parser {
                 "def" => Some(self.function_def(Vec::new(), false, pos)?),
                 "class" => Some(self.class_def(Vec::new())?),
                 "async" => Some(self.async_statement()?),
+                "match" if self.starts_match() => Some(self.match_statement()?),
                 _ => None,
             },
             Tok::Op("@") => Some(self.decorated()?),
@@ -321,6 +322,277 @@ impl Parser {
         Ok(Stmt {
             pos,
             kind: StmtKind::While(test, body, orelse),
+        })
+    }
+
+    /// `match` is a keyword only where a match statement can start: a line that begins with it,
+    /// goes on with an expression (not `=`, `.`, `:`…) and ends with `:`.
+    fn starts_match(&self) -> bool {
+        let next = self.peek_tok(1);
+        if matches!(next, Tok::Newline | Tok::End)
+            || matches!(next, Tok::Op(op) if !matches!(*op, "(" | "[" | "{" | "-" | "*" | "~"))
+        {
+            return false;
+        }
+        let mut depth = 0i32;
+        let mut last = None;
+        for token in &self.tokens[self.pos..] {
+            match &token.tok {
+                Tok::Op("(" | "[" | "{") => depth += 1,
+                Tok::Op(")" | "]" | "}") => depth -= 1,
+                Tok::Newline | Tok::End if depth <= 0 => break,
+                _ => {}
+            }
+            last = Some(&token.tok);
+        }
+        matches!(last, Some(Tok::Op(":")))
+    }
+
+    fn match_statement(&mut self) -> Parsed<Stmt> {
+        let pos = self.here();
+        self.pos += 1;
+        let subject = self.star_expressions()?;
+        self.expect_op(":")?;
+        if !self.eat(&Tok::Newline) || !self.eat(&Tok::Indent) {
+            return Err(self
+                .error_here(format!(
+                    "expected an indented block after 'match' statement on line {}",
+                    pos.line
+                ))
+                .indentation());
+        }
+        let mut cases = Vec::new();
+        while !self.eat(&Tok::Dedent) {
+            if self.at(&Tok::End) {
+                break;
+            }
+            let case_pos = self.here();
+            if !self.eat_keyword("case") {
+                return Err(self.invalid());
+            }
+            let pattern = self.case_patterns()?;
+            let guard = if self.eat_keyword("if") {
+                Some(self.named_expression()?)
+            } else {
+                None
+            };
+            let body = self.block("'case' statement", case_pos.line)?;
+            cases.push(MatchCase {
+                pos: case_pos,
+                pattern,
+                guard,
+                body,
+            });
+        }
+        Ok(Stmt {
+            pos,
+            kind: StmtKind::Match(subject, cases),
+        })
+    }
+
+    /// A case's patterns: `a, b` without brackets is a sequence pattern.
+    fn case_patterns(&mut self) -> Parsed<Pattern> {
+        let first = self.maybe_star_pattern()?;
+        if !self.at_op(",") {
+            if matches!(first, Pattern::Star(_)) {
+                return Err(self.invalid());
+            }
+            return Ok(first);
+        }
+        let mut items = vec![first];
+        while self.eat_op(",") {
+            if self.at_op(":") || self.at_keyword("if") {
+                break;
+            }
+            items.push(self.maybe_star_pattern()?);
+        }
+        Ok(Pattern::Sequence(items))
+    }
+
+    fn maybe_star_pattern(&mut self) -> Parsed<Pattern> {
+        if self.eat_op("*") {
+            let name = self.name()?;
+            return Ok(Pattern::Star((&*name != "_").then_some(name)));
+        }
+        self.pattern()
+    }
+
+    /// `or_pattern ['as' NAME]`.
+    fn pattern(&mut self) -> Parsed<Pattern> {
+        self.enter()?;
+        let mut alternatives = vec![self.closed_pattern()?];
+        while self.eat_op("|") {
+            alternatives.push(self.closed_pattern()?);
+        }
+        let mut pattern = if alternatives.len() == 1 {
+            alternatives.remove(0)
+        } else {
+            Pattern::Or(alternatives)
+        };
+        if self.eat_keyword("as") {
+            let at = self.here();
+            let name = self.name()?;
+            if &*name == "_" {
+                return Err(self.error_at("cannot use '_' as a target", at));
+            }
+            pattern = Pattern::As(Box::new(pattern), name);
+        }
+        self.depth -= 1;
+        Ok(pattern)
+    }
+
+    fn closed_pattern(&mut self) -> Parsed<Pattern> {
+        let pos = self.here();
+        match self.tok().clone() {
+            Tok::Op("(") => {
+                self.pos += 1;
+                if self.eat_op(")") {
+                    return Ok(Pattern::Sequence(Vec::new()));
+                }
+                let first = self.maybe_star_pattern()?;
+                if self.eat_op(")") {
+                    if matches!(first, Pattern::Star(_)) {
+                        return Ok(Pattern::Sequence(vec![first]));
+                    }
+                    return Ok(first);
+                }
+                let mut items = vec![first];
+                while self.eat_op(",") {
+                    if self.at_op(")") {
+                        break;
+                    }
+                    items.push(self.maybe_star_pattern()?);
+                }
+                self.expect_op(")")?;
+                Ok(Pattern::Sequence(items))
+            }
+            Tok::Op("[") => {
+                self.pos += 1;
+                let mut items = Vec::new();
+                while !self.eat_op("]") {
+                    items.push(self.maybe_star_pattern()?);
+                    if !self.eat_op(",") {
+                        self.expect_op("]")?;
+                        break;
+                    }
+                }
+                Ok(Pattern::Sequence(items))
+            }
+            Tok::Op("{") => {
+                self.pos += 1;
+                let mut keys = Vec::new();
+                let mut values = Vec::new();
+                let mut rest = None;
+                while !self.eat_op("}") {
+                    if self.eat_op("**") {
+                        rest = Some(self.name()?);
+                    } else {
+                        keys.push(self.pattern_value()?);
+                        self.expect_op(":")?;
+                        values.push(self.pattern()?);
+                    }
+                    if !self.eat_op(",") {
+                        self.expect_op("}")?;
+                        break;
+                    }
+                }
+                Ok(Pattern::Mapping { keys, values, rest })
+            }
+            Tok::Name(name) if !matches!(&*name, "None" | "True" | "False") => {
+                if KEYWORDS.contains(&&*name) {
+                    return Err(self.invalid());
+                }
+                self.pos += 1;
+                let mut target = Expr {
+                    pos,
+                    kind: ExprKind::Name(name.clone()),
+                };
+                let mut dotted = false;
+                while self.eat_op(".") {
+                    let attribute = self.name()?;
+                    target = Expr {
+                        pos,
+                        kind: ExprKind::Attribute(Box::new(target), attribute),
+                    };
+                    dotted = true;
+                }
+                if self.eat_op("(") {
+                    return self.class_pattern(target);
+                }
+                if dotted {
+                    return Ok(Pattern::Value(target));
+                }
+                Ok(Pattern::Capture((&*name != "_").then_some(name)))
+            }
+            _ => Ok(Pattern::Value(self.pattern_value()?)),
+        }
+    }
+
+    /// A literal (a signed number, strings, None, True, False) or a dotted name.
+    fn pattern_value(&mut self) -> Parsed<Expr> {
+        let pos = self.here();
+        match self.tok().clone() {
+            Tok::Op("-") => {
+                self.pos += 1;
+                match self.tok() {
+                    Tok::Int(_) | Tok::Float(_) => {}
+                    _ => return Err(self.invalid()),
+                }
+                let number = self.atom()?;
+                Ok(Expr {
+                    pos,
+                    kind: ExprKind::UnaryOp(UnaryOp::Neg, Box::new(number)),
+                })
+            }
+            Tok::Int(_) | Tok::Float(_) | Tok::Str { .. } => self.atom(),
+            Tok::Name(name) if matches!(&*name, "None" | "True" | "False") => self.atom(),
+            Tok::Name(_) => {
+                let mut target = self.atom()?;
+                if !self.at_op(".") {
+                    return Err(self.invalid());
+                }
+                while self.eat_op(".") {
+                    let attribute = self.name()?;
+                    target = Expr {
+                        pos,
+                        kind: ExprKind::Attribute(Box::new(target), attribute),
+                    };
+                }
+                Ok(target)
+            }
+            _ => Err(self.invalid()),
+        }
+    }
+
+    /// After `Class(`: positional patterns, then `name=pattern`.
+    fn class_pattern(&mut self, class: Expr) -> Parsed<Pattern> {
+        let mut args = Vec::new();
+        let mut keywords = Vec::new();
+        while !self.eat_op(")") {
+            let keyword = match (self.tok().clone(), self.peek_tok(1)) {
+                (Tok::Name(name), Tok::Op("=")) => Some(name),
+                _ => None,
+            };
+            if let Some(name) = keyword {
+                self.pos += 2;
+                keywords.push((name, self.pattern()?));
+            } else {
+                if !keywords.is_empty() {
+                    return Err(
+                        self.error_here("positional patterns follow keyword patterns")
+                    );
+                }
+                args.push(self.pattern()?);
+            }
+            if !self.eat_op(",") {
+                self.expect_op(")")?;
+                break;
+            }
+        }
+        Ok(Pattern::Class {
+            class,
+            args,
+            keywords,
         })
     }
 

@@ -382,6 +382,56 @@ impl Builder<'_> {
                 Ok(())
             }
             StmtKind::Pass | StmtKind::Break | StmtKind::Continue => Ok(()),
+            StmtKind::Match(subject, cases) => {
+                self.expr(subject)?;
+                for case in cases {
+                    self.pattern(&case.pattern)?;
+                    if let Some(guard) = &case.guard {
+                        self.expr(guard)?;
+                    }
+                    self.stmts(&case.body)?;
+                }
+                Ok(())
+            }
+        }
+    }
+
+    /// A case pattern: the names it captures are assigned, the values and classes it
+    /// compares with are read.
+    fn pattern(&mut self, pattern: &Pattern) -> Result<(), SyntaxError> {
+        match pattern {
+            Pattern::Value(value) => self.expr(value),
+            Pattern::Capture(name) | Pattern::Star(name) => {
+                if let Some(name) = name {
+                    self.assign(name);
+                }
+                Ok(())
+            }
+            Pattern::Sequence(items) | Pattern::Or(items) => {
+                items.iter().try_for_each(|item| self.pattern(item))
+            }
+            Pattern::Mapping { keys, values, rest } => {
+                keys.iter().try_for_each(|key| self.expr(key))?;
+                values.iter().try_for_each(|value| self.pattern(value))?;
+                if let Some(rest) = rest {
+                    self.assign(rest);
+                }
+                Ok(())
+            }
+            Pattern::Class {
+                class,
+                args,
+                keywords,
+            } => {
+                self.expr(class)?;
+                args.iter().try_for_each(|arg| self.pattern(arg))?;
+                keywords.iter().try_for_each(|(_, p)| self.pattern(p))
+            }
+            Pattern::As(inner, name) => {
+                self.pattern(inner)?;
+                self.assign(name);
+                Ok(())
+            }
         }
     }
 

@@ -2380,6 +2380,28 @@ impl Vm {
                 let matched = super::ops::exception_match(self, &exc, &class)?;
                 push(self, Value::Bool(matched));
             }
+            Instr::MatchCase(index) => {
+                let header = frame.code.consts.get(index as usize).cloned();
+                let (count, slots, pattern) = match &header {
+                    Some(Value::Tuple(parts)) if parts.len() == 3 => match (&parts[0], &parts[1]) {
+                        (Value::Int(count), Value::Int(slots)) => {
+                            (*count as usize, *slots as usize, parts[2].clone())
+                        }
+                        _ => (0, 0, Value::None),
+                    },
+                    _ => (0, 0, Value::None),
+                };
+                let at = frame.stack.len().saturating_sub(count);
+                let values = frame.stack.split_off(at);
+                let subject = frame.stack.last().cloned().unwrap_or(Value::None);
+                let mut captured = vec![Value::None; slots];
+                if super::matching::matches(self, &subject, &pattern, &values, &mut captured)? {
+                    push(self, Value::tuple(captured));
+                    push(self, Value::Bool(true));
+                } else {
+                    push(self, Value::Bool(false));
+                }
+            }
             Instr::ExcInfo => {
                 let exc = pop(frame);
                 let class = match &exc {

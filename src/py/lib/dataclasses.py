@@ -137,7 +137,7 @@ def _init_for(cls, fields):
 
 
 def dataclass(cls=None, *, init=True, repr=True, eq=True, order=False, unsafe_hash=False,
-              frozen=False, kw_only=False, **ignored):
+              frozen=False, match_args=True, kw_only=False, **ignored):
     def wrap(cls):
         fields = _collect_fields(cls, kw_only)
         cls.__dataclass_fields__ = {f.name: f for f in fields}
@@ -162,6 +162,8 @@ def dataclass(cls=None, *, init=True, repr=True, eq=True, order=False, unsafe_ha
                 return compare(_key(self), _key(other))
             return method
 
+        if match_args and "__match_args__" not in own:
+            cls.__match_args__ = tuple(f.name for f in fields if f.init and not f.kw_only)
         if init and "__init__" not in own:
             cls.__init__ = _init_for(cls, fields)
         if repr and "__repr__" not in own:
