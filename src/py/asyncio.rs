@@ -385,7 +385,9 @@ fn live_view(vm: &mut Vm, loop_value: &Value, running: &Value) -> LiveView {
 /// loop no longer holds from then on.
 fn running_handle(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
     arity(vm, "_running_handle", &args, 1, 1)?;
-    with_core(vm, &args[0], |core| std::mem::replace(&mut core.running, Value::None))
+    with_core(vm, &args[0], |core| {
+        std::mem::replace(&mut core.running, Value::None)
+    })
 }
 
 /// The loop's next callback: its handle; `None` once `stop()` took effect; `False` after a

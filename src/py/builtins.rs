@@ -45,6 +45,7 @@ fn new_type(
         base,
         builtin,
         id: 0,
+        meta: None,
     })
 }
 
@@ -385,6 +386,7 @@ fn install_class_methods(vm: &mut Vm) {
     add_method(vm, &object, "__hash__", object_hash);
     add_method(vm, &object, "__format__", object_format);
     add_method(vm, &object, "__setattr__", object_setattr);
+    add_method(vm, &object, "__init_subclass__", object_init_subclass);
     add_method(vm, &object, "__getattribute__", object_getattribute);
     let exc = vm.types.base_exception.clone();
     add_method(vm, &exc, "__init__", exception_init);
@@ -577,6 +579,13 @@ pub fn len_of(vm: &mut Vm, value: &Value) -> Res<usize> {
         Value::Dict(d) => d.borrow().len(),
         Value::Set(s) => s.table.borrow().len(),
         Value::Range(r) => r.len() as usize,
+        Value::Type(t) if ops::meta_method(t, vm.symbols.len).is_some() => {
+            let method = ops::meta_method(t, vm.symbols.len).unwrap_or(Value::None);
+            match vm.call_nested(method, vec![value.clone()])? {
+                Value::Int(n) if n >= 0 => n as usize,
+                _ => return vm.err("ValueError", "__len__() should return >= 0"),
+            }
+        }
         Value::Object(o) => {
             if let Native::DictView(d, _) = &*o.native.borrow() {
                 return Ok(d.borrow().len());
@@ -844,6 +853,14 @@ fn builtin_reversed(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value>
             let items = items_of(vm, value)?;
             let n = items.len();
             return Ok(ops::new_iter(Iter::Reversed(Value::list(items), n)));
+        }
+        Value::Type(t) if t.meta.is_some() => {
+            let symbol = vm.sym("__reversed__");
+            if let Some(method) = ops::meta_method(t, symbol) {
+                return vm.call_nested(method, vec![value]);
+            }
+            let name = type_name(vm, &value);
+            return vm.type_error(format!("'{name}' object is not reversible"));
         }
         other => {
             let name = type_name(vm, other);
@@ -1191,6 +1208,7 @@ fn python_hash(vm: &mut Vm, value: &Value) -> Res<i64> {
     Ok(match value {
         Value::Int(i) => signed_hash(i.unsigned_abs() % HASH_MODULUS, *i < 0),
         Value::Bool(b) => i64::from(*b),
+        Value::Str(s) => ops::hash_str(s) as i64,
         Value::Big(b) => signed_hash(hash_magnitude_words(b.magnitude_words()), b.is_negative()),
         Value::Float(f) if f.is_nan() => (ops::hash(vm, value)? >> 1) as i64,
         Value::Float(f) => float_hash(*f),
@@ -1808,7 +1826,7 @@ pub fn construct(
                         }
                     }
                 }
-                return make_class(vm, name, bases, namespace, Value::None);
+                return make_class(vm, name, bases, namespace, Value::None, Vec::new());
             }
             vm.type_error("type() takes 1 or 3 arguments")
         }
@@ -1851,7 +1869,6 @@ pub fn build_class_value() -> Value {
 }
 
 fn build_class(vm: &mut Vm, _: &Value, mut args: Args, kwargs: Kwargs) -> Res<Value> {
-    let _ = kwargs;
     if args.len() < 2 {
         return vm.type_error("__build_class__: not enough arguments");
     }
@@ -1860,7 +1877,7 @@ fn build_class(vm: &mut Vm, _: &Value, mut args: Args, kwargs: Kwargs) -> Res<Va
         Value::Str(s) => s,
         _ => return vm.type_error("__build_class__: name is not a string"),
     };
-    vm.push_class_body(body, name, args)?;
+    vm.push_class_body(body, name, args, kwargs)?;
     Err(Flow::Pushed)
 }
 
@@ -1901,14 +1918,24 @@ fn c3(vm: &mut Vm, name: &str, bases: &[Rc<Type>]) -> Res<Vec<Rc<Type>>> {
     }
 }
 
-/// Makes a class from its name, bases and the namespace its body filled.
+/// Makes a class from its name, bases and the namespace its body filled; `keywords` are the
+/// class statement's (`metaclass=`, and the rest for `__init_subclass__`).
 pub fn make_class(
     vm: &mut Vm,
     name: Rc<str>,
     bases: Vec<Value>,
     namespace: Rc<RefCell<Attrs>>,
     class_cell: Value,
+    mut keywords: Kwargs,
 ) -> Res<Value> {
+    let mut meta = None;
+    if let Some(at) = keywords.iter().position(|(k, _)| &**k == "metaclass") {
+        match keywords.remove(at).1 {
+            Value::Type(t) if Rc::ptr_eq(&t, &vm.types.type_) => {}
+            Value::Type(t) => meta = Some(t),
+            _ => return vm.type_error("metaclass must be a class"),
+        }
+    }
     let mut base_types = Vec::new();
     for base in bases {
         match base {
@@ -1939,6 +1966,9 @@ pub fn make_class(
                 base.name
             ));
         }
+    }
+    if meta.is_none() {
+        meta = base_types.iter().find_map(|b| b.meta.clone());
     }
     let mro = c3(vm, &name, &base_types)?;
     let base = if base_types.iter().any(|b| b.base == Base::Exception) {
@@ -1976,11 +2006,37 @@ pub fn make_class(
         base,
         builtin: None,
         id,
+        meta,
     });
     if let Value::Cell(cell) = class_cell {
         *cell.borrow_mut() = Value::Type(class.clone());
     }
-    // `__init_subclass__` and metaclasses are not supported; `__set_name__` neither.
+    // The nearest base's `__init_subclass__` (a class method, even undecorated) sees the new
+    // class, with the class statement's other keywords.
+    let symbol = vm.sym("__init_subclass__");
+    let hook = class
+        .mro
+        .iter()
+        .find_map(|t| t.dict.borrow().get(symbol).cloned());
+    let hook = match hook {
+        Some(Value::Object(o)) => match &*o.native.borrow() {
+            Native::ClassMethod(f) => Some(f.clone()),
+            _ => None,
+        },
+        other => other,
+    };
+    match hook {
+        Some(function @ Value::Func(_)) => {
+            vm.call_nested_kw(function, vec![Value::Type(class.clone())], keywords)?;
+        }
+        _ if !keywords.is_empty() => {
+            return vm.type_error(format!(
+                "{}.__init_subclass__() takes no keyword arguments",
+                class.name
+            ));
+        }
+        _ => {}
+    }
     Ok(Value::Type(class))
 }
 
@@ -2160,6 +2216,20 @@ fn object_format(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
             ))
         }
     }
+}
+
+/// `object.__init_subclass__`: what `super().__init_subclass__()` ends at.
+fn object_init_subclass(vm: &mut Vm, _: &Value, args: Args, kwargs: Kwargs) -> Res<Value> {
+    if !kwargs.is_empty() {
+        let name = match args.first() {
+            Some(Value::Type(t)) => t.name.clone(),
+            _ => "object".into(),
+        };
+        return vm.type_error(format!(
+            "{name}.__init_subclass__() takes no keyword arguments"
+        ));
+    }
+    Ok(Value::None)
 }
 
 fn object_setattr(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
@@ -2394,6 +2464,7 @@ pub const MODULES: &[&str] = &[
     "logging",
     "traceback",
     "datetime",
+    "enum",
     "asyncio.exceptions",
     "asyncio.tasks",
     "asyncio.queues",

@@ -375,7 +375,8 @@ impl Compiler<'_> {
                     self.expr(value)?;
                     self.store(target)?;
                 }
-                if let (ExprKind::Name(name), ScopeKind::Class) = (&target.kind, self.scope_kind()) {
+                if let (ExprKind::Name(name), ScopeKind::Class) = (&target.kind, self.scope_kind())
+                {
                     self.expr(annotation)?;
                     let annotations = self.symbol("__annotations__");
                     self.emit(Instr::LoadName(annotations));
@@ -1937,7 +1938,10 @@ impl<'a> PatternPlan<'a> {
                     }
                 }
                 let star = stars.first().map_or(-1, |&i| i as i64);
-                node(m::SEQUENCE, vec![Value::tuple(encoded), Value::Int(star), star_slot])
+                node(
+                    m::SEQUENCE,
+                    vec![Value::tuple(encoded), Value::Int(star), star_slot],
+                )
             }
             Pattern::Mapping { keys, values, rest } => {
                 let keys: Vec<Value> = keys.iter().map(|k| self.value(k)).collect();
@@ -1946,7 +1950,10 @@ impl<'a> PatternPlan<'a> {
                     encoded.push(self.encode(value)?);
                 }
                 let rest = self.slot(rest);
-                node(m::MAPPING, vec![Value::tuple(keys), Value::tuple(encoded), rest])
+                node(
+                    m::MAPPING,
+                    vec![Value::tuple(keys), Value::tuple(encoded), rest],
+                )
             }
             Pattern::Class {
                 class,
@@ -1958,7 +1965,10 @@ impl<'a> PatternPlan<'a> {
                 for arg in args {
                     positional.push(self.encode(arg)?);
                 }
-                let names = keywords.iter().map(|(n, _)| Value::Str(n.clone())).collect();
+                let names = keywords
+                    .iter()
+                    .map(|(n, _)| Value::Str(n.clone()))
+                    .collect();
                 let mut patterns = Vec::new();
                 for (_, p) in keywords {
                     patterns.push(self.encode(p)?);

@@ -55,7 +55,12 @@ fn write_struct_time(vm: &mut Vm, object: &Object, out: &mut String) -> Res<()> 
     .enumerate()
     {
         let symbol = vm.sym(name);
-        let value = object.attrs.borrow().get(symbol).cloned().unwrap_or(Value::None);
+        let value = object
+            .attrs
+            .borrow()
+            .get(symbol)
+            .cloned()
+            .unwrap_or(Value::None);
         if i > 0 {
             out.push_str(", ");
         }
@@ -221,6 +226,10 @@ fn write_repr(vm: &mut Vm, value: &Value, out: &mut String, seen: &mut Vec<usize
             write_repr(vm, &m.1.clone(), out, seen)?;
             out.push('>');
         }
+        Value::Type(t) if super::ops::meta_method(t, vm.symbols.repr).is_some() => {
+            let method = super::ops::meta_method(t, vm.symbols.repr).unwrap_or(Value::None);
+            out.push_str(&expect_str(vm, method, value, "__repr__")?);
+        }
         Value::Type(t) => {
             if t.builtin.is_some() && &*t.module == "builtins" {
                 let _ = write!(out, "<class '{}'>", t.name);
@@ -242,7 +251,9 @@ fn write_repr(vm: &mut Vm, value: &Value, out: &mut String, seen: &mut Vec<usize
                 out.push_str(&text?);
                 return Ok(());
             }
-            if &*o.class.name == "struct_time" && Rc::ptr_eq(&o.class, &vm.types.named("struct_time")) {
+            if &*o.class.name == "struct_time"
+                && Rc::ptr_eq(&o.class, &vm.types.named("struct_time"))
+            {
                 return write_struct_time(vm, o, out);
             }
             if o.class.base == Base::Exception {

@@ -254,7 +254,9 @@ fn class_matches(
         let declared = match class.lookup(symbol) {
             Some(Value::Tuple(items)) => items.to_vec(),
             Some(Value::List(items)) => items.borrow().clone(),
-            Some(_) => return vm.type_error(format!("{}.__match_args__ must be a tuple", class.name)),
+            Some(_) => {
+                return vm.type_error(format!("{}.__match_args__ must be a tuple", class.name))
+            }
             None => Vec::new(),
         };
         if positional.len() > declared.len() {

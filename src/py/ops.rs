@@ -56,8 +56,45 @@ pub fn kind_of(value: &Value) -> Kind {
 pub fn type_of(vm: &Vm, value: &Value) -> Rc<Type> {
     match value {
         Value::Object(o) => o.class.clone(),
+        Value::Type(t) if t.meta.is_some() => t.meta.clone().unwrap_or_else(|| t.clone()),
         Value::Iter(iter) => vm.types.of(iter_kind(&iter.borrow())),
         other => vm.types.of(kind_of(other)),
+    }
+}
+
+/// A method the class's metaclass defines in Python for `name` (`__iter__`, `__len__`…), if any.
+pub fn meta_method(class: &Type, symbol: Symbol) -> Option<Value> {
+    let meta = class.meta.as_ref()?;
+    match meta.lookup(symbol) {
+        Some(method @ Value::Func(_)) => Some(method),
+        _ => None,
+    }
+}
+
+/// An attribute a class takes from its metaclass (a method bound to the class, a property
+/// read on it).
+fn meta_attribute(vm: &mut Vm, class: &Rc<Type>, object: &Value, symbol: Symbol) -> Res<Value> {
+    let found = class.meta.as_ref().and_then(|meta| meta.lookup(symbol));
+    match found {
+        Some(Value::Func(f)) => Ok(Value::Method(Rc::new((Value::Func(f), object.clone())))),
+        Some(Value::Object(d)) => {
+            let getter = match &*d.native.borrow() {
+                Native::Property(getter, _) => Some(getter.clone()),
+                _ => None,
+            };
+            match getter {
+                Some(getter) => vm.call_nested(getter, vec![object.clone()]),
+                None => Ok(Value::Object(d.clone())),
+            }
+        }
+        Some(other) => Ok(other),
+        None => {
+            let name = vm.name(symbol);
+            vm.err(
+                "AttributeError",
+                format!("type object '{}' has no attribute '{name}'", class.name),
+            )
+        }
     }
 }
 
@@ -136,13 +173,15 @@ pub fn truthy(vm: &mut Vm, value: &Value) -> Res<bool> {
 }
 
 /// A string's hash for dict lookups (FNV-1a: stable across runs, so iteration orders are too).
+/// A string's hash: the same number `hash()` gives it, so that an object whose `__hash__`
+/// returns `hash(its_name)` finds the entries that name keys (a StrEnum member and its value).
 pub fn hash_str(s: &str) -> u64 {
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
     for &b in s.as_bytes() {
         hash ^= u64::from(b);
         hash = hash.wrapping_mul(0x0100_0000_01b3);
     }
-    hash
+    hash >> 1
 }
 
 fn hash_int(i: i64) -> u64 {
@@ -1084,6 +1123,13 @@ pub fn contains(vm: &mut Vm, container: &Value, item: &Value) -> Res<bool> {
             iter_contains(vm, container, item)
         }
         Value::Iter(_) | Value::Gen(_) => iter_contains(vm, container, item),
+        Value::Type(t) if t.meta.is_some() => match meta_method(t, vm.symbols.contains) {
+            Some(method) => {
+                let result = vm.call_nested(method, vec![container.clone(), item.clone()])?;
+                truthy(vm, &result)
+            }
+            None => iter_contains(vm, container, item),
+        },
         other => {
             let name = type_name(vm, other);
             vm.type_error(format!("argument of type '{name}' is not iterable"))
@@ -1510,6 +1556,29 @@ pub fn subscript(vm: &mut Vm, container: Value, index: Value) -> Res<Value> {
             }
         }
         (Value::Type(t), _) if t.builtin.is_some() => Ok(container.clone()),
+        (Value::Type(t), _) => {
+            if let Some(method) = meta_method(t, vm.symbols.getitem) {
+                return vm.call_nested(method, vec![container.clone(), index]);
+            }
+            let symbol = vm.sym("__class_getitem__");
+            match t.lookup(symbol) {
+                Some(Value::Object(o)) => {
+                    let function = match &*o.native.borrow() {
+                        Native::ClassMethod(f) => Some(f.clone()),
+                        _ => None,
+                    };
+                    match function {
+                        Some(f) => vm.call_nested(f, vec![container.clone(), index]),
+                        None => not_subscriptable(vm, &container),
+                    }
+                }
+                // Implicitly a class method, as in CPython.
+                Some(function @ Value::Func(_)) => {
+                    vm.call_nested(function, vec![container.clone(), index])
+                }
+                _ => not_subscriptable(vm, &container),
+            }
+        }
         _ => not_subscriptable(vm, &container),
     }
 }
@@ -1660,6 +1729,13 @@ pub fn get_iter(vm: &mut Vm, value: Value) -> Res<Value> {
         },
         Value::Iter(_) => return Ok(value),
         Value::Gen(g) if g.kind == GenKind::Generator => return Ok(value),
+        Value::Type(t) if t.meta.is_some() => match meta_method(t, vm.symbols.iter) {
+            Some(method) => {
+                let iterator = vm.call_nested(method, vec![value.clone()])?;
+                return get_iter(vm, iterator);
+            }
+            None => return not_iterable(vm, &value),
+        },
         Value::Object(o) => {
             let view = match &*o.native.borrow() {
                 Native::DictView(d, view) => Some((d.clone(), *view)),
@@ -2068,7 +2144,7 @@ pub fn getattr(vm: &mut Vm, object: &Value, symbol: Symbol) -> Res<Value> {
                 "__bases__" => Ok(Value::tuple(
                     t.bases.iter().map(|c| Value::Type(c.clone())).collect(),
                 )),
-                "__class__" => Ok(Value::Type(vm.types.type_.clone())),
+                "__class__" => Ok(Value::Type(type_of(vm, object))),
                 // A copy of the class's own namespace (CPython's is a read-only view).
                 "__dict__" => {
                     let mut dict = Dict::new();
@@ -2078,6 +2154,7 @@ pub fn getattr(vm: &mut Vm, object: &Value, symbol: Symbol) -> Res<Value> {
                     }
                     Ok(Value::dict(dict))
                 }
+                _ if t.meta.is_some() => meta_attribute(vm, t, object, symbol),
                 _ => vm.err(
                     "AttributeError",
                     format!("type object '{}' has no attribute '{name}'", t.name),

@@ -578,9 +578,7 @@ impl Parser {
                 keywords.push((name, self.pattern()?));
             } else {
                 if !keywords.is_empty() {
-                    return Err(
-                        self.error_here("positional patterns follow keyword patterns")
-                    );
+                    return Err(self.error_here("positional patterns follow keyword patterns"));
                 }
                 args.push(self.pattern()?);
             }

@@ -1070,7 +1070,10 @@ fn math_modf(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
     arity(vm, "modf", &args, 1, 1)?;
     let x = float_arg(vm, &args, 0)?;
     if x.is_infinite() {
-        return Ok(Value::tuple(vec![Value::Float(0.0_f64.copysign(x)), Value::Float(x)]));
+        return Ok(Value::tuple(vec![
+            Value::Float(0.0_f64.copysign(x)),
+            Value::Float(x),
+        ]));
     }
     let whole = x.trunc();
     Ok(Value::tuple(vec![
@@ -1139,7 +1142,9 @@ fn sys_exception(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
 /// `traceback`'s text of an exception, as an uncaught one prints (`lib/traceback.py`).
 fn traceback_text(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
     arity(vm, "_text", &args, 1, 1)?;
-    Ok(Value::Str(super::format::traceback_text(vm, &args[0]).into()))
+    Ok(Value::Str(
+        super::format::traceback_text(vm, &args[0]).into(),
+    ))
 }
 
 /// Its last line alone (`ValueError: message`), for `format_exception_only`.
@@ -1209,6 +1214,7 @@ fn python_source(name: &str) -> Option<&'static str> {
         "statistics" => include_str!("lib/statistics.py"),
         "abc" => include_str!("lib/abc.py"),
         "datetime" => include_str!("lib/datetime.py"),
+        "enum" => include_str!("lib/enum.py"),
         "__future__" => "annotations = True\n",
         _ => return None,
     })
@@ -1263,7 +1269,10 @@ pub fn module(vm: &mut Vm, name: &str) -> Res<Option<Value>> {
         }
         "traceback" | "logging" => {
             let natives: &[(&str, NativeFn)] = if name == "traceback" {
-                &[("_text", traceback_text), ("_last_line", traceback_last_line)]
+                &[
+                    ("_text", traceback_text),
+                    ("_last_line", traceback_last_line),
+                ]
             } else {
                 &[("_caller", logging_caller)]
             };

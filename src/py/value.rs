@@ -177,6 +177,9 @@ pub struct Type {
     /// The built-in kind of value this type describes (`int`, `list`…), if any.
     pub builtin: Option<Kind>,
     pub id: usize,
+    /// Its metaclass, when not `type`: the class's own `len()`, iteration, `in`, `[]`, `repr`,
+    /// calls and missing attributes go to the metaclass's methods (an `Enum`'s).
+    pub meta: Option<Rc<Type>>,
 }
 
 impl Type {

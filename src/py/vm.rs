@@ -71,6 +71,7 @@ pub enum OnReturn {
         name: Rc<str>,
         bases: Vec<Value>,
         namespace: Rc<RefCell<Attrs>>,
+        keywords: Vec<(Rc<str>, Value)>,
     },
     /// The program itself ended.
     Program,
@@ -1080,7 +1081,13 @@ impl Vm {
     }
 
     /// A class body runs in a frame of its own; its namespace becomes the class.
-    pub fn push_class_body(&mut self, body: Value, name: Rc<str>, bases: Vec<Value>) -> Res<()> {
+    pub fn push_class_body(
+        &mut self,
+        body: Value,
+        name: Rc<str>,
+        bases: Vec<Value>,
+        keywords: Vec<(Rc<str>, Value)>,
+    ) -> Res<()> {
         let Value::Func(function) = body else {
             return self.type_error("__build_class__: func must be a function");
         };
@@ -1091,6 +1098,7 @@ impl Vm {
             name,
             bases,
             namespace,
+            keywords,
         };
         self.frames.push(frame);
         Ok(())
@@ -2601,8 +2609,10 @@ impl Vm {
                 name,
                 bases,
                 namespace,
+                keywords,
             } => {
-                let class = super::builtins::make_class(self, name, bases, namespace, value)?;
+                let class =
+                    super::builtins::make_class(self, name, bases, namespace, value, keywords)?;
                 push(self, class);
             }
             OnReturn::Program => return Ok(Some(Exit::Finished)),
