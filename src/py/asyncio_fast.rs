@@ -34,6 +34,7 @@ pub struct FutureSymbols {
     nfuts: Symbol,
     coro: Symbol,
     watching: Symbol,
+    context: Symbol,
 }
 
 impl FutureSymbols {
@@ -62,6 +63,7 @@ impl FutureSymbols {
             nfuts: intern("nfuts"),
             coro: intern("_coro"),
             watching: intern("_watching"),
+            context: intern("_context"),
         }
     }
 }
@@ -288,6 +290,7 @@ fn try_enter_task(vm: &mut Vm, args: &Args, kwargs: &Kwargs) -> Res<bool> {
             };
             if idle {
                 ops::dict_set_shared(vm, &tasks, args[0].clone(), args[1].clone())?;
+                enter_context(vm, &args[1]);
                 return Ok(true);
             }
         }
@@ -314,12 +317,50 @@ fn try_leave_task(vm: &mut Vm, args: &Args, kwargs: &Kwargs) -> Res<bool> {
                 if same {
                     let removed = tasks.borrow_mut().remove_at(slot);
                     drop(removed);
+                    leave_context(vm);
                     return Ok(true);
                 }
             }
         }
     }
     Ok(false)
+}
+
+/// A task's step runs in the task's own `contextvars.Context` (`Task._context`), once the
+/// program uses them.
+pub(super) fn enter_context(vm: &mut Vm, task: &Value) {
+    if !vm.contexts_on {
+        return;
+    }
+    let own = match task {
+        Value::Object(o) => o.attrs.borrow().get(vm.symbols.future.context).cloned(),
+        _ => None,
+    };
+    let outer = match own {
+        Some(context) => std::mem::replace(&mut vm.context, context),
+        None => vm.context.clone(),
+    };
+    vm.outer_contexts.push(outer);
+}
+
+/// The step ends: the context current before it is current again.
+pub(super) fn leave_context(vm: &mut Vm) {
+    if let Some(outer) = vm.outer_contexts.pop() {
+        vm.context = outer;
+    }
+}
+
+/// `_context_enter(task)` / `_context_leave()`: the same for the Python `_enter_task`.
+fn context_enter(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
+    if let Some(task) = args.first() {
+        enter_context(vm, task);
+    }
+    Ok(Value::None)
+}
+
+fn context_leave(vm: &mut Vm, _: &Value, _: Args, _: Kwargs) -> Res<Value> {
+    leave_context(vm);
+    Ok(Value::None)
 }
 
 /// A task's step begins: `_enter_task(loop, task)`, then its lane on the timeline.
@@ -664,6 +705,8 @@ fn counted_natively(vm: &mut Vm, state: &Value, child: &Value) -> Res<bool> {
 /// The natives: the name `lib/asyncio.py` knows each by, and the name it shows
 /// (`fut.result.__name__` is `result`, as in CPython).
 pub const NATIVES: &[(&str, &str, super::vm::NativeFn)] = &[
+    ("_context_enter", "_context_enter", context_enter),
+    ("_context_leave", "_context_leave", context_leave),
     ("_future_done", "done", future_done),
     ("_future_cancelled", "cancelled", future_cancelled),
     ("_future_result", "result", future_result),

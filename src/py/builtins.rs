@@ -2465,6 +2465,7 @@ pub const MODULES: &[&str] = &[
     "traceback",
     "datetime",
     "enum",
+    "contextvars",
     "asyncio.exceptions",
     "asyncio.tasks",
     "asyncio.queues",

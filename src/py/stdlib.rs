@@ -1154,6 +1154,29 @@ fn traceback_last_line(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Val
     Ok(Value::Str(format!("{line}\n").into()))
 }
 
+/// `contextvars`: the current context (None before the program's first).
+fn contextvars_current(vm: &mut Vm, _: &Value, _: Args, _: Kwargs) -> Res<Value> {
+    Ok(vm.context.clone())
+}
+
+fn contextvars_set_current(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
+    arity(vm, "_set_current", &args, 1, 1)?;
+    vm.context = args[0].clone();
+    Ok(Value::None)
+}
+
+/// From now on each asyncio task runs in its own context (asyncio's `_contexts_on`), a copy
+/// made by `copy_context`, the argument.
+fn contextvars_enable(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
+    arity(vm, "_enable", &args, 1, 1)?;
+    vm.contexts_on = true;
+    if let Value::Module(asyncio) = super::builtins::import(vm, "asyncio")? {
+        set_global(vm, &asyncio, "_contexts_on", Value::Bool(true));
+        set_global(vm, &asyncio, "_copy_context", args[0].clone());
+    }
+    Ok(Value::None)
+}
+
 /// Where the program called `logging` from: the innermost frame of the program's own code (its
 /// file, line and function), as a log record names it.
 fn logging_caller(vm: &mut Vm, _: &Value, _: Args, _: Kwargs) -> Res<Value> {
@@ -1267,21 +1290,29 @@ pub fn module(vm: &mut Vm, name: &str) -> Res<Option<Value>> {
             )?;
             m
         }
-        "traceback" | "logging" => {
-            let natives: &[(&str, NativeFn)] = if name == "traceback" {
-                &[
-                    ("_text", traceback_text),
-                    ("_last_line", traceback_last_line),
-                ]
-            } else {
-                &[("_caller", logging_caller)]
+        "traceback" | "logging" | "contextvars" => {
+            let (natives, source): (&[(&str, NativeFn)], &str) = match name {
+                "traceback" => (
+                    &[
+                        ("_text", traceback_text),
+                        ("_last_line", traceback_last_line),
+                    ],
+                    include_str!("lib/traceback.py"),
+                ),
+                "logging" => (
+                    &[("_caller", logging_caller)],
+                    include_str!("lib/logging.py"),
+                ),
+                _ => (
+                    &[
+                        ("_current", contextvars_current),
+                        ("_set_current", contextvars_set_current),
+                        ("_enable", contextvars_enable),
+                    ],
+                    include_str!("lib/contextvars.py"),
+                ),
             };
             let m = native_module(vm, name, natives);
-            let source = if name == "traceback" {
-                include_str!("lib/traceback.py")
-            } else {
-                include_str!("lib/logging.py")
-            };
             super::run::run_module_source(vm, m.clone(), source, super::format::PRELUDE_FILE)?;
             m
         }

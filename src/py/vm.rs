@@ -325,6 +325,12 @@ pub struct Vm {
     /// Whether some class of the program defines `__setattr__` (only then does setting an
     /// attribute look for one).
     pub classes_set_attributes: bool,
+    /// `contextvars`: the current `Context` (None until the program reads one), and those a
+    /// task's step set aside when it entered its own. Tasks switch contexts only once the
+    /// program imported `contextvars`.
+    pub context: Value,
+    pub outer_contexts: Vec<Value>,
+    pub contexts_on: bool,
     pub random: super::stdlib::Random,
     pub filename: Rc<str>,
     pub source_lines: Vec<String>,
@@ -477,6 +483,9 @@ impl Vm {
             uncaught: None,
             next_type_id: Cell::new(1000),
             classes_set_attributes: false,
+            context: Value::None,
+            outer_contexts: Vec::new(),
+            contexts_on: false,
             random: super::stdlib::Random::new(),
             filename: filename.into(),
             source_lines: source.lines().map(str::to_owned).collect(),

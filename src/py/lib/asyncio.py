@@ -335,7 +335,7 @@ class BaseEventLoop:
 
     def create_task(self, coro, *, name=None, context=None):
         self._check_closed()
-        task = Task(coro, loop=self, name=name)
+        task = Task(coro, loop=self, name=name, context=context)
         return task
 
     def call_soon(self, callback, *args, context=None):
@@ -519,6 +519,9 @@ def isfuture(obj):
 
 
 _watching = False
+# Set when the program imports contextvars, with its copy_context.
+_contexts_on = False
+_copy_context = None
 # What _run_next returns when the loop stops: no callback can return it.
 _STOP = object()
 
@@ -730,6 +733,7 @@ def _py_enter_task(loop, task):
     if current is not None:
         raise RuntimeError(f"Cannot enter into task {task!r} while another task {current!r} is being executed.")
     _current_tasks[loop] = task
+    _context_enter(task)
 
 
 def _py_leave_task(loop, task):
@@ -737,6 +741,7 @@ def _py_leave_task(loop, task):
     if current is not task:
         raise RuntimeError(f"Leaving task {task!r} does not match the current task {current!r}.")
     del _current_tasks[loop]
+    _context_leave()
 
 
 class Task(Future):
@@ -760,6 +765,9 @@ class Task(Future):
         else:
             self._name = str(name)
         self._coro = coro
+        if _contexts_on:
+            # As CPython: the task runs in a copy of the context current when it was made.
+            self._context = _copy_context() if context is None else context
         self._lane = _lane_new(coro, self._name)
         self._lanes_taken = (self._lane,)
         _call_soon(loop, self.task_step, ())
@@ -973,7 +981,7 @@ async def _wrap_awaitable(awaitable):
 
 def create_task(coro, *, name=None, context=None):
     loop = get_running_loop()
-    task = loop.create_task(coro)
+    task = loop.create_task(coro, context=context)
     if name is not None:
         task.set_name(name)
     return task
@@ -1443,7 +1451,7 @@ class TaskGroup:
             raise RuntimeError(f"TaskGroup {self!r} is finished")
         if self._aborting:
             raise RuntimeError(f"TaskGroup {self!r} is shutting down")
-        task = self._loop.create_task(coro)
+        task = self._loop.create_task(coro, context=context)
         if name is not None:
             task.set_name(name)
         task.add_done_callback(self._on_task_done)
