@@ -169,7 +169,7 @@ pub(super) fn call_soon(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Va
     Ok(object)
 }
 
-fn call_at(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
+pub(super) fn call_at(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
     arity(vm, "_call_at", &args, 4, 4)?;
     let when = ops::to_f64(vm, &args[1])?;
     let (object, data) = make_handle(vm, &args[0], args[2].clone(), args[3].clone(), Some(when))?;
@@ -468,7 +468,7 @@ fn handle_cancelled(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value>
 }
 
 /// `MemoryError` when the program holds more memory than it may (see `py::memory`).
-fn check_memory(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
+pub(super) fn check_memory(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
     arity(vm, "_check_memory", &args, 0, 0)?;
     if super::memory::exhausted() {
         return vm.err("MemoryError", "");
@@ -560,7 +560,7 @@ fn gen_label(gen: &Gen) -> Rc<str> {
 }
 
 /// A new timeline lane for a task running `coro`: its number.
-fn lane_new(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
+pub(super) fn lane_new(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
     arity(vm, "_lane_new", &args, 2, 2)?;
     let label: Rc<str> = match &args[0] {
         // The loop's own housekeeping is not the program's: no lane, but for the task that
@@ -951,7 +951,7 @@ pub fn log_dropped_tasks(vm: &mut Vm) {
 }
 
 /// Tasks are registered weakly, as CPython's `_all_tasks` is a weak set.
-fn register_task(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
+pub(super) fn register_task(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
     arity(vm, "_register_task", &args, 1, 1)?;
     if let Value::Object(o) = &args[0] {
         if vm.tasks.len() > 64 && vm.tasks.len().is_power_of_two() {

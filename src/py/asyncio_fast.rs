@@ -326,6 +326,112 @@ fn try_leave_task(vm: &mut Vm, args: &Args, kwargs: &Kwargs) -> Res<bool> {
     Ok(false)
 }
 
+/// The asyncio module's global `name` (None if it has none).
+fn module_global(vm: &mut Vm, name: &str) -> Value {
+    let symbol = vm.sym(name);
+    match &vm.asyncio {
+        Some(Value::Module(m)) => m.get(symbol).unwrap_or(Value::None),
+        _ => Value::None,
+    }
+}
+
+/// `sleep(delay, result)` with a positive delay, on asyncio's own running loop: the future it
+/// awaits (named for the timeline) and the timer that sets its result, as `Future(loop=loop)`
+/// and `loop.call_later(delay, _set_result_unless_cancelled, future, result)` make them, without
+/// their Python frames. None for anything else (no running loop, a closed loop, another kind
+/// of loop): `sleep` then does it all in Python, errors included.
+fn sleep_arm(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
+    let [delay, result] = &args[..] else {
+        return Ok(Value::None);
+    };
+    let running = module_global(vm, "_running_loop");
+    let (Value::Object(event_loop), Value::Type(default_loop), Value::Type(future_class)) = (
+        &running,
+        module_global(vm, "_UnixSelectorEventLoop"),
+        module_global(vm, "Future"),
+    ) else {
+        return Ok(Value::None);
+    };
+    let closed = event_loop.attrs.borrow().get(vm.sym("_closed")).cloned();
+    if !std::rc::Rc::ptr_eq(&event_loop.class, &default_loop) || !matches!(closed, Some(Value::Bool(false))) {
+        return Ok(Value::None);
+    }
+    let seconds = ops::to_f64(vm, delay)?;
+    let label = format!("sleep({})", super::format::repr(vm, delay)?);
+    let until = Value::Float(vm.now + seconds);
+    let future = Object::new(future_class, Native::None);
+    {
+        let symbols = &vm.symbols.future;
+        let (loop_, callbacks) = (symbols.loop_, symbols.callbacks);
+        let mut attrs = future.attrs.borrow_mut();
+        attrs.set(loop_, running.clone());
+        attrs.set(callbacks, Value::list(Vec::new()));
+    }
+    let (label_symbol, until_symbol) = (vm.sym("_wait_label"), vm.sym("_wait_until"));
+    future.attrs.borrow_mut().set(label_symbol, Value::Str(label.into()));
+    future.attrs.borrow_mut().set(until_symbol, until);
+    let future = Value::Object(future);
+    let callback = module_global(vm, "_set_result_unless_cancelled");
+    let when = Value::Float(vm.now + seconds);
+    let timer_args = Value::tuple(vec![future.clone(), result.clone()]);
+    let handle = super::asyncio::call_at(vm, &Value::None, vec![running, when, callback, timer_args], Vec::new())?;
+    Ok(Value::tuple(vec![future, handle]))
+}
+
+/// `Task.__init__(coro, *, loop, name=None, context=None)` with a loop given, a coroutine and
+/// a str name or none, contexts not in use: the attributes `_py_task_init` sets, its lane, its
+/// first step scheduled and the task registered, in the same order. Anything else (no loop,
+/// not a coroutine, a name to convert, a context) is `_py_task_init`'s.
+fn task_init(vm: &mut Vm, _: &Value, args: Args, kwargs: Kwargs) -> Res<Value> {
+    let mut event_loop = Value::None;
+    let mut name = Value::None;
+    let mut plain = args.len() == 2;
+    for (key, value) in &kwargs {
+        match &**key {
+            "loop" => event_loop = value.clone(),
+            "name" => name = value.clone(),
+            "context" => plain &= value.is_none(),
+            _ => plain = false,
+        }
+    }
+    let is_coroutine = matches!(args.get(1), Some(Value::Gen(g)) if g.kind == GenKind::Coroutine);
+    let contexts = vm.contexts_on;
+    if !plain
+        || !is_coroutine
+        || contexts
+        || !matches!(event_loop, Value::Object(_))
+        || !matches!(name, Value::None | Value::Str(_))
+    {
+        return in_python(vm, "_py_task_init", args, kwargs);
+    }
+    let (task, coro) = (args[0].clone(), args[1].clone());
+    super::asyncio::check_memory(vm, &Value::None, Vec::new(), Vec::new())?;
+    set_field(vm, &task, |s| s.loop_, event_loop.clone())?;
+    set_field(vm, &task, |s| s.callbacks, Value::list(Vec::new()))?;
+    if name.is_none() {
+        let counter = vm.sym("_task_counter");
+        let Some(Value::Module(module)) = vm.asyncio.clone() else {
+            return in_python(vm, "_py_task_init", args, kwargs);
+        };
+        let next = match module.get(counter) {
+            Some(Value::Int(n)) => n + 1,
+            _ => return in_python(vm, "_py_task_init", args, kwargs),
+        };
+        module.set(counter, Value::Int(next));
+        name = Value::Str(format!("Task-{next}").into());
+    }
+    let name_symbol = vm.sym("_name");
+    ops::setattr(vm, &task, name_symbol, name.clone())?;
+    set_field(vm, &task, |s| s.coro, coro.clone())?;
+    let lane = super::asyncio::lane_new(vm, &Value::None, vec![coro, name], Vec::new())?;
+    set_field(vm, &task, |s| s.lane, lane.clone())?;
+    set_field(vm, &task, |s| s.lanes_taken, Value::tuple(vec![lane]))?;
+    let step = field(vm, &task, |s| s.task_step)?;
+    call_soon(vm, event_loop, step, Vec::new())?;
+    super::asyncio::register_task(vm, &Value::None, vec![task], Vec::new())?;
+    Ok(Value::None)
+}
+
 /// A task's step runs in the task's own `contextvars.Context` (`Task._context`), once the
 /// program uses them.
 pub(super) fn enter_context(vm: &mut Vm, task: &Value) {
@@ -705,6 +811,8 @@ fn counted_natively(vm: &mut Vm, state: &Value, child: &Value) -> Res<bool> {
 /// The natives: the name `lib/asyncio.py` knows each by, and the name it shows
 /// (`fut.result.__name__` is `result`, as in CPython).
 pub const NATIVES: &[(&str, &str, super::vm::NativeFn)] = &[
+    ("_task_init", "__init__", task_init),
+    ("_sleep_arm", "_sleep_arm", sleep_arm),
     ("_context_enter", "_context_enter", context_enter),
     ("_context_leave", "_context_leave", context_leave),
     ("_future_done", "done", future_done),

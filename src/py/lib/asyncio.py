@@ -749,29 +749,8 @@ class Task(Future):
     _fut_waiter = None
     _num_cancels_requested = 0
 
-    def __init__(self, coro, *, loop=None, name=None, context=None):
-        global _task_counter
-        # Past the playground's memory limit a new task is where the program hears of it.
-        _check_memory()
-        if loop is None:
-            loop = get_event_loop()
-        self._loop = loop
-        self._callbacks = []
-        if not iscoroutine(coro):
-            raise TypeError(f"a coroutine was expected, got {coro!r}")
-        if name is None:
-            _task_counter += 1
-            self._name = f'Task-{_task_counter}'
-        else:
-            self._name = str(name)
-        self._coro = coro
-        if _contexts_on:
-            # As CPython: the task runs in a copy of the context current when it was made.
-            self._context = _copy_context() if context is None else context
-        self._lane = _lane_new(coro, self._name)
-        self._lanes_taken = (self._lane,)
-        _call_soon(loop, self.task_step, ())
-        _register_task(self)
+    # A native for the common case (a loop given, a coroutine); _py_task_init does the rest.
+    __init__ = _task_init
 
     def _repr_parts(self):
         info = Future._repr_parts(self)
@@ -835,6 +814,31 @@ class Task(Future):
 
 
 # What the natives of a task's step hand over (see asyncio_fast.rs).
+def _py_task_init(self, coro, *, loop=None, name=None, context=None):
+    global _task_counter
+    # Past the playground's memory limit a new task is where the program hears of it.
+    _check_memory()
+    if loop is None:
+        loop = get_event_loop()
+    self._loop = loop
+    self._callbacks = []
+    if not iscoroutine(coro):
+        raise TypeError(f"a coroutine was expected, got {coro!r}")
+    if name is None:
+        _task_counter += 1
+        self._name = f'Task-{_task_counter}'
+    else:
+        self._name = str(name)
+    self._coro = coro
+    if _contexts_on:
+        # As CPython: the task runs in a copy of the context current when it was made.
+        self._context = _copy_context() if context is None else context
+    self._lane = _lane_new(coro, self._name)
+    self._lanes_taken = (self._lane,)
+    _call_soon(loop, self.task_step, ())
+    _register_task(self)
+
+
 def _py_task_step(self, exc=None):
     if self._state != PENDING:
         raise InvalidStateError(f'_step(): already done: {self!r}, {exc!r}')
@@ -997,11 +1001,15 @@ async def sleep(delay, result=None):
         _lane_sleep0()
         await _Sleep0()
         return result
-    loop = get_running_loop()
-    future = Future(loop=loop)
-    future._wait_label = f'sleep({delay!r})'
-    future._wait_until = _time() + delay
-    handle = loop.call_later(delay, _set_result_unless_cancelled, future, result)
+    armed = _sleep_arm(delay, result)
+    if armed is None:
+        loop = get_running_loop()
+        future = Future(loop=loop)
+        future._wait_label = f'sleep({delay!r})'
+        future._wait_until = _time() + delay
+        handle = loop.call_later(delay, _set_result_unless_cancelled, future, result)
+    else:
+        future, handle = armed
     try:
         return await future
     finally:
