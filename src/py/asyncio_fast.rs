@@ -345,15 +345,10 @@ fn sleep_arm(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
         return Ok(Value::None);
     };
     let running = module_global(vm, "_running_loop");
-    let (Value::Object(event_loop), Value::Type(default_loop), Value::Type(future_class)) = (
-        &running,
-        module_global(vm, "_UnixSelectorEventLoop"),
-        module_global(vm, "Future"),
-    ) else {
+    let Value::Type(future_class) = module_global(vm, "Future") else {
         return Ok(Value::None);
     };
-    let closed = event_loop.attrs.borrow().get(vm.sym("_closed")).cloned();
-    if !std::rc::Rc::ptr_eq(&event_loop.class, &default_loop) || !matches!(closed, Some(Value::Bool(false))) {
+    if !default_open_loop(vm, &running) {
         return Ok(Value::None);
     }
     let seconds = ops::to_f64(vm, delay)?;
@@ -430,6 +425,53 @@ fn task_init(vm: &mut Vm, _: &Value, args: Args, kwargs: Kwargs) -> Res<Value> {
     call_soon(vm, event_loop, step, Vec::new())?;
     super::asyncio::register_task(vm, &Value::None, vec![task], Vec::new())?;
     Ok(Value::None)
+}
+
+/// Whether `event_loop` is asyncio's own kind of loop, open: natives may then make its tasks
+/// and timers as its Python methods would.
+fn default_open_loop(vm: &mut Vm, event_loop: &Value) -> bool {
+    let (Value::Object(o), Value::Type(default_loop)) =
+        (event_loop, module_global(vm, "_UnixSelectorEventLoop"))
+    else {
+        return false;
+    };
+    let closed = o.attrs.borrow().get(vm.sym("_closed")).cloned();
+    std::rc::Rc::ptr_eq(&o.class, &default_loop) && matches!(closed, Some(Value::Bool(false)))
+}
+
+/// A task of `Task` itself for a coroutine, as `loop.create_task(coro)` makes it.
+fn new_task(vm: &mut Vm, coro: Value, event_loop: Value) -> Res<Value> {
+    let class = module_global(vm, "Task");
+    vm.call_nested_kw(class, vec![coro], vec![("loop".into(), event_loop)])
+}
+
+fn is_coroutine(value: &Value) -> bool {
+    matches!(value, Value::Gen(g) if g.kind == GenKind::Coroutine)
+}
+
+/// `ensure_future(coro, loop=loop)` for a coroutine and asyncio's own open loop (what gather
+/// does for each child): the task, made natively; everything else is `_py_ensure_future`'s.
+fn ensure_future(vm: &mut Vm, _: &Value, args: Args, kwargs: Kwargs) -> Res<Value> {
+    if let ([coro], [(key, event_loop)]) = (&args[..], &kwargs[..]) {
+        if &**key == "loop" && is_coroutine(coro) && default_open_loop(vm, event_loop) {
+            return new_task(vm, coro.clone(), event_loop.clone());
+        }
+    }
+    in_python(vm, "_py_ensure_future", args, kwargs)
+}
+
+/// `asyncio.create_task(coro)` (no name, no context) on asyncio's own running loop.
+fn create_task(vm: &mut Vm, _: &Value, args: Args, kwargs: Kwargs) -> Res<Value> {
+    let plain_kwargs = kwargs
+        .iter()
+        .all(|(k, v)| matches!(&**k, "name" | "context") && v.is_none());
+    if let ([coro], true) = (&args[..], plain_kwargs) {
+        let running = module_global(vm, "_running_loop");
+        if is_coroutine(coro) && default_open_loop(vm, &running) {
+            return new_task(vm, coro.clone(), running);
+        }
+    }
+    in_python(vm, "_py_create_task", args, kwargs)
 }
 
 /// A task's step runs in the task's own `contextvars.Context` (`Task._context`), once the
@@ -811,6 +853,8 @@ fn counted_natively(vm: &mut Vm, state: &Value, child: &Value) -> Res<bool> {
 /// The natives: the name `lib/asyncio.py` knows each by, and the name it shows
 /// (`fut.result.__name__` is `result`, as in CPython).
 pub const NATIVES: &[(&str, &str, super::vm::NativeFn)] = &[
+    ("ensure_future", "ensure_future", ensure_future),
+    ("create_task", "create_task", create_task),
     ("_task_init", "__init__", task_init),
     ("_sleep_arm", "_sleep_arm", sleep_arm),
     ("_context_enter", "_context_enter", context_enter),

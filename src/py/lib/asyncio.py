@@ -965,7 +965,7 @@ def iscoroutine_or_future(obj):
     return iscoroutine(obj) or isfuture(obj)
 
 
-def ensure_future(coro_or_future, *, loop=None):
+def _py_ensure_future(coro_or_future, *, loop=None):
     if isfuture(coro_or_future):
         if loop is not None and loop is not coro_or_future._loop:
             raise ValueError('The future belongs to a different loop than the one specified as the loop argument')
@@ -975,7 +975,7 @@ def ensure_future(coro_or_future, *, loop=None):
             loop = get_event_loop()
         return loop.create_task(coro_or_future)
     if hasattr(coro_or_future, '__await__'):
-        return ensure_future(_wrap_awaitable(coro_or_future), loop=loop)
+        return _py_ensure_future(_wrap_awaitable(coro_or_future), loop=loop)
     raise TypeError('An asyncio.Future, a coroutine or an awaitable is required')
 
 
@@ -983,7 +983,7 @@ async def _wrap_awaitable(awaitable):
     return await awaitable
 
 
-def create_task(coro, *, name=None, context=None):
+def _py_create_task(coro, *, name=None, context=None):
     loop = get_running_loop()
     task = loop.create_task(coro, context=context)
     if name is not None:
