@@ -363,13 +363,21 @@ fn sleep_arm(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
         attrs.set(callbacks, Value::list(Vec::new()));
     }
     let (label_symbol, until_symbol) = (vm.sym("_wait_label"), vm.sym("_wait_until"));
-    future.attrs.borrow_mut().set(label_symbol, Value::Str(label.into()));
+    future
+        .attrs
+        .borrow_mut()
+        .set(label_symbol, Value::Str(label.into()));
     future.attrs.borrow_mut().set(until_symbol, until);
     let future = Value::Object(future);
     let callback = module_global(vm, "_set_result_unless_cancelled");
     let when = Value::Float(vm.now + seconds);
     let timer_args = Value::tuple(vec![future.clone(), result.clone()]);
-    let handle = super::asyncio::call_at(vm, &Value::None, vec![running, when, callback, timer_args], Vec::new())?;
+    let handle = super::asyncio::call_at(
+        vm,
+        &Value::None,
+        vec![running, when, callback, timer_args],
+        Vec::new(),
+    )?;
     Ok(Value::tuple(vec![future, handle]))
 }
 
@@ -472,6 +480,51 @@ fn create_task(vm: &mut Vm, _: &Value, args: Args, kwargs: Kwargs) -> Res<Value>
         }
     }
     in_python(vm, "_py_create_task", args, kwargs)
+}
+
+/// `gather`'s loop over its arguments: each one's future (a task for a coroutine; the same
+/// future for an argument given twice), counted in `state.nfuts`, watched by `done_callback`
+/// and appended to `children`. Returns the loop of the first.
+fn gather_children(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
+    let [items, state, done_callback, Value::List(children)] = &args[..] else {
+        return vm.type_error("_gather_children(items, state, done_callback, children)");
+    };
+    let items = ops::collect(vm, items.clone())?;
+    let seen = std::rc::Rc::new(std::cell::RefCell::new(super::dict::Dict::new()));
+    let mut event_loop = Value::None;
+    let mut added = 0;
+    for arg in items {
+        if let Some(slot) = ops::dict_lookup(vm, &seen, &arg)? {
+            let known = seen
+                .borrow()
+                .entry_value(slot)
+                .cloned()
+                .unwrap_or(Value::None);
+            children.borrow_mut().push(known);
+            continue;
+        }
+        let future = if is_coroutine(&arg) && default_open_loop(vm, &event_loop) {
+            new_task(vm, arg.clone(), event_loop.clone())?
+        } else {
+            let ensure = python(vm, "_py_ensure_future")?;
+            let kwargs = vec![("loop".into(), event_loop.clone())];
+            vm.call_nested_kw(ensure, vec![arg.clone()], kwargs)?
+        };
+        if event_loop.is_none() {
+            event_loop = field(vm, &future, |s| s.loop_)?;
+        }
+        added += 1;
+        ops::dict_set_shared(vm, &seen, arg, future.clone())?;
+        let add = ops::getattr(vm, &future, vm.symbols.future.add_done_callback)?;
+        vm.call_nested(add, vec![done_callback.clone()])?;
+        children.borrow_mut().push(future);
+    }
+    let counted = match field(vm, state, |s| s.nfuts)? {
+        Value::Int(n) => n + added,
+        _ => added,
+    };
+    set_field(vm, state, |s| s.nfuts, Value::Int(counted))?;
+    Ok(event_loop)
 }
 
 /// A task's step runs in the task's own `contextvars.Context` (`Task._context`), once the
@@ -853,6 +906,7 @@ fn counted_natively(vm: &mut Vm, state: &Value, child: &Value) -> Res<bool> {
 /// The natives: the name `lib/asyncio.py` knows each by, and the name it shows
 /// (`fut.result.__name__` is `result`, as in CPython).
 pub const NATIVES: &[(&str, &str, super::vm::NativeFn)] = &[
+    ("_gather_children", "_gather_children", gather_children),
     ("ensure_future", "ensure_future", ensure_future),
     ("create_task", "create_task", create_task),
     ("_task_init", "__init__", task_init),

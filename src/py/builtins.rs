@@ -194,6 +194,7 @@ pub fn make_types() -> Types {
         "TimerHandle",
         "_Loop",
         "struct_time",
+        "coroutine_wrapper",
     ] {
         named.push((
             name,

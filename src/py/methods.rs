@@ -142,6 +142,8 @@ pub fn install(vm: &mut Vm) {
         if kind == Kind::Generator {
             add_method(vm, &gen_type, "__next__", gen_next);
             add_method(vm, &gen_type, "__iter__", identity);
+        } else {
+            add_method(vm, &gen_type, "__await__", coroutine_await);
         }
     }
     let agen_type = vm.types.of(Kind::AsyncGenerator);
@@ -1308,6 +1310,20 @@ fn this_agen(vm: &mut Vm, args: &Args, name: &str) -> Res<Rc<Gen>> {
         _ => vm.type_error(format!(
             "descriptor '{name}' requires an 'async_generator' object"
         )),
+    }
+}
+
+/// `coroutine.__await__()`: its wrapper, which runs it when awaited or delegated to.
+fn coroutine_await(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
+    match args.first() {
+        Some(Value::Gen(g)) if g.kind == GenKind::Coroutine && args.len() == 1 => {
+            let class = vm.types.named("coroutine_wrapper");
+            Ok(Value::Object(Object::new(
+                class,
+                Native::AwaitOf(g.clone()),
+            )))
+        }
+        _ => vm.type_error("descriptor '__await__' requires a 'coroutine' object"),
     }
 }
 

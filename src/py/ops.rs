@@ -1736,6 +1736,12 @@ pub fn get_iter(vm: &mut Vm, value: Value) -> Res<Value> {
             }
             None => return not_iterable(vm, &value),
         },
+        Value::Object(o) if matches!(&*o.native.borrow(), Native::AwaitOf(_)) => {
+            return match &*o.native.borrow() {
+                Native::AwaitOf(gen) => Ok(Value::Gen(gen.clone())),
+                _ => Ok(Value::None),
+            };
+        }
         Value::Object(o) => {
             let view = match &*o.native.borrow() {
                 Native::DictView(d, view) => Some((d.clone(), *view)),
@@ -2460,9 +2466,14 @@ pub fn get_awaitable(vm: &mut Vm, value: Value) -> Res<Value> {
             }
             Ok(value)
         }
-        Value::Object(o) if matches!(&*o.native.borrow(), Native::AsyncGenStep(_)) => {
+        Value::Object(o)
+            if matches!(
+                &*o.native.borrow(),
+                Native::AsyncGenStep(_) | Native::AwaitOf(_)
+            ) =>
+        {
             match &*o.native.borrow() {
-                Native::AsyncGenStep(gen) => Ok(Value::Gen(gen.clone())),
+                Native::AsyncGenStep(gen) | Native::AwaitOf(gen) => Ok(Value::Gen(gen.clone())),
                 _ => Ok(Value::None),
             }
         }
@@ -2474,6 +2485,9 @@ pub fn get_awaitable(vm: &mut Vm, value: Value) -> Res<Value> {
                     match &iterator {
                         Value::Gen(g) if g.kind == GenKind::Coroutine => {
                             vm.type_error("__await__() returned a coroutine")
+                        }
+                        Value::Object(o) if matches!(&*o.native.borrow(), Native::AwaitOf(_)) => {
+                            get_awaitable(vm, iterator.clone())
                         }
                         Value::Gen(_) | Value::Iter(_) => Ok(iterator),
                         other => {

@@ -313,6 +313,9 @@ pub enum Native {
     /// What an async generator's `__anext__()`, `asend()` or `athrow()` returns: awaiting it
     /// runs the generator to its next `yield`.
     AsyncGenStep(Rc<Gen>),
+    /// What a coroutine's `__await__()` returns (CPython's `coroutine_wrapper`): awaiting it,
+    /// returning it from an `__await__` or `yield from` it runs the coroutine.
+    AwaitOf(Rc<Gen>),
     /// The generator state of a `random.Random` instance.
     Random(Box<super::stdlib::Random>),
 }

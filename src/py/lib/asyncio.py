@@ -1097,19 +1097,9 @@ def gather(*coros_or_futures, return_exceptions=False):
                 outer.set_result(results)
 
     done_callback = _gather_callback(state, _done_callback)
-    arg_to_fut = {}
-    loop = None
-    for arg in coros_or_futures:
-        if arg not in arg_to_fut:
-            fut = ensure_future(arg, loop=loop)
-            if loop is None:
-                loop = fut._loop
-            state.nfuts += 1
-            arg_to_fut[arg] = fut
-            fut.add_done_callback(done_callback)
-        else:
-            fut = arg_to_fut[arg]
-        children.append(fut)
+    # Each argument's future (the same one for an argument given twice), counted, watched
+    # by done_callback and appended to children: a native loop (asyncio_fast.rs).
+    loop = _gather_children(coros_or_futures, state, done_callback, children)
     state.outer = _GatheringFuture(children, loop=loop)
     return state.outer
 
