@@ -35,6 +35,16 @@ pub struct FutureSymbols {
     coro: Symbol,
     watching: Symbol,
     context: Symbol,
+    running_loop: Symbol,
+    default_loop: Symbol,
+    future_class: Symbol,
+    task_class: Symbol,
+    set_result_unless_cancelled: Symbol,
+    closed: Symbol,
+    wait_label: Symbol,
+    wait_until: Symbol,
+    name: Symbol,
+    task_counter: Symbol,
 }
 
 impl FutureSymbols {
@@ -64,6 +74,16 @@ impl FutureSymbols {
             coro: intern("_coro"),
             watching: intern("_watching"),
             context: intern("_context"),
+            running_loop: intern("_running_loop"),
+            default_loop: intern("_UnixSelectorEventLoop"),
+            future_class: intern("Future"),
+            task_class: intern("Task"),
+            set_result_unless_cancelled: intern("_set_result_unless_cancelled"),
+            closed: intern("_closed"),
+            wait_label: intern("_wait_label"),
+            wait_until: intern("_wait_until"),
+            name: intern("_name"),
+            task_counter: intern("_task_counter"),
         }
     }
 }
@@ -326,9 +346,9 @@ fn try_leave_task(vm: &mut Vm, args: &Args, kwargs: &Kwargs) -> Res<bool> {
     Ok(false)
 }
 
-/// The asyncio module's global `name` (None if it has none).
-fn module_global(vm: &mut Vm, name: &str) -> Value {
-    let symbol = vm.sym(name);
+/// One of the asyncio module's globals (None if it has none).
+fn module_global(vm: &Vm, pick: fn(&FutureSymbols) -> Symbol) -> Value {
+    let symbol = pick(&vm.symbols.future);
     match &vm.asyncio {
         Some(Value::Module(m)) => m.get(symbol).unwrap_or(Value::None),
         _ => Value::None,
@@ -344,8 +364,8 @@ fn sleep_arm(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
     let [delay, result] = &args[..] else {
         return Ok(Value::None);
     };
-    let running = module_global(vm, "_running_loop");
-    let Value::Type(future_class) = module_global(vm, "Future") else {
+    let running = module_global(vm, |s| s.running_loop);
+    let Value::Type(future_class) = module_global(vm, |s| s.future_class) else {
         return Ok(Value::None);
     };
     if !default_open_loop(vm, &running) {
@@ -362,14 +382,14 @@ fn sleep_arm(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
         attrs.set(loop_, running.clone());
         attrs.set(callbacks, Value::list(Vec::new()));
     }
-    let (label_symbol, until_symbol) = (vm.sym("_wait_label"), vm.sym("_wait_until"));
+    let (label_symbol, until_symbol) = (vm.symbols.future.wait_label, vm.symbols.future.wait_until);
     future
         .attrs
         .borrow_mut()
         .set(label_symbol, Value::Str(label.into()));
     future.attrs.borrow_mut().set(until_symbol, until);
     let future = Value::Object(future);
-    let callback = module_global(vm, "_set_result_unless_cancelled");
+    let callback = module_global(vm, |s| s.set_result_unless_cancelled);
     let when = Value::Float(vm.now + seconds);
     let timer_args = Value::tuple(vec![future.clone(), result.clone()]);
     let handle = super::asyncio::call_at(
@@ -412,7 +432,7 @@ fn task_init(vm: &mut Vm, _: &Value, args: Args, kwargs: Kwargs) -> Res<Value> {
     set_field(vm, &task, |s| s.loop_, event_loop.clone())?;
     set_field(vm, &task, |s| s.callbacks, Value::list(Vec::new()))?;
     if name.is_none() {
-        let counter = vm.sym("_task_counter");
+        let counter = vm.symbols.future.task_counter;
         let Some(Value::Module(module)) = vm.asyncio.clone() else {
             return in_python(vm, "_py_task_init", args, kwargs);
         };
@@ -423,7 +443,7 @@ fn task_init(vm: &mut Vm, _: &Value, args: Args, kwargs: Kwargs) -> Res<Value> {
         module.set(counter, Value::Int(next));
         name = Value::Str(format!("Task-{next}").into());
     }
-    let name_symbol = vm.sym("_name");
+    let name_symbol = vm.symbols.future.name;
     ops::setattr(vm, &task, name_symbol, name.clone())?;
     set_field(vm, &task, |s| s.coro, coro.clone())?;
     let lane = super::asyncio::lane_new(vm, &Value::None, vec![coro, name], Vec::new())?;
@@ -439,17 +459,17 @@ fn task_init(vm: &mut Vm, _: &Value, args: Args, kwargs: Kwargs) -> Res<Value> {
 /// and timers as its Python methods would.
 fn default_open_loop(vm: &mut Vm, event_loop: &Value) -> bool {
     let (Value::Object(o), Value::Type(default_loop)) =
-        (event_loop, module_global(vm, "_UnixSelectorEventLoop"))
+        (event_loop, module_global(vm, |s| s.default_loop))
     else {
         return false;
     };
-    let closed = o.attrs.borrow().get(vm.sym("_closed")).cloned();
+    let closed = o.attrs.borrow().get(vm.symbols.future.closed).cloned();
     std::rc::Rc::ptr_eq(&o.class, &default_loop) && matches!(closed, Some(Value::Bool(false)))
 }
 
 /// A task of `Task` itself for a coroutine, as `loop.create_task(coro)` makes it.
 fn new_task(vm: &mut Vm, coro: Value, event_loop: Value) -> Res<Value> {
-    let class = module_global(vm, "Task");
+    let class = module_global(vm, |s| s.task_class);
     vm.call_nested_kw(class, vec![coro], vec![("loop".into(), event_loop)])
 }
 
@@ -474,7 +494,7 @@ fn create_task(vm: &mut Vm, _: &Value, args: Args, kwargs: Kwargs) -> Res<Value>
         .iter()
         .all(|(k, v)| matches!(&**k, "name" | "context") && v.is_none());
     if let ([coro], true) = (&args[..], plain_kwargs) {
-        let running = module_global(vm, "_running_loop");
+        let running = module_global(vm, |s| s.running_loop);
         if is_coroutine(coro) && default_open_loop(vm, &running) {
             return new_task(vm, coro.clone(), running);
         }
