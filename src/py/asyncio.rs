@@ -677,7 +677,7 @@ fn program_line(vm: &mut Vm, task: &Value) -> Option<u32> {
 /// What a callback does, for the journal: a task's step, a sleep's end, a done-callback of
 /// `gather` / `as_completed` / `wait`, the loop's stop, or else its name and arguments.
 fn describe_callback(vm: &mut Vm, callback: &Value, args: &[Value]) -> CallbackWhat<u32> {
-    let lane_symbol = vm.sym("_lane");
+    let lane_symbol = vm.symbols.future.lane;
     let lane_of_task = |value: &Value| -> Option<u32> {
         match value {
             Value::Object(o) => match o.attrs.borrow().get(lane_symbol) {
@@ -728,7 +728,7 @@ fn describe_callback(vm: &mut Vm, callback: &Value, args: &[Value]) -> CallbackW
             "_set_result_unless_cancelled" => return CallbackWhat::SleepEnds(vm.lane),
             "_run_until_complete_cb" => {
                 let name: Rc<str> = match args.first() {
-                    Some(Value::Object(o)) => match o.attrs.borrow().get(vm.sym("_wait_label")) {
+                    Some(Value::Object(o)) => match o.attrs.borrow().get(vm.symbols.future.wait_label) {
                         Some(Value::Str(label)) => label.clone(),
                         _ => "asyncio.run's clean-up".into(),
                     },
@@ -758,7 +758,7 @@ fn describe_callback(vm: &mut Vm, callback: &Value, args: &[Value]) -> CallbackW
 
 /// A task's coroutine (its `_coro`).
 fn task_coroutine(vm: &mut Vm, task: &Value) -> Option<Rc<Gen>> {
-    let symbol = vm.sym("_coro");
+    let symbol = vm.symbols.future.coro;
     match task {
         Value::Object(o) => match o.attrs.borrow().get(symbol) {
             Some(Value::Gen(g)) => Some(g.clone()),
@@ -774,9 +774,9 @@ fn describe_waiter(vm: &mut Vm, waiter: &Value) -> Res<(Rc<str>, Option<f64>)> {
     let Value::Object(o) = waiter else {
         return Ok(("?".into(), None));
     };
-    let label_symbol = vm.sym("_wait_label");
-    let until_symbol = vm.sym("_wait_until");
-    let coro_symbol = vm.sym("_coro");
+    let label_symbol = vm.symbols.future.wait_label;
+    let until_symbol = vm.symbols.future.wait_until;
+    let coro_symbol = vm.symbols.future.coro;
     let attrs = o.attrs.borrow();
     let until = match attrs.get(until_symbol) {
         Some(Value::Float(f)) => Some(*f),

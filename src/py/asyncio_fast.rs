@@ -11,40 +11,40 @@ use super::vm::{Flow, Res, Vm};
 
 /// The names these natives read, interned once per interpreter.
 pub struct FutureSymbols {
-    state: Symbol,
-    result: Symbol,
-    exception: Symbol,
-    callbacks: Symbol,
-    loop_: Symbol,
-    log_traceback: Symbol,
-    current_tasks: Symbol,
-    lane: Symbol,
-    fut_waiter: Symbol,
-    must_cancel: Symbol,
-    add_done_callback: Symbol,
-    task_wakeup: Symbol,
-    task_step: Symbol,
-    set_result: Symbol,
-    cancelled: Symbol,
-    exception_method: Symbol,
-    result_method: Symbol,
-    lanes_taken: Symbol,
-    outer: Symbol,
-    nfinished: Symbol,
-    nfuts: Symbol,
-    coro: Symbol,
-    watching: Symbol,
-    context: Symbol,
-    running_loop: Symbol,
-    default_loop: Symbol,
-    future_class: Symbol,
-    task_class: Symbol,
-    set_result_unless_cancelled: Symbol,
-    closed: Symbol,
-    wait_label: Symbol,
-    wait_until: Symbol,
-    name: Symbol,
-    task_counter: Symbol,
+    pub(super) state: Symbol,
+    pub(super) result: Symbol,
+    pub(super) exception: Symbol,
+    pub(super) callbacks: Symbol,
+    pub(super) loop_: Symbol,
+    pub(super) log_traceback: Symbol,
+    pub(super) current_tasks: Symbol,
+    pub(super) lane: Symbol,
+    pub(super) fut_waiter: Symbol,
+    pub(super) must_cancel: Symbol,
+    pub(super) add_done_callback: Symbol,
+    pub(super) task_wakeup: Symbol,
+    pub(super) task_step: Symbol,
+    pub(super) set_result: Symbol,
+    pub(super) cancelled: Symbol,
+    pub(super) exception_method: Symbol,
+    pub(super) result_method: Symbol,
+    pub(super) lanes_taken: Symbol,
+    pub(super) outer: Symbol,
+    pub(super) nfinished: Symbol,
+    pub(super) nfuts: Symbol,
+    pub(super) coro: Symbol,
+    pub(super) watching: Symbol,
+    pub(super) context: Symbol,
+    pub(super) running_loop: Symbol,
+    pub(super) default_loop: Symbol,
+    pub(super) future_class: Symbol,
+    pub(super) task_class: Symbol,
+    pub(super) set_result_unless_cancelled: Symbol,
+    pub(super) closed: Symbol,
+    pub(super) wait_label: Symbol,
+    pub(super) wait_until: Symbol,
+    pub(super) name: Symbol,
+    pub(super) task_counter: Symbol,
 }
 
 impl FutureSymbols {
@@ -117,6 +117,13 @@ fn field(vm: &mut Vm, future: &Value, pick: fn(&FutureSymbols) -> Symbol) -> Res
     if let Value::Object(object) = future {
         if let Some(value) = object.attrs.borrow().get(symbol) {
             return Ok(value.clone());
+        }
+        // A plain value the class gives as default (a pending future's `_state`).
+        if let Some(
+            value @ (Value::Str(_) | Value::Int(_) | Value::Bool(_) | Value::None | Value::Tuple(_)),
+        ) = object.class.lookup(symbol)
+        {
+            return Ok(value);
         }
     }
     ops::getattr(vm, future, symbol)
