@@ -728,10 +728,12 @@ fn describe_callback(vm: &mut Vm, callback: &Value, args: &[Value]) -> CallbackW
             "_set_result_unless_cancelled" => return CallbackWhat::SleepEnds(vm.lane),
             "_run_until_complete_cb" => {
                 let name: Rc<str> = match args.first() {
-                    Some(Value::Object(o)) => match o.attrs.borrow().get(vm.symbols.future.wait_label) {
-                        Some(Value::Str(label)) => label.clone(),
-                        _ => "asyncio.run's clean-up".into(),
-                    },
+                    Some(Value::Object(o)) => {
+                        match o.attrs.borrow().get(vm.symbols.future.wait_label) {
+                            Some(Value::Str(label)) => label.clone(),
+                            _ => "asyncio.run's clean-up".into(),
+                        }
+                    }
                     _ => "the future".into(),
                 };
                 return CallbackWhat::StopLoop { task: child, name };

@@ -120,7 +120,8 @@ fn field(vm: &mut Vm, future: &Value, pick: fn(&FutureSymbols) -> Symbol) -> Res
         }
         // A plain value the class gives as default (a pending future's `_state`).
         if let Some(
-            value @ (Value::Str(_) | Value::Int(_) | Value::Bool(_) | Value::None | Value::Tuple(_)),
+            value
+            @ (Value::Str(_) | Value::Int(_) | Value::Bool(_) | Value::None | Value::Tuple(_)),
         ) = object.class.lookup(symbol)
         {
             return Ok(value);
