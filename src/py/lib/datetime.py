@@ -151,17 +151,9 @@ class timedelta:
     def _us(self):
         return (self._days * 86400 + self._seconds) * 1000000 + self._microseconds
 
-    @property
-    def days(self):
-        return self._days
-
-    @property
-    def seconds(self):
-        return self._seconds
-
-    @property
-    def microseconds(self):
-        return self._microseconds
+    days = property(lambda self: self._days)
+    seconds = property(lambda self: self._seconds)
+    microseconds = property(lambda self: self._microseconds)
 
     def total_seconds(self):
         return self._us() / 10 ** 6
@@ -341,17 +333,9 @@ class date:
         self._month = month
         self._day = day
 
-    @property
-    def year(self):
-        return self._year
-
-    @property
-    def month(self):
-        return self._month
-
-    @property
-    def day(self):
-        return self._day
+    year = property(lambda self: self._year)
+    month = property(lambda self: self._month)
+    day = property(lambda self: self._day)
 
     @classmethod
     def fromtimestamp(cls, t):
@@ -439,29 +423,23 @@ class date:
         keys = self._key(other)
         return NotImplemented if keys is None else keys[0] == keys[1]
 
-    def __lt__(self, other):
+    def _ordered(self, other, test):
         keys = self._key(other)
         if keys is None:
             raise _cmp_error(self, other)
-        return keys[0] < keys[1]
+        return test(keys[0], keys[1])
+
+    def __lt__(self, other):
+        return self._ordered(other, lambda a, b: a < b)
 
     def __le__(self, other):
-        keys = self._key(other)
-        if keys is None:
-            raise _cmp_error(self, other)
-        return keys[0] <= keys[1]
+        return self._ordered(other, lambda a, b: a <= b)
 
     def __gt__(self, other):
-        keys = self._key(other)
-        if keys is None:
-            raise _cmp_error(self, other)
-        return keys[0] > keys[1]
+        return self._ordered(other, lambda a, b: a > b)
 
     def __ge__(self, other):
-        keys = self._key(other)
-        if keys is None:
-            raise _cmp_error(self, other)
-        return keys[0] >= keys[1]
+        return self._ordered(other, lambda a, b: a >= b)
 
     def __hash__(self):
         return hash((self._year, self._month, self._day))
@@ -528,25 +506,22 @@ class time:
     def __eq__(self, other):
         return isinstance(other, time) and self._key() == other._key()
 
-    def __lt__(self, other):
+    def _ordered(self, other, test):
         if not isinstance(other, time):
             raise _cmp_error(self, other)
-        return self._key() < other._key()
+        return test(self._key(), other._key())
+
+    def __lt__(self, other):
+        return self._ordered(other, lambda a, b: a < b)
 
     def __le__(self, other):
-        if not isinstance(other, time):
-            raise _cmp_error(self, other)
-        return self._key() <= other._key()
+        return self._ordered(other, lambda a, b: a <= b)
 
     def __gt__(self, other):
-        if not isinstance(other, time):
-            raise _cmp_error(self, other)
-        return self._key() > other._key()
+        return self._ordered(other, lambda a, b: a > b)
 
     def __ge__(self, other):
-        if not isinstance(other, time):
-            raise _cmp_error(self, other)
-        return self._key() >= other._key()
+        return self._ordered(other, lambda a, b: a >= b)
 
     def __hash__(self):
         return hash(self._key())

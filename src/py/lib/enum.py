@@ -138,7 +138,9 @@ class ReprEnum(Enum):
         return format(self._value_, spec)
 
 
-class IntEnum(ReprEnum):
+class _ValueEnum(ReprEnum):
+    """Members equal to, hashed, ordered and added as their value (IntEnum's, StrEnum's)."""
+
     def __eq__(self, other):
         return self._value_ == _value_of(other)
 
@@ -157,6 +159,14 @@ class IntEnum(ReprEnum):
     def __ge__(self, other):
         return self._value_ >= _value_of(other)
 
+    def __add__(self, other):
+        return self._value_ + _value_of(other)
+
+    def __radd__(self, other):
+        return _value_of(other) + self._value_
+
+
+class IntEnum(_ValueEnum):
     def __int__(self):
         return self._value_
 
@@ -165,12 +175,6 @@ class IntEnum(ReprEnum):
 
     def __bool__(self):
         return bool(self._value_)
-
-    def __add__(self, other):
-        return self._value_ + _value_of(other)
-
-    def __radd__(self, other):
-        return _value_of(other) + self._value_
 
     def __sub__(self, other):
         return self._value_ - _value_of(other)
@@ -197,25 +201,10 @@ class IntEnum(ReprEnum):
         return -self._value_
 
 
-class StrEnum(ReprEnum):
+class StrEnum(_ValueEnum):
     @staticmethod
     def _generate_next_value_(name, start, count, last_values):
         return name.lower()
-
-    def __eq__(self, other):
-        return self._value_ == _value_of(other)
-
-    def __hash__(self):
-        return hash(self._value_)
-
-    def __lt__(self, other):
-        return self._value_ < _value_of(other)
-
-    def __add__(self, other):
-        return self._value_ + _value_of(other)
-
-    def __radd__(self, other):
-        return _value_of(other) + self._value_
 
     def __len__(self):
         return len(self._value_)
