@@ -562,6 +562,10 @@ class Future:
         self._loop = loop
         self._callbacks = []
 
+    def __class_getitem__(cls, item):
+        # `asyncio.Future[str]`, `asyncio.Task[None]` in annotations.
+        return cls
+
     def __repr__(self):
         return f'<{self.__class__.__name__} {" ".join(self._repr_parts())}>'
 
@@ -1835,6 +1839,10 @@ class Barrier(_LoopBound):
 
 class Queue(_LoopBound):
     __module__ = 'asyncio.queues'
+
+    def __class_getitem__(cls, item):
+        # `asyncio.Queue[int]` in annotations.
+        return cls
 
     def __init__(self, maxsize=0):
         self._maxsize = maxsize

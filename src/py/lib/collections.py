@@ -223,61 +223,91 @@ class Counter(_DictLike):
         return "Counter({" + inner + "})"
 
 
+class _NamedTupleBase:
+    """What the classes of namedtuple() and typing.NamedTuple share: a fixed tuple of values
+    named by the class's `_fields`, with `_field_defaults` for the last ones."""
+    _fields = ()
+    _field_defaults = {}
+
+    def __init__(self, *args, **kwargs):
+        cls = type(self)
+        name, fields = cls.__name__, cls._fields
+        if len(args) > len(fields):
+            least = len(fields) - len(cls._field_defaults)
+            takes = (f"{len(fields) + 1}" if least == len(fields)
+                     else f"from {least + 1} to {len(fields) + 1}")
+            raise TypeError(f"{name}.__new__() takes {takes} positional arguments "
+                            f"but {len(args) + 1} were given")
+        for field in fields[:len(args)]:
+            if field in kwargs:
+                raise TypeError(f"{name}.__new__() got multiple values for argument '{field}'")
+        values = list(args)
+        for field in fields[len(values):]:
+            if field in kwargs:
+                values.append(kwargs.pop(field))
+            elif field in cls._field_defaults:
+                values.append(cls._field_defaults[field])
+            else:
+                raise TypeError(f"{name}.__new__() missing 1 required positional argument: "
+                                f"'{field}'")
+        if kwargs:
+            raise TypeError(f"{name}.__new__() got an unexpected keyword argument "
+                            f"'{next(iter(kwargs))}'")
+        self._values = tuple(values)
+        for field, value in zip(fields, values):
+            object.__setattr__(self, field, value)
+
+    @classmethod
+    def _make(cls, iterable):
+        return cls(*iterable)
+
+    def __iter__(self):
+        return iter(self._values)
+
+    def __len__(self):
+        return len(self._values)
+
+    def __getitem__(self, index):
+        return self._values[index]
+
+    def __eq__(self, other):
+        return self._values == tuple(other)
+
+    def __lt__(self, other):
+        return self._values < tuple(other)
+
+    def __hash__(self):
+        return hash(self._values)
+
+    def count(self, value):
+        return self._values.count(value)
+
+    def index(self, value):
+        return self._values.index(value)
+
+    def _asdict(self):
+        return dict(zip(type(self)._fields, self._values))
+
+    def _replace(self, **changes):
+        values = self._asdict()
+        values.update(changes)
+        return type(self)(**values)
+
+    def __repr__(self):
+        inner = ", ".join(f"{name}={value!r}" for name, value in zip(type(self)._fields, self._values))
+        return f"{type(self).__name__}({inner})"
+
+
 def namedtuple(typename, field_names, *, defaults=None, module=None):
     if isinstance(field_names, str):
         field_names = field_names.replace(",", " ").split()
     fields = tuple(field_names)
     defaults = tuple(defaults or ())
 
-    class _Tuple:
+    class _Tuple(_NamedTupleBase):
         _fields = fields
-
-        def __init__(self, *args, **kwargs):
-            values = list(args)
-            missing = fields[len(values):]
-            first_default = len(fields) - len(defaults)
-            for i, name in enumerate(missing, len(values)):
-                if name in kwargs:
-                    values.append(kwargs.pop(name))
-                elif i >= first_default:
-                    values.append(defaults[i - first_default])
-                else:
-                    raise TypeError(f"{typename}.__new__() missing 1 required positional argument: '{name}'")
-            if len(values) > len(fields):
-                raise TypeError(f"{typename}.__new__() takes {len(fields) + 1} positional arguments but {len(values) + 1} were given")
-            self._values = tuple(values)
-            for name, value in zip(fields, values):
-                object.__setattr__(self, name, value)
-
-        def __iter__(self):
-            return iter(self._values)
-
-        def __len__(self):
-            return len(self._values)
-
-        def __getitem__(self, index):
-            return self._values[index]
-
-        def __eq__(self, other):
-            return tuple(self) == tuple(other)
-
-        def __lt__(self, other):
-            return tuple(self) < tuple(other)
-
-        def __hash__(self):
-            return hash(self._values)
-
-        def _asdict(self):
-            return dict(zip(fields, self._values))
-
-        def _replace(self, **changes):
-            values = self._asdict()
-            values.update(changes)
-            return self.__class__(**values)
-
-        def __repr__(self):
-            inner = ", ".join(f"{name}={value!r}" for name, value in zip(fields, self._values))
-            return f"{typename}({inner})"
+        _field_defaults = dict(zip(fields[len(fields) - len(defaults):], defaults))
+        __match_args__ = fields
 
     _Tuple.__name__ = typename
     _Tuple.__qualname__ = typename

@@ -39,10 +39,42 @@ ClassVar = _Special("ClassVar")
 Final = _Special("Final")
 Literal = _Special("Literal")
 TypeVar = _Special("TypeVar")
-Generic = _Special("Generic")
-NamedTuple = _Special("NamedTuple")
 TYPE_CHECKING = False
 
 
 def cast(typ, value):
     return value
+
+
+class Generic:
+    """`class Stack(Generic[T])`: subscripted, it is itself."""
+
+    def __class_getitem__(cls, parameters):
+        return cls
+
+
+class Protocol(Generic):
+    pass
+
+
+from collections import _NamedTupleBase
+
+
+class NamedTuple(_NamedTupleBase):
+    """`class Point(NamedTuple): x: int; y: int = 0` makes a named tuple of its annotations."""
+
+    def __init_subclass__(cls, **kwargs):
+        own = cls.__dict__
+        cls._fields = tuple(own.get('__annotations__', {}))
+        cls._field_defaults = {name: own[name] for name in cls._fields if name in own}
+        cls.__match_args__ = cls._fields
+
+
+class TypedDict:
+    """A TypedDict's instances are plain dicts."""
+
+    def __new__(cls, *args, **kwargs):
+        return dict(*args, **kwargs)
+
+    def __init_subclass__(cls, total=True, **kwargs):
+        pass
