@@ -36,6 +36,9 @@ def test_autosave_restores_the_scenario_after_reload(page, base_url):
 
 def test_unreadable_storage_falls_back_with_a_notice_and_is_kept_aside(page, base_url):
     page.goto(base_url)
+    # The page saves its scenario once it has rendered: the unreadable one goes in after that
+    # (on a loaded machine the first save could come after it and overwrite it).
+    page.wait_for_function("localStorage.getItem('async-playground.scenario.v1') !== null")
     page.evaluate("localStorage.setItem('async-playground.scenario.v1', '{\"version\": 7}')")
     page.reload()
     notice = page.locator('[data-testid="notice"]')
