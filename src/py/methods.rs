@@ -56,6 +56,10 @@ pub fn install(vm: &mut Vm) {
         ("removesuffix", str_removesuffix),
         ("encode", str_encode),
         ("expandtabs", str_expandtabs),
+        ("format_map", str_format_map),
+        ("isprintable", str_isprintable),
+        ("maketrans", str_maketrans),
+        ("translate", str_translate),
     ];
     let str_type = vm.types.of(Kind::Str);
     for (name, func) in str_methods {
@@ -594,6 +598,100 @@ fn str_count(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
 fn str_format(vm: &mut Vm, _: &Value, args: Args, kwargs: Kwargs) -> Res<Value> {
     let s = this_str(vm, &args, "format")?;
     Ok(text(format::format_method(vm, &s, &args[1..], &kwargs)?))
+}
+
+fn str_format_map(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
+    let s = this_str(vm, &args, "format_map")?;
+    arity(vm, "format_map", &args, 2, 2)?;
+    let Value::Dict(mapping) = &args[1] else {
+        return vm.type_error("format_map() argument must be a mapping (a dict here)");
+    };
+    let mut kwargs: Kwargs = Vec::new();
+    for (key, value) in mapping.borrow().iter() {
+        if let Value::Str(key) = key {
+            kwargs.push((key.clone(), value.clone()));
+        }
+    }
+    Ok(text(format::format_method(vm, &s, &[], &kwargs)?))
+}
+
+fn str_isprintable(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
+    let s = this_str(vm, &args, "isprintable")?;
+    Ok(Value::Bool(s.chars().all(|c| !c.is_control())))
+}
+
+/// `str.maketrans(x[, y[, z]])`: the table `translate` reads (code point to code point, text
+/// or None).
+fn str_maketrans(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
+    let mut table = super::dict::Dict::new();
+    let put = |vm: &mut Vm, table: &mut super::dict::Dict, from: char, to: Value| -> Res<()> {
+        let key = Value::Int(from as i64);
+        let hash = ops::hash(vm, &key)?;
+        table.push(hash, key, to);
+        Ok(())
+    };
+    match args.as_slice() {
+        [Value::Dict(d)] => {
+            let entries: Vec<(Value, Value)> = d
+                .borrow()
+                .iter()
+                .map(|(k, v)| (k.clone(), v.clone()))
+                .collect();
+            for (key, value) in entries {
+                let from = match &key {
+                    Value::Str(s) if s.chars().count() == 1 => s.chars().next().unwrap_or(' '),
+                    Value::Int(i) => char::from_u32(*i as u32).unwrap_or(' '),
+                    _ => {
+                        return vm.type_error("keys in translate table must be strings or integers")
+                    }
+                };
+                let to = match value {
+                    Value::Str(s) if s.chars().count() == 1 => {
+                        Value::Int(s.chars().next().unwrap_or(' ') as i64)
+                    }
+                    other => other,
+                };
+                put(vm, &mut table, from, to)?;
+            }
+        }
+        [Value::Str(x), Value::Str(y), rest @ ..] => {
+            if x.chars().count() != y.chars().count() {
+                return vm.err(
+                    "ValueError",
+                    "the first two maketrans arguments must have equal length",
+                );
+            }
+            for (a, b) in x.chars().zip(y.chars()) {
+                put(vm, &mut table, a, Value::Int(b as i64))?;
+            }
+            if let Some(Value::Str(z)) = rest.first() {
+                for c in z.chars() {
+                    put(vm, &mut table, c, Value::None)?;
+                }
+            }
+        }
+        _ => return vm.type_error("maketrans() takes a dict, or two or three strings"),
+    }
+    Ok(Value::dict(table))
+}
+
+fn str_translate(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
+    let s = this_str(vm, &args, "translate")?;
+    arity(vm, "translate", &args, 2, 2)?;
+    let Value::Dict(table) = &args[1] else {
+        return vm.type_error("translate() table must be a dict here");
+    };
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match ops::dict_get_shared(vm, table, &Value::Int(c as i64))? {
+            None => out.push(c),
+            Some(Value::None) => {}
+            Some(Value::Int(i)) => out.extend(char::from_u32(i as u32)),
+            Some(Value::Str(t)) => out.push_str(&t),
+            Some(_) => return vm.type_error("character mapping must return integer, None or str"),
+        }
+    }
+    Ok(text(out))
 }
 
 fn justify(vm: &mut Vm, args: Args, name: &str, align: char) -> Res<Value> {

@@ -810,6 +810,129 @@ unary_math!(math_atan, "atan", f64::atan);
 unary_math!(math_fabs, "fabs", f64::abs);
 unary_math!(math_degrees, "degrees", f64::to_degrees);
 unary_math!(math_radians, "radians", f64::to_radians);
+unary_math!(math_sinh, "sinh", f64::sinh);
+unary_math!(math_cosh, "cosh", f64::cosh);
+unary_math!(math_tanh, "tanh", f64::tanh);
+unary_math!(math_asinh, "asinh", f64::asinh);
+unary_math!(math_acosh, "acosh", f64::acosh);
+unary_math!(math_atanh, "atanh", f64::atanh);
+unary_math!(math_log1p, "log1p", f64::ln_1p);
+unary_math!(math_expm1, "expm1", f64::exp_m1);
+unary_math!(math_cbrt, "cbrt", f64::cbrt);
+unary_math!(math_exp2, "exp2", f64::exp2);
+
+fn math_isqrt(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
+    arity(vm, "isqrt", &args, 1, 1)?;
+    let n = int_arg(vm, &args[0])?;
+    if n < 0 {
+        return vm.err("ValueError", "isqrt() argument must be nonnegative");
+    }
+    // The float root, corrected to the exact floor.
+    let mut root = (n as f64).sqrt() as i64;
+    while root.checked_mul(root).is_none_or(|sq| sq > n) {
+        root -= 1;
+    }
+    while (root + 1).checked_mul(root + 1).is_some_and(|sq| sq <= n) {
+        root += 1;
+    }
+    Ok(Value::Int(root))
+}
+
+fn math_lcm(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
+    let mut lcm: i64 = 1;
+    for a in &args {
+        let x = int_arg(vm, a)?.abs();
+        if x == 0 {
+            return Ok(Value::Int(0));
+        }
+        let (mut p, mut q) = (lcm, x);
+        while q != 0 {
+            (p, q) = (q, p % q);
+        }
+        lcm = match (lcm / p).checked_mul(x) {
+            Some(v) => v,
+            None => {
+                return vm.err(
+                    "OverflowError",
+                    "integer too large for the playground's lcm",
+                )
+            }
+        };
+    }
+    Ok(Value::Int(lcm))
+}
+
+fn math_perm(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
+    arity(vm, "perm", &args, 1, 2)?;
+    let n = int_arg(vm, &args[0])?;
+    let k = match args.get(1) {
+        Some(v) if !v.is_none() => int_arg(vm, v)?,
+        _ => n,
+    };
+    if n < 0 {
+        return vm.err("ValueError", "n must be a non-negative integer");
+    }
+    if k < 0 {
+        return vm.err("ValueError", "k must be a non-negative integer");
+    }
+    if k > n {
+        return Ok(Value::Int(0));
+    }
+    let mut result = BigInt::from_i64(1);
+    for i in 0..k {
+        result = result.mul(&BigInt::from_i64(n - i));
+    }
+    Ok(Value::from_big(result))
+}
+
+fn math_dist(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
+    arity(vm, "dist", &args, 2, 2)?;
+    let p = ops::collect(vm, args[0].clone())?;
+    let q = ops::collect(vm, args[1].clone())?;
+    if p.len() != q.len() {
+        return vm.err(
+            "ValueError",
+            "both points must have the same number of dimensions",
+        );
+    }
+    let mut sum = 0.0;
+    for (a, b) in p.iter().zip(&q) {
+        let d = ops::to_f64(vm, a)? - ops::to_f64(vm, b)?;
+        sum += d * d;
+    }
+    Ok(Value::Float(sum.sqrt()))
+}
+
+fn math_frexp(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
+    arity(vm, "frexp", &args, 1, 1)?;
+    let x = float_arg(vm, &args, 0)?;
+    if x == 0.0 || !x.is_finite() {
+        return Ok(Value::tuple(vec![Value::Float(x), Value::Int(0)]));
+    }
+    let mut exponent = x.abs().log2().floor() as i64 + 1;
+    let mut mantissa = x / 2f64.powi(exponent as i32);
+    // Rounding in log2 may leave the mantissa just outside [0.5, 1).
+    if mantissa.abs() >= 1.0 {
+        mantissa /= 2.0;
+        exponent += 1;
+    } else if mantissa.abs() < 0.5 {
+        mantissa *= 2.0;
+        exponent -= 1;
+    }
+    Ok(Value::tuple(vec![
+        Value::Float(mantissa),
+        Value::Int(exponent),
+    ]))
+}
+
+fn math_ldexp(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
+    arity(vm, "ldexp", &args, 2, 2)?;
+    let x = float_arg(vm, &args, 0)?;
+    let e = int_arg(vm, &args[1])?.clamp(-2200, 2200) as i32;
+    // In two steps, so that 2**e alone does not overflow or vanish before the product.
+    let half = e / 2;
+    math_result(vm, x * 2f64.powi(half) * 2f64.powi(e - half), x.is_finite())
+}
 
 fn math_sqrt(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
     arity(vm, "sqrt", &args, 1, 1)?;
@@ -1353,6 +1476,22 @@ pub fn module(vm: &mut Vm, name: &str) -> Res<Option<Value>> {
                     ("fmod", math_fmod),
                     ("comb", math_comb),
                     ("modf", math_modf),
+                    ("sinh", math_sinh),
+                    ("cosh", math_cosh),
+                    ("tanh", math_tanh),
+                    ("asinh", math_asinh),
+                    ("acosh", math_acosh),
+                    ("atanh", math_atanh),
+                    ("log1p", math_log1p),
+                    ("expm1", math_expm1),
+                    ("cbrt", math_cbrt),
+                    ("exp2", math_exp2),
+                    ("isqrt", math_isqrt),
+                    ("lcm", math_lcm),
+                    ("perm", math_perm),
+                    ("dist", math_dist),
+                    ("frexp", math_frexp),
+                    ("ldexp", math_ldexp),
                 ],
             );
             set_global(vm, &m, "pi", Value::Float(std::f64::consts::PI));
