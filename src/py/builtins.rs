@@ -846,6 +846,12 @@ fn builtin_reversed(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value>
         Value::Tuple(t) => t.len(),
         Value::Str(s) => s.chars().count(),
         Value::Range(r) => r.len() as usize,
+        // A dict's keys, last inserted first (3.8+).
+        Value::Dict(d) => {
+            let keys: Vec<Value> = d.borrow().iter().map(|(k, _)| k.clone()).collect();
+            let n = keys.len();
+            return Ok(ops::new_iter(Iter::Reversed(Value::list(keys), n)));
+        }
         Value::Object(_) => {
             let symbol = vm.sym("__reversed__");
             if let Some(method) = ops::lookup_special(vm, &value, symbol) {
