@@ -33,33 +33,19 @@ pub fn message(update: &ProgramUpdate) -> Array {
     match update {
         ProgramUpdate::Started => Array::of1(&"started".into()),
         ProgramUpdate::Trace { lanes, events } => {
-            // Five numbers an event (a text part is the index of its text), in one typed array:
-            // a run of 10,000 tasks sends tens of thousands of events.
             let labels: Array = lanes.iter().map(|l| JsValue::from_str(l)).collect();
-            let mut numbers = Vec::with_capacity(events.len() * 5);
-            let texts = Array::new();
-            let number_of = |part: &Part| match part {
-                Part::None => 0.0,
-                Part::Number(n) => *n,
-                Part::Text(text) => {
-                    texts.push(&JsValue::from_str(text));
-                    f64::from(texts.length() - 1)
-                }
-            };
+            let flat = Array::new();
             for event in events {
                 let Some((code, a, b)) = event_parts(&event.kind) else {
                     continue;
                 };
-                numbers.push(f64::from(code));
-                numbers.push(event.t);
-                numbers.push(event.lane.map_or(-1.0, |l| l as f64));
-                numbers.push(number_of(&a));
-                numbers.push(number_of(&b));
+                flat.push(&code.into());
+                flat.push(&event.t.into());
+                flat.push(&event.lane.map_or(-1.0, |l| l as f64).into());
+                flat.push(&a.to_js());
+                flat.push(&b.to_js());
             }
-            let numbers = js_sys::Float64Array::from(numbers.as_slice());
-            let message = Array::of3(&"trace".into(), &labels, &numbers);
-            message.push(&texts);
-            message
+            Array::of3(&"trace".into(), &labels, &flat)
         }
         ProgramUpdate::Line {
             t,
@@ -104,39 +90,20 @@ pub fn read_message(data: &JsValue) -> Option<ProgramUpdate> {
         "started" => Some(ProgramUpdate::Started),
         "trace" => {
             let labels = array.get(1).dyn_into::<Array>().ok()?;
-            let numbers = array
-                .get(2)
-                .dyn_into::<js_sys::Float64Array>()
-                .ok()?
-                .to_vec();
-            let texts: Vec<std::rc::Rc<str>> = array
-                .get(3)
-                .dyn_into::<Array>()
-                .ok()?
-                .iter()
-                .map(|t| t.as_string().unwrap_or_default().into())
-                .collect();
+            let flat = array.get(2).dyn_into::<Array>().ok()?;
             let lanes = labels.iter().filter_map(|l| l.as_string()).collect();
             let mut events = Vec::new();
-            for event in numbers.chunks_exact(5) {
-                let code = event[0] as u8;
-                let part = |which: usize, value: f64| -> Part {
-                    match part_kind(code, which) {
-                        PartKind::None => Part::None,
-                        PartKind::Number => Part::Number(value),
-                        PartKind::Text => texts
-                            .get(value as usize)
-                            .map_or(Part::None, |t| Part::Text(t.clone())),
-                    }
-                };
-                let (a, b) = (part(0, event[3]), part(1, event[4]));
-                if let Some(kind) = event_from_parts(code, a, b) {
-                    let lane = (event[2] >= 0.0).then_some(event[2] as usize);
-                    events.push(Event {
-                        t: event[1],
-                        lane,
-                        kind,
-                    });
+            for i in (0..flat.length()).step_by(5) {
+                let code = flat.get(i).as_f64()? as u8;
+                let t = flat.get(i + 1).as_f64()?;
+                let lane = flat.get(i + 2).as_f64()?;
+                let parts = (
+                    Part::from_js(flat.get(i + 3)),
+                    Part::from_js(flat.get(i + 4)),
+                );
+                if let Some(kind) = event_from_parts(code, parts.0, parts.1) {
+                    let lane = (lane >= 0.0).then_some(lane as usize);
+                    events.push(Event { t, lane, kind });
                 }
             }
             Some(ProgramUpdate::Trace { lanes, events })
@@ -186,23 +153,25 @@ pub enum Part {
     Text(std::rc::Rc<str>),
 }
 
-/// What the first (0) or second (1) value of an event of `code` is, as [`event_parts`] makes it.
-#[derive(Clone, Copy, PartialEq)]
-enum PartKind {
-    None,
-    Number,
-    Text,
-}
-
-fn part_kind(code: u8, which: usize) -> PartKind {
-    match (code, which) {
-        (2 | 7 | 9 | 10 | 12, 0) => PartKind::Text,
-        (3 | 4 | 5 | 8, 0) | (7, 1) => PartKind::Number,
-        _ => PartKind::None,
-    }
-}
-
 impl Part {
+    fn to_js(&self) -> JsValue {
+        match self {
+            Part::None => JsValue::NULL,
+            Part::Number(n) => JsValue::from_f64(*n),
+            Part::Text(text) => JsValue::from_str(text),
+        }
+    }
+
+    fn from_js(value: JsValue) -> Part {
+        if let Some(n) = value.as_f64() {
+            Part::Number(n)
+        } else if let Some(text) = value.as_string() {
+            Part::Text(text.into())
+        } else {
+            Part::None
+        }
+    }
+
     fn number(&self) -> Option<f64> {
         match self {
             Part::Number(n) => Some(*n),
@@ -377,22 +346,8 @@ mod tests {
             EventKind::HoldStart,
             EventKind::HoldEnd,
         ];
-        let kind_of = |part: &Part| match part {
-            Part::None => PartKind::None,
-            Part::Number(_) => PartKind::Number,
-            Part::Text(_) => PartKind::Text,
-        };
         for kind in kinds {
             let (code, a, b) = event_parts(&kind).expect("a program's event");
-            // What the wire's reader expects each value to be is what the writer made.
-            assert!(
-                part_kind(code, 0) == kind_of(&a),
-                "first value of event {code}"
-            );
-            assert!(
-                part_kind(code, 1) == kind_of(&b),
-                "second value of event {code}"
-            );
             assert_eq!(event_from_parts(code, a, b), Some(kind));
         }
         assert_eq!(event_parts(&EventKind::RunEnd), None);
