@@ -877,11 +877,7 @@ fn log_error(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
 fn imported(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
     arity(vm, "_imported", &args, 1, 1)?;
     let name = format::str_of(vm, &args[0])?;
-    Ok(vm
-        .modules
-        .iter()
-        .find(|(n, _)| **n == *name)
-        .map_or(Value::None, |(_, module)| module.clone()))
+    Ok(vm.imported(&name).unwrap_or(Value::None))
 }
 
 /// Watches a finished task whose exception nobody has retrieved yet: when the program drops
@@ -932,7 +928,7 @@ pub fn log_dropped_tasks(vm: &mut Vm) {
     };
     let dropped: Vec<Value> = dropped.borrow().clone();
     // Through the program's `logging` if it imported it (the prelude's `_report_unretrieved`).
-    if vm.modules.iter().any(|(name, _)| &**name == "logging") {
+    if vm.imported("logging").is_some() {
         if let Ok(report) = super::asyncio_fast::python(vm, "_report_dropped") {
             let _ = vm.call_nested(report, vec![Value::list(dropped)]);
         }

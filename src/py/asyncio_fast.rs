@@ -385,17 +385,12 @@ fn sleep_arm(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
     let future = Object::new(future_class, Native::None);
     {
         let symbols = &vm.symbols.future;
-        let (loop_, callbacks) = (symbols.loop_, symbols.callbacks);
         let mut attrs = future.attrs.borrow_mut();
-        attrs.set(loop_, running.clone());
-        attrs.set(callbacks, Value::list(Vec::new()));
+        attrs.set(symbols.loop_, running.clone());
+        attrs.set(symbols.callbacks, Value::list(Vec::new()));
+        attrs.set(symbols.wait_label, Value::Str(label.into()));
+        attrs.set(symbols.wait_until, until);
     }
-    let (label_symbol, until_symbol) = (vm.symbols.future.wait_label, vm.symbols.future.wait_until);
-    future
-        .attrs
-        .borrow_mut()
-        .set(label_symbol, Value::Str(label.into()));
-    future.attrs.borrow_mut().set(until_symbol, until);
     let future = Value::Object(future);
     let callback = module_global(vm, |s| s.set_result_unless_cancelled);
     let when = Value::Float(vm.now + seconds);
@@ -425,11 +420,9 @@ fn task_init(vm: &mut Vm, _: &Value, args: Args, kwargs: Kwargs) -> Res<Value> {
             _ => plain = false,
         }
     }
-    let is_coroutine = matches!(args.get(1), Some(Value::Gen(g)) if g.kind == GenKind::Coroutine);
-    let contexts = vm.contexts_on;
     if !plain
-        || !is_coroutine
-        || contexts
+        || !args.get(1).is_some_and(is_coroutine)
+        || vm.contexts_on
         || !matches!(event_loop, Value::Object(_))
         || !matches!(name, Value::None | Value::Str(_))
     {
@@ -475,10 +468,16 @@ fn default_open_loop(vm: &mut Vm, event_loop: &Value) -> bool {
     std::rc::Rc::ptr_eq(&o.class, &default_loop) && matches!(closed, Some(Value::Bool(false)))
 }
 
-/// A task of `Task` itself for a coroutine, as `loop.create_task(coro)` makes it.
-fn new_task(vm: &mut Vm, coro: Value, event_loop: Value) -> Res<Value> {
+/// A task of `Task` itself for a coroutine on asyncio's own open loop, as
+/// `loop.create_task(coro)` makes it; None for anything else (the Python then decides).
+fn native_task(vm: &mut Vm, coro: &Value, event_loop: &Value) -> Res<Option<Value>> {
+    if !is_coroutine(coro) || !default_open_loop(vm, event_loop) {
+        return Ok(None);
+    }
     let class = module_global(vm, |s| s.task_class);
-    vm.call_nested_kw(class, vec![coro], vec![("loop".into(), event_loop)])
+    let kwargs = vec![("loop".into(), event_loop.clone())];
+    vm.call_nested_kw(class, vec![coro.clone()], kwargs)
+        .map(Some)
 }
 
 fn is_coroutine(value: &Value) -> bool {
@@ -489,8 +488,10 @@ fn is_coroutine(value: &Value) -> bool {
 /// does for each child): the task, made natively; everything else is `_py_ensure_future`'s.
 fn ensure_future(vm: &mut Vm, _: &Value, args: Args, kwargs: Kwargs) -> Res<Value> {
     if let ([coro], [(key, event_loop)]) = (&args[..], &kwargs[..]) {
-        if &**key == "loop" && is_coroutine(coro) && default_open_loop(vm, event_loop) {
-            return new_task(vm, coro.clone(), event_loop.clone());
+        if &**key == "loop" {
+            if let Some(task) = native_task(vm, coro, event_loop)? {
+                return Ok(task);
+            }
         }
     }
     in_python(vm, "_py_ensure_future", args, kwargs)
@@ -503,8 +504,8 @@ fn create_task(vm: &mut Vm, _: &Value, args: Args, kwargs: Kwargs) -> Res<Value>
         .all(|(k, v)| matches!(&**k, "name" | "context") && v.is_none());
     if let ([coro], true) = (&args[..], plain_kwargs) {
         let running = module_global(vm, |s| s.running_loop);
-        if is_coroutine(coro) && default_open_loop(vm, &running) {
-            return new_task(vm, coro.clone(), running);
+        if let Some(task) = native_task(vm, coro, &running)? {
+            return Ok(task);
         }
     }
     in_python(vm, "_py_create_task", args, kwargs)
@@ -531,12 +532,13 @@ fn gather_children(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> 
             children.borrow_mut().push(known);
             continue;
         }
-        let future = if is_coroutine(&arg) && default_open_loop(vm, &event_loop) {
-            new_task(vm, arg.clone(), event_loop.clone())?
-        } else {
-            let ensure = python(vm, "_py_ensure_future")?;
-            let kwargs = vec![("loop".into(), event_loop.clone())];
-            vm.call_nested_kw(ensure, vec![arg.clone()], kwargs)?
+        let future = match native_task(vm, &arg, &event_loop)? {
+            Some(task) => task,
+            None => {
+                let ensure = python(vm, "_py_ensure_future")?;
+                let kwargs = vec![("loop".into(), event_loop.clone())];
+                vm.call_nested_kw(ensure, vec![arg.clone()], kwargs)?
+            }
         };
         if event_loop.is_none() {
             event_loop = field(vm, &future, |s| s.loop_)?;

@@ -2024,14 +2024,8 @@ pub fn make_class(
     let hook = class
         .mro
         .iter()
-        .find_map(|t| t.dict.borrow().get(symbol).cloned());
-    let hook = match hook {
-        Some(Value::Object(o)) => match &*o.native.borrow() {
-            Native::ClassMethod(f) => Some(f.clone()),
-            _ => None,
-        },
-        other => other,
-    };
+        .find_map(|t| t.dict.borrow().get(symbol).cloned())
+        .and_then(ops::implicit_class_method);
     match hook {
         Some(function @ Value::Func(_)) => {
             vm.call_nested_kw(function, vec![Value::Type(class.clone())], keywords)?;
@@ -2479,8 +2473,8 @@ pub const MODULES: &[&str] = &[
 ];
 
 pub fn import(vm: &mut Vm, name: &str) -> Res<Value> {
-    if let Some((_, module)) = vm.modules.iter().find(|(n, _)| &**n == name) {
-        return Ok(module.clone());
+    if let Some(module) = vm.imported(name) {
+        return Ok(module);
     }
     let module = match name {
         "asyncio" | "asyncio.exceptions" | "asyncio.tasks" | "asyncio.queues" => {

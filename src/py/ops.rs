@@ -1561,22 +1561,9 @@ pub fn subscript(vm: &mut Vm, container: Value, index: Value) -> Res<Value> {
                 return vm.call_nested(method, vec![container.clone(), index]);
             }
             let symbol = vm.sym("__class_getitem__");
-            match t.lookup(symbol) {
-                Some(Value::Object(o)) => {
-                    let function = match &*o.native.borrow() {
-                        Native::ClassMethod(f) => Some(f.clone()),
-                        _ => None,
-                    };
-                    match function {
-                        Some(f) => vm.call_nested(f, vec![container.clone(), index]),
-                        None => not_subscriptable(vm, &container),
-                    }
-                }
-                // Implicitly a class method, as in CPython.
-                Some(function @ Value::Func(_)) => {
-                    vm.call_nested(function, vec![container.clone(), index])
-                }
-                _ => not_subscriptable(vm, &container),
+            match t.lookup(symbol).and_then(implicit_class_method) {
+                Some(function) => vm.call_nested(function, vec![container.clone(), index]),
+                None => not_subscriptable(vm, &container),
             }
         }
         _ => not_subscriptable(vm, &container),
@@ -2152,14 +2139,7 @@ pub fn getattr(vm: &mut Vm, object: &Value, symbol: Symbol) -> Res<Value> {
                 )),
                 "__class__" => Ok(Value::Type(type_of(vm, object))),
                 // A copy of the class's own namespace (CPython's is a read-only view).
-                "__dict__" => {
-                    let mut dict = Dict::new();
-                    for (key, value) in t.dict.borrow().iter() {
-                        let key = vm.name(*key);
-                        dict.push(hash_str(&key), Value::Str(key), value.clone());
-                    }
-                    Ok(Value::dict(dict))
-                }
+                "__dict__" => Ok(namespace_dict(vm, &t.dict.borrow())),
                 _ if t.meta.is_some() => meta_attribute(vm, t, object, symbol),
                 _ => vm.err(
                     "AttributeError",
@@ -2283,6 +2263,29 @@ pub fn getattr(vm: &mut Vm, object: &Value, symbol: Symbol) -> Res<Value> {
     }
 }
 
+/// `__dict__` of an object or a class: a copy of its namespace, in the order names were set.
+fn namespace_dict(vm: &Vm, attrs: &Attrs) -> Value {
+    let mut dict = Dict::new();
+    for (key, value) in attrs.iter() {
+        let key = vm.name(*key);
+        dict.push(hash_str(&key), Value::Str(key), value.clone());
+    }
+    Value::dict(dict)
+}
+
+/// The function of a method that is a class method even undecorated (`__init_subclass__`,
+/// `__class_getitem__`): the function itself, or the one a `classmethod` wraps.
+pub fn implicit_class_method(value: Value) -> Option<Value> {
+    match &value {
+        Value::Func(_) => Some(value),
+        Value::Object(o) => match &*o.native.borrow() {
+            Native::ClassMethod(function) => Some(function.clone()),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
 /// Attributes every object of a user class has without storing them.
 fn special_object_attribute(vm: &mut Vm, o: &Rc<Object>, symbol: Symbol) -> Option<Value> {
     if symbol == vm.symbols.class {
@@ -2290,14 +2293,7 @@ fn special_object_attribute(vm: &mut Vm, o: &Rc<Object>, symbol: Symbol) -> Opti
     }
     let name = vm.name(symbol);
     match &*name {
-        "__dict__" => {
-            let mut dict = Dict::new();
-            for (key, value) in o.attrs.borrow().iter() {
-                let key = vm.name(*key);
-                dict.push(hash_str(&key), Value::Str(key), value.clone());
-            }
-            Some(Value::dict(dict))
-        }
+        "__dict__" => Some(namespace_dict(vm, &o.attrs.borrow())),
         "__traceback__" | "__cause__" | "__context__" | "__suppress_context__" => {
             match &*o.native.borrow() {
                 Native::Exception(data) => Some(match &*name {

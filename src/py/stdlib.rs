@@ -1288,13 +1288,12 @@ fn contextvars_set_current(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res
     Ok(Value::None)
 }
 
-/// From now on each asyncio task runs in its own context (asyncio's `_contexts_on`), a copy
-/// made by `copy_context`, the argument.
+/// From now on each asyncio task runs in its own context, a copy made by `copy_context`, the
+/// argument (asyncio's `_copy_context`).
 fn contextvars_enable(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
     arity(vm, "_enable", &args, 1, 1)?;
     vm.contexts_on = true;
     if let Value::Module(asyncio) = super::builtins::import(vm, "asyncio")? {
-        set_global(vm, &asyncio, "_contexts_on", Value::Bool(true));
         set_global(vm, &asyncio, "_copy_context", args[0].clone());
     }
     Ok(Value::None)

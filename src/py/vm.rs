@@ -513,6 +513,14 @@ impl Vm {
         }
     }
 
+    /// The module `name` if the program has imported it.
+    pub fn imported(&self, name: &str) -> Option<Value> {
+        self.modules
+            .iter()
+            .find(|(n, _)| &**n == name)
+            .map(|(_, module)| module.clone())
+    }
+
     pub fn sym(&mut self, name: &str) -> Symbol {
         self.interner.intern(name)
     }

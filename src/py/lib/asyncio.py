@@ -519,8 +519,7 @@ def isfuture(obj):
 
 
 _watching = False
-# Set when the program imports contextvars, with its copy_context.
-_contexts_on = False
+# contextvars' copy_context, once the program imports contextvars.
 _copy_context = None
 # What _run_next returns when the loop stops: no callback can return it.
 _STOP = object()
@@ -834,7 +833,7 @@ def _py_task_init(self, coro, *, loop=None, name=None, context=None):
     else:
         self._name = str(name)
     self._coro = coro
-    if _contexts_on:
+    if _copy_context is not None:
         # As CPython: the task runs in a copy of the context current when it was made.
         self._context = _copy_context() if context is None else context
     self._lane = _lane_new(coro, self._name)
