@@ -35,6 +35,8 @@ pub struct LoopCore {
     pub events: EventLoop<PyHandle>,
     /// The handle whose callback runs now; None while the loop itself works.
     running: Value,
+    /// The task whose step runs now (`asyncio.current_task()`); None between steps.
+    pub current_task: Value,
 }
 
 impl LoopCore {
@@ -77,23 +79,28 @@ fn loop_init(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
         *o.native.borrow_mut() = Native::Loop(Box::new(LoopCore {
             events,
             running: Value::None,
+            current_task: Value::None,
         }));
     }
     Ok(Value::None)
+}
+
+/// A handle's arguments, as `_call_soon` and `_call_at` are given them (a tuple).
+fn handle_args_of(vm: &mut Vm, args: Value) -> Res<Vec<Value>> {
+    match args {
+        Value::Tuple(t) => Ok(t.to_vec()),
+        Value::None => Ok(Vec::new()),
+        other => ops::collect(vm, other),
+    }
 }
 
 fn make_handle(
     vm: &mut Vm,
     loop_value: &Value,
     callback: Value,
-    args: Value,
+    args: Vec<Value>,
     when: Option<f64>,
 ) -> Res<(Value, Rc<HandleData>)> {
-    let args = match args {
-        Value::Tuple(t) => t.to_vec(),
-        Value::None => Vec::new(),
-        other => ops::collect(vm, other)?,
-    };
     let loop_ref = match loop_value {
         Value::Object(o) => Rc::downgrade(o),
         _ => Weak::new(),
@@ -132,19 +139,13 @@ fn close_dropped_async_generators(vm: &mut Vm, event_loop: &Value) -> Res<()> {
     }
     let symbol = vm.sym("_read_from_self");
     let read_from_self = ops::getattr(vm, event_loop, symbol)?;
-    let (reader, reader_data) = make_handle(vm, event_loop, read_from_self, Value::None, None)?;
+    let (reader, reader_data) = make_handle(vm, event_loop, read_from_self, Vec::new(), None)?;
     for gen in dropped {
         let closing =
             super::methods::agen_aclose(vm, &Value::None, vec![Value::Gen(gen)], Vec::new())?;
         let symbol = vm.sym("create_task");
         let create_task = ops::getattr(vm, event_loop, symbol)?;
-        let (object, data) = make_handle(
-            vm,
-            event_loop,
-            create_task,
-            Value::tuple(vec![closing]),
-            None,
-        )?;
+        let (object, data) = make_handle(vm, event_loop, create_task, vec![closing], None)?;
         with_core(vm, event_loop, |core| {
             core.events.call_soon(PyHandle { object, data })
         })?;
@@ -159,25 +160,48 @@ fn close_dropped_async_generators(vm: &mut Vm, event_loop: &Value) -> Res<()> {
 
 pub(super) fn call_soon(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
     arity(vm, "_call_soon", &args, 3, 3)?;
-    close_dropped_async_generators(vm, &args[0])?;
-    let (object, data) = make_handle(vm, &args[0], args[1].clone(), args[2].clone(), None)?;
+    let callback_args = handle_args_of(vm, args[2].clone())?;
+    schedule_soon(vm, &args[0], args[1].clone(), callback_args)
+}
+
+/// `loop.call_soon(callback, *args)`: the handle, at the end of the ready queue.
+pub(super) fn schedule_soon(
+    vm: &mut Vm,
+    event_loop: &Value,
+    callback: Value,
+    args: Vec<Value>,
+) -> Res<Value> {
+    close_dropped_async_generators(vm, event_loop)?;
+    let (object, data) = make_handle(vm, event_loop, callback, args, None)?;
     let handle = PyHandle {
         object: object.clone(),
         data,
     };
-    with_core(vm, &args[0], |core| core.events.call_soon(handle))?;
+    with_core(vm, event_loop, |core| core.events.call_soon(handle))?;
     Ok(object)
 }
 
 pub(super) fn call_at(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
     arity(vm, "_call_at", &args, 4, 4)?;
     let when = ops::to_f64(vm, &args[1])?;
-    let (object, data) = make_handle(vm, &args[0], args[2].clone(), args[3].clone(), Some(when))?;
+    let callback_args = handle_args_of(vm, args[3].clone())?;
+    schedule_at(vm, &args[0], when, args[2].clone(), callback_args)
+}
+
+/// `loop.call_at(when, callback, *args)`: the handle, in the timer heap.
+pub(super) fn schedule_at(
+    vm: &mut Vm,
+    event_loop: &Value,
+    when: f64,
+    callback: Value,
+    args: Vec<Value>,
+) -> Res<Value> {
+    let (object, data) = make_handle(vm, event_loop, callback, args, Some(when))?;
     let handle = PyHandle {
         object: object.clone(),
         data,
     };
-    with_core(vm, &args[0], |core| core.events.call_at(when, handle))?;
+    with_core(vm, event_loop, |core| core.events.call_at(when, handle))?;
     Ok(object)
 }
 
@@ -992,6 +1016,71 @@ fn set_lane_function(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value
 const PRELUDE: &str = include_str!("lib/asyncio.py");
 
 /// The `asyncio` module: the natives, then the Python part run over them.
+/// The running task of a loop: asyncio's loops keep it natively; any other object stands for
+/// a loop through `_current_tasks`, the dict CPython keeps them in.
+pub(super) fn current_task(vm: &mut Vm, event_loop: &Value) -> Res<Value> {
+    if let Value::Object(o) = event_loop {
+        if let Native::Loop(core) = &*o.native.borrow() {
+            return Ok(core.current_task.clone());
+        }
+    }
+    match other_loops_tasks(vm) {
+        Some(tasks) => Ok(match ops::dict_lookup(vm, &tasks, event_loop)? {
+            Some(slot) => tasks
+                .borrow()
+                .entry_value(slot)
+                .cloned()
+                .unwrap_or(Value::None),
+            None => Value::None,
+        }),
+        None => Ok(Value::None),
+    }
+}
+
+/// Makes `task` (None: no task) the running task of `event_loop`.
+pub(super) fn put_current_task(vm: &mut Vm, event_loop: &Value, task: Value) -> Res<()> {
+    if let Value::Object(o) = event_loop {
+        if let Native::Loop(core) = &mut *o.native.borrow_mut() {
+            core.current_task = task;
+            return Ok(());
+        }
+    }
+    let Some(tasks) = other_loops_tasks(vm) else {
+        return Ok(());
+    };
+    if task.is_none() {
+        if let Some(slot) = ops::dict_lookup(vm, &tasks, event_loop)? {
+            let removed = tasks.borrow_mut().remove_at(slot);
+            drop(removed);
+        }
+        return Ok(());
+    }
+    ops::dict_set_shared(vm, &tasks, event_loop.clone(), task)
+}
+
+/// `_current_tasks`: the running task of each loop that is not one of asyncio's own.
+fn other_loops_tasks(vm: &Vm) -> Option<Rc<std::cell::RefCell<super::dict::Dict>>> {
+    let symbol = vm.symbols.future.current_tasks;
+    match &vm.asyncio {
+        Some(Value::Module(m)) => match m.get(symbol) {
+            Some(Value::Dict(d)) => Some(d),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+fn current_task_of(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
+    arity(vm, "_current_task_of", &args, 1, 1)?;
+    current_task(vm, &args[0])
+}
+
+fn set_current_task(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
+    arity(vm, "_set_current_task", &args, 2, 2)?;
+    put_current_task(vm, &args[0], args[1].clone())?;
+    Ok(Value::None)
+}
+
 pub fn module(vm: &mut Vm) -> Res<Value> {
     if let Some(module) = vm.asyncio.clone() {
         return Ok(module);
@@ -1034,6 +1123,8 @@ pub fn module(vm: &mut Vm) -> Res<Value> {
         ("_live_tasks", live_tasks),
         ("_live_async_generators", live_async_generators),
         ("_check_memory", check_memory),
+        ("_current_task_of", current_task_of),
+        ("_set_current_task", set_current_task),
     ];
     let module = Module::new("asyncio");
     for (name, func) in natives {

@@ -45,6 +45,8 @@ pub struct FutureSymbols {
     pub(super) wait_until: Symbol,
     pub(super) name: Symbol,
     pub(super) task_counter: Symbol,
+    pub(super) pending: Symbol,
+    pub(super) finished: Symbol,
 }
 
 impl FutureSymbols {
@@ -84,6 +86,8 @@ impl FutureSymbols {
             wait_until: intern("_wait_until"),
             name: intern("_name"),
             task_counter: intern("_task_counter"),
+            pending: intern("PENDING"),
+            finished: intern("FINISHED"),
         }
     }
 }
@@ -98,15 +102,24 @@ enum State {
 }
 
 fn state(vm: &mut Vm, future: &Value) -> Res<State> {
-    Ok(match field(vm, future, |s| s.state)? {
-        Value::Str(s) => match &*s {
-            "PENDING" => State::Pending,
-            "CANCELLED" => State::Cancelled,
-            "FINISHED" => State::Finished,
+    fn named(value: &Value) -> State {
+        match value {
+            Value::Str(s) => match &**s {
+                "PENDING" => State::Pending,
+                "CANCELLED" => State::Cancelled,
+                "FINISHED" => State::Finished,
+                _ => State::Other,
+            },
             _ => State::Other,
-        },
-        _ => State::Other,
-    })
+        }
+    }
+    if let Value::Object(object) = future {
+        // Read in place: the state is asked for several times in every step.
+        if let Some(value) = object.attrs.borrow().get(vm.symbols.future.state) {
+            return Ok(named(value));
+        }
+    }
+    Ok(named(&field(vm, future, |s| s.state)?))
 }
 
 /// A future's attribute. Those read here (`_state`, `_result`…) are plain attributes that
@@ -180,8 +193,7 @@ fn is_native(object: &Object, symbol: Symbol, func: super::vm::NativeFn) -> bool
 
 /// `loop.call_soon(callback, *args)`.
 fn call_soon(vm: &mut Vm, event_loop: Value, callback: Value, args: Vec<Value>) -> Res<()> {
-    let soon = vec![event_loop, callback, Value::tuple(args)];
-    super::asyncio::call_soon(vm, &Value::None, soon, Vec::new())?;
+    super::asyncio::schedule_soon(vm, &event_loop, callback, args)?;
     Ok(())
 }
 
@@ -284,20 +296,9 @@ fn future_set_result(vm: &mut Vm, _: &Value, args: Args, kwargs: Kwargs) -> Res<
 /// A pending future gets its result: `Future.set_result` once its checks have passed.
 fn finish_pending(vm: &mut Vm, future: &Value, result: Value) -> Res<()> {
     set_field(vm, future, |s| s.result, result)?;
-    set_field(vm, future, |s| s.state, Value::str("FINISHED"))?;
+    let finished = module_global(vm, |s| s.finished);
+    set_field(vm, future, |s| s.state, finished)?;
     schedule_callbacks(vm, future)
-}
-
-/// `_current_tasks`, the running task of each loop.
-fn current_tasks(vm: &mut Vm) -> Option<std::rc::Rc<std::cell::RefCell<super::dict::Dict>>> {
-    let symbol = vm.symbols.future.current_tasks;
-    match &vm.asyncio {
-        Some(Value::Module(m)) => match m.get(symbol) {
-            Some(Value::Dict(d)) => Some(d),
-            _ => None,
-        },
-        _ => None,
-    }
 }
 
 fn enter_task(vm: &mut Vm, _: &Value, args: Args, kwargs: Kwargs) -> Res<Value> {
@@ -309,21 +310,12 @@ fn enter_task(vm: &mut Vm, _: &Value, args: Args, kwargs: Kwargs) -> Res<Value> 
 
 /// `_enter_task` when nothing is wrong; false leaves the rest (raising) to Python.
 fn try_enter_task(vm: &mut Vm, args: &Args, kwargs: &Kwargs) -> Res<bool> {
-    if plain(args, kwargs, 2) {
-        if let Some(tasks) = current_tasks(vm) {
-            let running = ops::dict_lookup(vm, &tasks, &args[0])?;
-            let idle = match running {
-                None => true,
-                Some(slot) => matches!(tasks.borrow().entry_value(slot), Some(Value::None)),
-            };
-            if idle {
-                ops::dict_set_shared(vm, &tasks, args[0].clone(), args[1].clone())?;
-                enter_context(vm, &args[1]);
-                return Ok(true);
-            }
-        }
+    if !plain(args, kwargs, 2) || !super::asyncio::current_task(vm, &args[0])?.is_none() {
+        return Ok(false);
     }
-    Ok(false)
+    super::asyncio::put_current_task(vm, &args[0], args[1].clone())?;
+    enter_context(vm, &args[1]);
+    Ok(true)
 }
 
 fn leave_task(vm: &mut Vm, _: &Value, args: Args, kwargs: Kwargs) -> Res<Value> {
@@ -335,23 +327,18 @@ fn leave_task(vm: &mut Vm, _: &Value, args: Args, kwargs: Kwargs) -> Res<Value> 
 
 /// `_leave_task` when nothing is wrong; false leaves the rest (raising) to Python.
 fn try_leave_task(vm: &mut Vm, args: &Args, kwargs: &Kwargs) -> Res<bool> {
-    if plain(args, kwargs, 2) {
-        if let Some(tasks) = current_tasks(vm) {
-            if let Some(slot) = ops::dict_lookup(vm, &tasks, &args[0])? {
-                let same = matches!(
-                    (tasks.borrow().entry_value(slot), &args[1]),
-                    (Some(Value::Object(a)), Value::Object(b)) if std::rc::Rc::ptr_eq(a, b)
-                );
-                if same {
-                    let removed = tasks.borrow_mut().remove_at(slot);
-                    drop(removed);
-                    leave_context(vm);
-                    return Ok(true);
-                }
-            }
-        }
+    if !plain(args, kwargs, 2) {
+        return Ok(false);
     }
-    Ok(false)
+    let same = matches!(
+        (super::asyncio::current_task(vm, &args[0])?, &args[1]),
+        (Value::Object(a), Value::Object(b)) if std::rc::Rc::ptr_eq(&a, b)
+    );
+    if same {
+        super::asyncio::put_current_task(vm, &args[0], Value::None)?;
+        leave_context(vm);
+    }
+    Ok(same)
 }
 
 /// One of the asyncio module's globals (None if it has none).
@@ -383,24 +370,23 @@ fn sleep_arm(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
     let label = format!("sleep({})", super::format::repr(vm, delay)?);
     let until = Value::Float(vm.now + seconds);
     let future = Object::new(future_class, Native::None);
+    let pending = module_global(vm, |s| s.pending);
     {
         let symbols = &vm.symbols.future;
         let mut attrs = future.attrs.borrow_mut();
+        attrs.set(symbols.state, pending);
         attrs.set(symbols.loop_, running.clone());
+        attrs.set(symbols.exception, Value::None);
+        attrs.set(symbols.log_traceback, Value::Bool(false));
+        attrs.set(symbols.result, Value::None);
         attrs.set(symbols.callbacks, Value::list(Vec::new()));
         attrs.set(symbols.wait_label, Value::Str(label.into()));
         attrs.set(symbols.wait_until, until);
     }
     let future = Value::Object(future);
     let callback = module_global(vm, |s| s.set_result_unless_cancelled);
-    let when = Value::Float(vm.now + seconds);
-    let timer_args = Value::tuple(vec![future.clone(), result.clone()]);
-    let handle = super::asyncio::call_at(
-        vm,
-        &Value::None,
-        vec![running, when, callback, timer_args],
-        Vec::new(),
-    )?;
+    let timer_args = vec![future.clone(), result.clone()];
+    let handle = super::asyncio::schedule_at(vm, &running, vm.now + seconds, callback, timer_args)?;
     Ok(Value::tuple(vec![future, handle]))
 }
 
@@ -430,7 +416,19 @@ fn task_init(vm: &mut Vm, _: &Value, args: Args, kwargs: Kwargs) -> Res<Value> {
     }
     let (task, coro) = (args[0].clone(), args[1].clone());
     super::asyncio::check_memory(vm, &Value::None, Vec::new(), Vec::new())?;
-    set_field(vm, &task, |s| s.loop_, event_loop.clone())?;
+    if let Value::Object(object) = &task {
+        let pending = module_global(vm, |s| s.pending);
+        let symbols = &vm.symbols.future;
+        let mut attrs = object.attrs.borrow_mut();
+        // The fields every step reads, first (the class's defaults, on the instance).
+        attrs.set(symbols.state, pending);
+        attrs.set(symbols.must_cancel, Value::Bool(false));
+        attrs.set(symbols.fut_waiter, Value::None);
+        attrs.set(symbols.loop_, event_loop.clone());
+        attrs.set(symbols.exception, Value::None);
+        attrs.set(symbols.log_traceback, Value::Bool(false));
+        attrs.set(symbols.result, Value::None);
+    }
     set_field(vm, &task, |s| s.callbacks, Value::list(Vec::new()))?;
     if name.is_none() {
         let counter = vm.symbols.future.task_counter;

@@ -722,7 +722,7 @@ def wrap_future(future, *, loop=None):
 def current_task(loop=None):
     if loop is None:
         loop = get_running_loop()
-    return _current_tasks.get(loop)
+    return _current_task_of(loop)
 
 
 def all_tasks(loop=None):
@@ -732,18 +732,18 @@ def all_tasks(loop=None):
 
 
 def _py_enter_task(loop, task):
-    current = _current_tasks.get(loop)
+    current = _current_task_of(loop)
     if current is not None:
         raise RuntimeError(f"Cannot enter into task {task!r} while another task {current!r} is being executed.")
-    _current_tasks[loop] = task
+    _set_current_task(loop, task)
     _context_enter(task)
 
 
 def _py_leave_task(loop, task):
-    current = _current_tasks.get(loop)
+    current = _current_task_of(loop)
     if current is not task:
         raise RuntimeError(f"Leaving task {task!r} does not match the current task {current!r}.")
-    del _current_tasks[loop]
+    _set_current_task(loop, None)
     _context_leave()
 
 
