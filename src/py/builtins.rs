@@ -1985,6 +1985,7 @@ pub fn make_class(
     };
     let mut dict = namespace.borrow().clone();
     vm.classes_set_attributes |= dict.get(vm.symbols.setattr).is_some();
+    vm.classes_have_slots |= dict.get(vm.symbols.slots).is_some();
     // As CPython: a class that defines `__eq__` and not `__hash__` is unhashable.
     let (eq_symbol, hash_symbol) = (vm.symbols.eq, vm.symbols.hash);
     if dict.get(eq_symbol).is_some() && dict.get(hash_symbol).is_none() {
@@ -2467,6 +2468,7 @@ pub const MODULES: &[&str] = &[
     "datetime",
     "enum",
     "contextvars",
+    "json",
     "asyncio.exceptions",
     "asyncio.tasks",
     "asyncio.queues",

@@ -42,6 +42,8 @@ pub fn install(vm: &mut Vm) {
         ("rjust", str_rjust),
         ("zfill", str_zfill),
         ("isdigit", str_isdigit),
+        ("isnumeric", str_isnumeric),
+        ("isascii", str_isascii),
         ("isdecimal", str_isdigit),
         ("isnumeric", str_isdigit),
         ("isalpha", str_isalpha),
@@ -759,6 +761,15 @@ fn char_test(vm: &mut Vm, args: Args, name: &str, test: fn(char) -> bool) -> Res
 
 fn str_isdigit(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
     char_test(vm, args, "isdigit", |c| c.is_numeric())
+}
+
+fn str_isnumeric(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
+    char_test(vm, args, "isnumeric", char::is_numeric)
+}
+
+fn str_isascii(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
+    let s = this_str(vm, &args, "isascii")?;
+    Ok(Value::Bool(s.is_ascii()))
 }
 
 fn str_isalpha(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {

@@ -2346,6 +2346,38 @@ pub fn attribute_error<T>(vm: &mut Vm, object: &Value, symbol: Symbol) -> Res<T>
     Err(Flow::Raise(exc))
 }
 
+/// Whether instances of `class` may take the attribute `symbol`: every class of its lineage
+/// (but `object`) names its attributes in `__slots__`, and none names it nor `__dict__`.
+fn slots_allow(vm: &Vm, class: &Rc<Type>, symbol: Symbol) -> bool {
+    let name = vm.name(symbol);
+    for t in class.lineage() {
+        if t.builtin.is_some() {
+            if t.base == Base::Exception || t.builtin != Some(Kind::Object) {
+                return true;
+            }
+            continue;
+        }
+        let slots = t.dict.borrow().get(vm.symbols.slots).cloned();
+        let names: Vec<Value> = match slots {
+            None => return true,
+            Some(Value::Str(one)) => vec![Value::Str(one)],
+            Some(Value::Tuple(items)) => items.to_vec(),
+            Some(Value::List(items)) => items.borrow().clone(),
+            Some(Value::Dict(items)) => items.borrow().iter().map(|(k, _)| k.clone()).collect(),
+            Some(_) => return true,
+        };
+        let named = |wanted: &str| {
+            names
+                .iter()
+                .any(|n| matches!(n, Value::Str(s) if &**s == wanted))
+        };
+        if named("__dict__") || named(&name) {
+            return true;
+        }
+    }
+    false
+}
+
 pub fn setattr(vm: &mut Vm, object: &Value, symbol: Symbol, value: Value) -> Res<()> {
     match object {
         Value::Object(o) => {
@@ -2384,6 +2416,9 @@ pub fn setattr(vm: &mut Vm, object: &Value, symbol: Symbol, value: Value) -> Res
                 return attribute_error(vm, object, symbol);
             }
             if Rc::ptr_eq(&o.class, &vm.types.object) {
+                return attribute_error(vm, object, symbol);
+            }
+            if vm.classes_have_slots && !slots_allow(vm, &o.class, symbol) {
                 return attribute_error(vm, object, symbol);
             }
             if let Native::Exception(data) = &mut *o.native.borrow_mut() {

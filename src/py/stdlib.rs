@@ -1360,6 +1360,7 @@ fn python_source(name: &str) -> Option<&'static str> {
         "abc" => include_str!("lib/abc.py"),
         "datetime" => include_str!("lib/datetime.py"),
         "enum" => include_str!("lib/enum.py"),
+        "json" => include_str!("lib/json.py"),
         "__future__" => "annotations = True\n",
         _ => return None,
     })

@@ -325,6 +325,8 @@ pub struct Vm {
     /// Whether some class of the program defines `__setattr__` (only then does setting an
     /// attribute look for one).
     pub classes_set_attributes: bool,
+    /// Whether any class defined `__slots__` (its instances then take only those names).
+    pub classes_have_slots: bool,
     /// `contextvars`: the current `Context` (None until the program reads one), and those a
     /// task's step set aside when it entered its own. Tasks switch contexts only once the
     /// program imported `contextvars`.
@@ -401,6 +403,7 @@ pub struct Symbols {
     pub doc: Symbol,
     pub getattr: Symbol,
     pub setattr: Symbol,
+    pub slots: Symbol,
     pub main: Symbol,
     pub builtins: Symbol,
     pub file: Symbol,
@@ -442,6 +445,7 @@ fn symbols(interner: &mut Interner) -> Symbols {
         doc: s("__doc__"),
         getattr: s("__getattr__"),
         setattr: s("__setattr__"),
+        slots: s("__slots__"),
         main: s("__main__"),
         builtins: s("__builtins__"),
         file: s("__file__"),
@@ -483,6 +487,7 @@ impl Vm {
             uncaught: None,
             next_type_id: Cell::new(1000),
             classes_set_attributes: false,
+            classes_have_slots: false,
             context: Value::None,
             outer_contexts: Vec::new(),
             contexts_on: false,

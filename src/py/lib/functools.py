@@ -59,27 +59,75 @@ def wraps(wrapped, assigned=WRAPPER_ASSIGNMENTS, updated=()):
 
 
 def lru_cache(maxsize=128, typed=False):
-    def decorating(function):
-        cache = {}
-
-        def wrapper(*args, **kwargs):
-            key = (args, tuple(sorted(kwargs.items())))
-            if key in cache:
-                return cache[key]
-            result = function(*args, **kwargs)
-            cache[key] = result
-            return result
-
-        wrapper.cache_clear = cache.clear
-        return update_wrapper(wrapper, function)
-
-    if callable(maxsize):
-        return decorating(maxsize)
-    return decorating
+    if isinstance(maxsize, int):
+        maxsize = max(maxsize, 0)
+    elif callable(maxsize) and isinstance(typed, bool):
+        function, maxsize = maxsize, 128
+        return _cached(function, maxsize, typed)
+    elif maxsize is not None:
+        raise TypeError('Expected first argument to be an integer, a callable, or None')
+    return lambda function: _cached(function, maxsize, typed)
 
 
 def cache(function):
     return lru_cache(None)(function)
+
+
+from collections import namedtuple as _namedtuple
+
+_CacheInfo = _namedtuple("CacheInfo", ["hits", "misses", "maxsize", "currsize"])
+_KEYWORDS_FOLLOW = object()
+
+
+def _cache_key(args, kwargs, typed):
+    key = args
+    if kwargs:
+        key += (_KEYWORDS_FOLLOW,)
+        for item in kwargs.items():
+            key += item
+    if typed:
+        key += tuple(type(v) for v in args)
+        if kwargs:
+            key += tuple(type(v) for v in kwargs.values())
+    return key
+
+
+def _cached(function, maxsize, typed):
+    # The least recently used entry is the dict's first: a hit moves its entry to the end.
+    entries = {}
+    counts = [0, 0]
+
+    def wrapper(*args, **kwargs):
+        key = _cache_key(args, kwargs, typed)
+        if maxsize == 0:
+            counts[1] += 1
+            return function(*args, **kwargs)
+        if key in entries:
+            counts[0] += 1
+            result = entries.pop(key)
+            entries[key] = result
+            return result
+        counts[1] += 1
+        result = function(*args, **kwargs)
+        if key in entries:
+            # A recursive call cached it meanwhile.
+            return result
+        if maxsize is not None and len(entries) >= maxsize:
+            del entries[next(iter(entries))]
+        entries[key] = result
+        return result
+
+    def cache_info():
+        return _CacheInfo(counts[0], counts[1], maxsize, len(entries))
+
+    def cache_clear():
+        entries.clear()
+        counts[0] = counts[1] = 0
+
+    wrapper.cache_info = cache_info
+    wrapper.cache_clear = cache_clear
+    wrapper.cache_parameters = lambda: {'maxsize': maxsize, 'typed': typed}
+    return update_wrapper(wrapper, function)
 
 
 def total_ordering(cls):
