@@ -389,6 +389,10 @@ fn install_class_methods(vm: &mut Vm) {
     add_method(vm, &object, "__setattr__", object_setattr);
     add_method(vm, &object, "__init_subclass__", object_init_subclass);
     add_method(vm, &object, "__getattribute__", object_getattribute);
+    let type_ = vm.types.type_.clone();
+    add_method(vm, &type_, "__new__", type_new);
+    add_method(vm, &type_, "__init__", type_init);
+    add_method(vm, &type_, "__call__", type_call);
     let exc = vm.types.base_exception.clone();
     add_method(vm, &exc, "__init__", exception_init);
     add_method(vm, &exc, "with_traceback", exception_with_traceback);
@@ -1925,9 +1929,134 @@ fn c3(vm: &mut Vm, name: &str, bases: &[Rc<Type>]) -> Res<Vec<Rc<Type>>> {
     }
 }
 
+/// What a metaclass written in Python defines itself under `symbol` (not `type`'s own).
+pub fn metaclass_own(meta: &Rc<Type>, symbol: Symbol) -> Option<Value> {
+    meta.lineage()
+        .take_while(|t| t.builtin.is_none())
+        .find_map(|t| t.dict.borrow().get(symbol).cloned())
+}
+
 /// Makes a class from its name, bases and the namespace its body filled; `keywords` are the
-/// class statement's (`metaclass=`, and the rest for `__init_subclass__`).
+/// class statement's (`metaclass=`, and the rest for `__init_subclass__`). A metaclass with
+/// its own `__new__` or `__init__` makes it, as in CPython, from a dict of the namespace.
 pub fn make_class(
+    vm: &mut Vm,
+    name: Rc<str>,
+    bases: Vec<Value>,
+    namespace: Rc<RefCell<Attrs>>,
+    class_cell: Value,
+    keywords: Kwargs,
+) -> Res<Value> {
+    let explicit = keywords
+        .iter()
+        .find(|(k, _)| &**k == "metaclass")
+        .map(|(_, v)| v.clone());
+    let meta = match explicit {
+        Some(Value::Type(t)) => Some(t),
+        Some(_) => None,
+        None => bases.iter().find_map(|b| match b {
+            Value::Type(t) => t.meta.clone(),
+            _ => None,
+        }),
+    };
+    let hooks = meta.as_ref().map(|meta| {
+        (
+            metaclass_own(meta, vm.symbols.new),
+            metaclass_own(meta, vm.symbols.init),
+        )
+    });
+    let (Some(meta), Some((new, init))) = (meta, hooks) else {
+        return create_class(vm, name, bases, namespace, class_cell, keywords);
+    };
+    if new.is_none() && init.is_none() {
+        return create_class(vm, name, bases, namespace, class_cell, keywords);
+    }
+    let namespace_value = ops::namespace_dict(vm, &namespace.borrow());
+    if let (Value::Cell(_), Value::Dict(d)) = (&class_cell, &namespace_value) {
+        d.borrow_mut().push(
+            ops::hash_str("__classcell__"),
+            Value::str("__classcell__"),
+            class_cell.clone(),
+        );
+    }
+    let others: Kwargs = keywords
+        .into_iter()
+        .filter(|(k, _)| &**k != "metaclass")
+        .collect();
+    let header = vec![
+        Value::Str(name.clone()),
+        Value::tuple(bases.clone()),
+        namespace_value,
+    ];
+    let class = match new {
+        Some(new) => {
+            let new = ops::static_function(new);
+            let mut args = vec![Value::Type(meta.clone())];
+            args.extend(header.iter().cloned());
+            vm.call_nested_kw(new, args, others.clone())?
+        }
+        None => {
+            let mut keywords = others.clone();
+            keywords.push(("metaclass".into(), Value::Type(meta.clone())));
+            create_class(vm, name, bases, namespace, class_cell, keywords)?
+        }
+    };
+    if let (Some(init), Value::Type(made)) = (init, &class) {
+        if made.meta.as_ref().is_some_and(|m| m.is_subtype(&meta)) {
+            let mut args = vec![class.clone()];
+            args.extend(header);
+            vm.call_nested_kw(init, args, others)?;
+        }
+    }
+    Ok(class)
+}
+
+/// `type.__new__(mcls, name, bases, namespace, **keywords)`: the class, of metaclass `mcls`.
+fn type_new(vm: &mut Vm, _: &Value, args: Args, kwargs: Kwargs) -> Res<Value> {
+    let [Value::Type(meta), name, Value::Tuple(bases), Value::Dict(namespace)] = &args[..] else {
+        return vm.type_error("type.__new__() takes exactly 3 arguments (a metaclass first)");
+    };
+    let name = expect_str(vm, name, "type.__new__() argument 1")?;
+    let pairs: Vec<(Value, Value)> = namespace
+        .borrow()
+        .iter()
+        .map(|(k, v)| (k.clone(), v.clone()))
+        .collect();
+    let attrs = Rc::new(RefCell::new(Attrs::default()));
+    let mut class_cell = Value::None;
+    for (key, value) in pairs {
+        let Value::Str(key) = key else { continue };
+        if &*key == "__classcell__" {
+            class_cell = value;
+            continue;
+        }
+        let symbol = vm.sym(&key);
+        attrs.borrow_mut().set(symbol, value);
+    }
+    let mut keywords = kwargs;
+    keywords.push(("metaclass".into(), Value::Type(meta.clone())));
+    create_class(vm, name, bases.to_vec(), attrs, class_cell, keywords)
+}
+
+/// `type.__init__(cls, ...)`: nothing left to do.
+fn type_init(_: &mut Vm, _: &Value, _: Args, _: Kwargs) -> Res<Value> {
+    Ok(Value::None)
+}
+
+/// `type.__call__(cls, *args)`: an instance made as calling `cls` makes it, without the
+/// metaclass's own `__call__` (the one that asked for this).
+fn type_call(vm: &mut Vm, _: &Value, mut args: Args, kwargs: Kwargs) -> Res<Value> {
+    match args.first() {
+        Some(Value::Type(class)) => {
+            let class = class.clone();
+            args.remove(0);
+            vm.instantiate_nested(class, args, kwargs)
+        }
+        _ => vm.type_error("descriptor '__call__' requires a 'type' object"),
+    }
+}
+
+fn create_class(
     vm: &mut Vm,
     name: Rc<str>,
     bases: Vec<Value>,
@@ -2084,9 +2213,11 @@ fn make_super(vm: &mut Vm, args: Args) -> Res<Value> {
 
 /// `super().name`: looked up after `class` in the object's method resolution order.
 pub fn super_getattr(vm: &mut Vm, class: &Rc<Type>, object: &Value, symbol: Symbol) -> Res<Value> {
-    let object_type = match object {
-        Value::Type(t) => t.clone(),
-        other => ops::type_of(vm, other),
+    // A class's `super()` in a class method walks the class's own lineage; in a metaclass's
+    // method, the class is an instance, and its metaclass's lineage is walked.
+    let (object_type, object_is_class) = match object {
+        Value::Type(t) if t.is_subtype(class) => (t.clone(), true),
+        other => (ops::type_of(vm, other), false),
     };
     let lineage: Vec<Rc<Type>> = object_type.lineage().cloned().collect();
     let start = lineage
@@ -2097,10 +2228,14 @@ pub fn super_getattr(vm: &mut Vm, class: &Rc<Type>, object: &Value, symbol: Symb
         let found = t.dict.borrow().get(symbol).cloned();
         if let Some(attribute) = found {
             return Ok(match attribute {
-                Value::Func(_) | Value::Builtin(_) => match object {
-                    Value::Type(_) => attribute,
-                    _ => Value::Method(Rc::new((attribute, object.clone()))),
-                },
+                Value::Func(_) | Value::Builtin(_)
+                    if object_is_class || symbol == vm.symbols.new =>
+                {
+                    attribute
+                }
+                Value::Func(_) | Value::Builtin(_) => {
+                    Value::Method(Rc::new((attribute, object.clone())))
+                }
                 Value::Object(ref d) => {
                     let inner = match &*d.native.borrow() {
                         Native::ClassMethod(f) => Some((true, f.clone())),

@@ -17,7 +17,7 @@ pub fn install(vm: &mut Vm) {
     let str_methods: &[(&str, NativeFn)] = &[
         ("upper", str_upper),
         ("lower", str_lower),
-        ("casefold", str_lower),
+        ("casefold", str_casefold),
         ("title", str_title),
         ("capitalize", str_capitalize),
         ("swapcase", str_swapcase),
@@ -194,6 +194,29 @@ fn str_lower(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
     Ok(text(s.to_lowercase()))
 }
 
+/// Lower case, and the full case folds of Unicode's CaseFolding.txt that differ from it in
+/// Latin and Greek text (ß, ẞ, ſ, ς and the ligatures).
+fn str_casefold(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
+    let s = this_str(vm, &args, "casefold")?;
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            'ß' | 'ẞ' => out.push_str("ss"),
+            'ſ' => out.push('s'),
+            'ς' => out.push('σ'),
+            'ﬀ' => out.push_str("ff"),
+            'ﬁ' => out.push_str("fi"),
+            'ﬂ' => out.push_str("fl"),
+            'ﬃ' => out.push_str("ffi"),
+            'ﬄ' => out.push_str("ffl"),
+            'ﬅ' | 'ﬆ' => out.push_str("st"),
+            'µ' => out.push('μ'),
+            _ => out.extend(c.to_lowercase()),
+        }
+    }
+    Ok(text(out))
+}
+
 fn str_title(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
     let s = this_str(vm, &args, "title")?;
     let mut out = String::with_capacity(s.len());
@@ -364,10 +387,14 @@ fn str_rsplit(vm: &mut Vm, _: &Value, args: Args, kwargs: Kwargs) -> Res<Value> 
     Ok(Value::list(parts))
 }
 
-fn str_splitlines(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
+fn str_splitlines(vm: &mut Vm, _: &Value, args: Args, kwargs: Kwargs) -> Res<Value> {
     let s = this_str(vm, &args, "splitlines")?;
-    let keep = match args.get(1) {
-        Some(v) => ops::truthy(vm, v)?,
+    let keepends = kwargs
+        .iter()
+        .find(|(k, _)| &**k == "keepends")
+        .map(|(_, v)| v.clone());
+    let keep = match args.get(1).cloned().or(keepends) {
+        Some(v) => ops::truthy(vm, &v)?,
         None => false,
     };
     let mut out = Vec::new();

@@ -2081,6 +2081,9 @@ pub fn getattr(vm: &mut Vm, object: &Value, symbol: Symbol) -> Res<Value> {
                 _ => None,
             };
             if let Some((class, this)) = bound_super {
+                if symbol == vm.symbols.class {
+                    return Ok(Value::Type(o.class.clone()));
+                }
                 return super::builtins::super_getattr(vm, &class, &this, symbol);
             }
             let class_attribute = o.class.lookup(symbol);
@@ -2264,13 +2267,23 @@ pub fn getattr(vm: &mut Vm, object: &Value, symbol: Symbol) -> Res<Value> {
 }
 
 /// `__dict__` of an object or a class: a copy of its namespace, in the order names were set.
-fn namespace_dict(vm: &Vm, attrs: &Attrs) -> Value {
+pub fn namespace_dict(vm: &Vm, attrs: &Attrs) -> Value {
     let mut dict = Dict::new();
     for (key, value) in attrs.iter() {
         let key = vm.name(*key);
         dict.push(hash_str(&key), Value::Str(key), value.clone());
     }
     Value::dict(dict)
+}
+
+/// The function a `staticmethod` wraps (as `__new__` may be), or the value itself.
+pub fn static_function(value: Value) -> Value {
+    if let Value::Object(o) = &value {
+        if let Native::StaticMethod(function) = &*o.native.borrow() {
+            return function.clone();
+        }
+    }
+    value
 }
 
 /// The function of a method that is a class method even undecorated (`__init_subclass__`,
@@ -2314,6 +2327,13 @@ fn special_object_attribute(vm: &mut Vm, o: &Rc<Object>, symbol: Symbol) -> Opti
                 many => Value::tuple(many.to_vec()),
             })
         }
+        "fget" | "fset" => match &*o.native.borrow() {
+            Native::Property(getter, setter) => Some(match &*name {
+                "fget" => getter.clone(),
+                _ => setter.clone(),
+            }),
+            _ => None,
+        },
         _ => None,
     }
 }

@@ -872,7 +872,17 @@ impl Vm {
                 args.insert(0, receiver);
                 self.call(func, args, kwargs, on_return)
             }
-            Value::Type(class) => self.instantiate(class, args, kwargs, on_return),
+            Value::Type(class) => {
+                // A metaclass's own `__call__` makes the instance.
+                if let Some(meta) = &class.meta {
+                    let symbol = self.symbols.call;
+                    if let Some(call) = super::builtins::metaclass_own(meta, symbol) {
+                        args.insert(0, Value::Type(class.clone()));
+                        return self.call(call, args, kwargs, on_return);
+                    }
+                }
+                self.instantiate(class, args, kwargs, on_return)
+            }
             Value::Object(ref object) => {
                 let call = self.symbols.call;
                 match object.class.lookup(call) {
@@ -940,13 +950,7 @@ impl Vm {
             .find_map(|t| t.dict.borrow().get(self.symbols.new).cloned());
         let object = match user_new {
             Some(new) => {
-                let new = match &new {
-                    Value::Object(o) => match &*o.native.borrow() {
-                        Native::StaticMethod(f) => f.clone(),
-                        _ => new.clone(),
-                    },
-                    _ => new,
-                };
+                let new = super::ops::static_function(new);
                 let mut full = Vec::with_capacity(args.len() + 1);
                 full.push(Value::Type(class.clone()));
                 full.extend(args.iter().cloned());
@@ -1001,6 +1005,19 @@ impl Vm {
     /// Calls Python code from native code and runs it to its end (it cannot suspend).
     pub fn call_nested(&mut self, func: Value, args: Vec<Value>) -> Res<Value> {
         self.call_nested_kw(func, args, Vec::new())
+    }
+
+    /// `class(*args, **kwargs)` run to its end, as `type.__call__` makes it.
+    pub fn instantiate_nested(
+        &mut self,
+        class: Rc<Type>,
+        args: Vec<Value>,
+        kwargs: Vec<(Rc<str>, Value)>,
+    ) -> Res<Value> {
+        match self.instantiate(class, args, kwargs, OnReturn::Nested)? {
+            Some(value) => Ok(value),
+            None => self.run_nested(),
+        }
     }
 
     pub fn call_nested_kw(
