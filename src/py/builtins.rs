@@ -345,8 +345,26 @@ pub fn install(vm: &mut Vm) {
     install_class_methods(vm);
 }
 
-/// A bare instance of a Python class (an exception keeps its arguments).
-pub fn new_instance(vm: &mut Vm, class: &Rc<Type>, args: &[Value]) -> Value {
+/// A bare instance of a Python class (an exception keeps its arguments; an instance of a
+/// subclass of a built-in data type carries its built-in value: made from the arguments for
+/// an immutable one, empty for a container, which its `__init__` fills).
+pub fn new_instance(vm: &mut Vm, class: &Rc<Type>, args: &[Value], kwargs: &Kwargs) -> Res<Value> {
+    if let Some(kind) = data_base_kind(class) {
+        let builtin = vm.types.of(kind);
+        let (args, kwargs) = match kind {
+            Kind::List | Kind::Dict | Kind::Set => (Vec::new(), Vec::new()),
+            _ => (args.to_vec(), kwargs.clone()),
+        };
+        let base = construct(vm, kind, &builtin, args, kwargs)?;
+        return Ok(Value::Object(Object::new(
+            class.clone(),
+            Native::Base(base),
+        )));
+    }
+    Ok(plain_instance(vm, class, args))
+}
+
+fn plain_instance(vm: &mut Vm, class: &Rc<Type>, args: &[Value]) -> Value {
     if class.base == Base::Exception {
         let object = Object::new(class.clone(), Native::Exception(ExceptionData::default()));
         let symbol = vm.symbols.args;
@@ -370,7 +388,7 @@ fn object_new(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
                     return construct(vm, kind, &class, args[1..].to_vec(), Vec::new());
                 }
             }
-            Ok(new_instance(vm, &class, &args[1..]))
+            new_instance(vm, &class, &args[1..], &Vec::new())
         }
         _ => vm.type_error("object.__new__(X): X is not a type object"),
     }
@@ -389,6 +407,10 @@ fn install_class_methods(vm: &mut Vm) {
     add_method(vm, &object, "__setattr__", object_setattr);
     add_method(vm, &object, "__init_subclass__", object_init_subclass);
     add_method(vm, &object, "__getattribute__", object_getattribute);
+    for kind in [Kind::List, Kind::Dict, Kind::Set] {
+        let container = vm.types.of(kind);
+        add_method(vm, &container, "__init__", container_init);
+    }
     let type_ = vm.types.type_.clone();
     add_method(vm, &type_, "__new__", type_new);
     add_method(vm, &type_, "__init__", type_init);
@@ -596,6 +618,11 @@ pub fn len_of(vm: &mut Vm, value: &Value) -> Res<usize> {
                 return Ok(d.borrow().len());
             }
             let symbol = vm.symbols.len;
+            if ops::user_method(vm, value, symbol).is_none() {
+                if let Some(base) = base_of(value) {
+                    return len_of(vm, &base);
+                }
+            }
             match o.class.lookup(symbol) {
                 Some(method) => {
                     let result = vm.call_nested(method, vec![value.clone()])?;
@@ -658,6 +685,9 @@ fn builtin_abs(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
                 if !matches!(method, Value::Builtin(_)) {
                     return vm.call_nested(method, vec![other.clone()]);
                 }
+            }
+            if let Some(base) = base_of(other) {
+                return builtin_abs(vm, &Value::None, vec![base], Vec::new());
             }
             let name = type_name(vm, other);
             vm.type_error(format!("bad operand type for abs(): '{name}'"))
@@ -1053,6 +1083,11 @@ fn builtin_round(vm: &mut Vm, _: &Value, args: Args, kwargs: Kwargs) -> Res<Valu
                     return vm.call_nested(method, call);
                 }
             }
+            if let Some(base) = base_of(other) {
+                let mut args = args.clone();
+                args[0] = base;
+                return builtin_round(vm, &Value::None, args, kwargs);
+            }
             let name = type_name(vm, other);
             vm.type_error(format!("type {name} doesn't define __round__ method"))
         }
@@ -1247,7 +1282,10 @@ fn python_hash(vm: &mut Vm, value: &Value) -> Res<i64> {
             Some(Value::Int(-1)) => -2,
             Some(Value::Int(n)) => n,
             Some(big) => python_hash(vm, &big)?,
-            None => (ops::hash(vm, value)? >> 1) as i64,
+            None => match base_of(value) {
+                Some(base) => python_hash(vm, &base)?,
+                None => (ops::hash(vm, value)? >> 1) as i64,
+            },
         },
         other => (ops::hash(vm, other)? >> 1) as i64,
     })
@@ -1612,6 +1650,18 @@ pub fn construct(
     kwargs: Kwargs,
 ) -> Res<Value> {
     let name = class.name.clone();
+    let mut args = args;
+    // `int(level)`, `float(money)`: an instance of a subclass of a built-in number converts as
+    // its number does, unless its class says how.
+    if let (Kind::Int | Kind::Float, Some(first)) = (kind, args.first()) {
+        let own = ["__int__", "__index__", "__float__"]
+            .iter()
+            .filter_map(|name| vm.interner.lookup(name))
+            .any(|symbol| ops::user_method(vm, first, symbol).is_some());
+        if let (Some(base), false) = (base_of(first), own) {
+            args[0] = base;
+        }
+    }
     match kind {
         Kind::BaseException => {
             if !kwargs.is_empty() {
@@ -2038,6 +2088,36 @@ fn type_new(vm: &mut Vm, _: &Value, args: Args, kwargs: Kwargs) -> Res<Value> {
     create_class(vm, name, bases.to_vec(), attrs, class_cell, keywords)
 }
 
+/// `list.__init__(self, iterable=())`, `dict.__init__(self, *args, **kwargs)`, `set.__init__`
+/// for an instance of a subclass: its built-in value gets the items.
+fn container_init(vm: &mut Vm, _: &Value, args: Args, kwargs: Kwargs) -> Res<Value> {
+    let Some(target) = args
+        .first()
+        .map(|a| base_of(a).unwrap_or_else(|| a.clone()))
+    else {
+        return vm.type_error("descriptor '__init__' needs an argument");
+    };
+    let kind = ops::kind_of(&target);
+    let builtin = vm.types.of(kind);
+    let filled = construct(vm, kind, &builtin, args[1..].to_vec(), kwargs)?;
+    match (&target, filled) {
+        (Value::List(list), Value::List(items)) => {
+            let items = items.borrow().clone();
+            *list.borrow_mut() = items;
+        }
+        (Value::Dict(dict), Value::Dict(items)) => {
+            let items = items.borrow().clone();
+            *dict.borrow_mut() = items;
+        }
+        (Value::Set(set), Value::Set(items)) => {
+            let items = items.table.borrow().clone();
+            *set.table.borrow_mut() = items;
+        }
+        _ => return vm.type_error("__init__ of a built-in container on another kind of value"),
+    }
+    Ok(Value::None)
+}
+
 /// `type.__init__(cls, ...)`: nothing left to do.
 fn type_init(_: &mut Vm, _: &Value, _: Args, _: Kwargs) -> Res<Value> {
     Ok(Value::None)
@@ -2269,7 +2349,9 @@ pub fn super_getattr(vm: &mut Vm, class: &Rc<Type>, object: &Value, symbol: Symb
 }
 
 fn object_init(vm: &mut Vm, _: &Value, args: Args, kwargs: Kwargs) -> Res<Value> {
-    if args.len() > 1 || !kwargs.is_empty() {
+    // A subclass of `str`, `int`… took its arguments when it was made.
+    let made_from_arguments = args.first().and_then(base_of).is_some();
+    if (args.len() > 1 || !kwargs.is_empty()) && !made_from_arguments {
         // `object.__init__` refuses arguments only when the class did not define `__init__`.
         let own_init = match args.first() {
             Some(Value::Object(o)) => {
@@ -2297,6 +2379,10 @@ fn object_init(vm: &mut Vm, _: &Value, args: Args, kwargs: Kwargs) -> Res<Value>
 
 fn object_repr(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
     arity(vm, "__repr__", &args, 1, 1)?;
+    // `int.__repr__(member)`: what the built-in type's own method says of its value.
+    if let Some(base) = base_of(&args[0]) {
+        return Ok(Value::Str(format::repr(vm, &base)?.into()));
+    }
     let text = match &args[0] {
         Value::Object(o) => {
             if &*o.class.module == "builtins" {
@@ -2324,6 +2410,10 @@ fn object_str(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
 
 fn object_eq(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
     arity(vm, "__eq__", &args, 2, 2)?;
+    if let Some(base) = base_of(&args[0]) {
+        let other = base_of(&args[1]).unwrap_or_else(|| args[1].clone());
+        return Ok(Value::Bool(ops::eq(vm, &base, &other)?));
+    }
     Ok(if args[0].is(&args[1]) {
         Value::Bool(true)
     } else {
@@ -2339,11 +2429,17 @@ fn object_ne(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
 
 fn object_hash(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
     arity(vm, "__hash__", &args, 1, 1)?;
+    if let Some(base) = base_of(&args[0]) {
+        return Ok(Value::Int(python_hash(vm, &base)?));
+    }
     Ok(Value::Int((args[0].id() >> 4) as i64))
 }
 
 fn object_format(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
     arity(vm, "__format__", &args, 2, 2)?;
+    if let (Some(base), Value::Str(spec)) = (base_of(&args[0]), &args[1]) {
+        return Ok(Value::Str(format::format(vm, &base, spec)?.into()));
+    }
     match &args[1] {
         Value::Str(s) if s.is_empty() => Ok(Value::Str(format::str_of(vm, &args[0])?.into())),
         _ => {

@@ -31,6 +31,11 @@ pub fn str_of(vm: &mut Vm, value: &Value) -> Res<String> {
             if o.class.base == Base::Exception {
                 return exception_str(vm, value);
             }
+            if user_dunder(o, vm.symbols.repr).is_none() {
+                if let Some(base) = base_of(value) {
+                    return str_of(vm, &base);
+                }
+            }
             repr(vm, value)
         }
         other => repr(vm, other),
@@ -251,6 +256,9 @@ fn write_repr(vm: &mut Vm, value: &Value, out: &mut String, seen: &mut Vec<usize
                 out.push_str(&text?);
                 return Ok(());
             }
+            if let Some(base) = base_of(value) {
+                return write_repr(vm, &base, out, seen);
+            }
             if &*o.class.name == "struct_time"
                 && Rc::ptr_eq(&o.class, &vm.types.named("struct_time"))
             {
@@ -456,6 +464,9 @@ pub fn format(vm: &mut Vm, value: &Value, spec: &str) -> Res<String> {
                 _ => vm.type_error("__format__ must return a str"),
             };
         }
+    }
+    if let Some(base) = base_of(value) {
+        return format(vm, &base, spec);
     }
     let parsed = match Spec::parse(spec) {
         Some(parsed) => parsed,

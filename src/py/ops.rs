@@ -166,6 +166,9 @@ pub fn truthy(vm: &mut Vm, value: &Value) -> Res<bool> {
             if let Native::DictView(dict, _) = &*o.native.borrow() {
                 return Ok(!dict.borrow().is_empty());
             }
+            if let Some(base) = base_of(value) {
+                return truthy(vm, &base);
+            }
             true
         }
         _ => true,
@@ -227,7 +230,10 @@ pub fn hash(vm: &mut Vm, value: &Value) -> Res<u64> {
         Value::Object(o) => match own_hash(vm, value, o)? {
             Some(Value::Int(i)) => hash_int(i),
             Some(Value::Big(b)) => hash_big(&b),
-            _ => value.id() as u64,
+            _ => match base_of(value) {
+                Some(base) => return hash(vm, &base),
+                None => value.id() as u64,
+            },
         },
         other => other.id() as u64,
     })
@@ -255,7 +261,16 @@ fn hash_big(b: &BigInt) -> u64 {
 /// default (by identity), an error if it is unhashable (a class defining `__eq__` alone has
 /// `__hash__ = None`, from `make_class`).
 pub fn own_hash(vm: &mut Vm, value: &Value, object: &Object) -> Res<Option<Value>> {
-    match object.class.lookup(vm.symbols.hash) {
+    let own = match &*object.native.borrow() {
+        // The built-in type's hash comes before the classes after it (Enum's, for a StrEnum).
+        Native::Base(_) => object
+            .class
+            .lineage()
+            .take_while(|t| t.builtin.is_none())
+            .find_map(|t| t.dict.borrow().get(vm.symbols.hash).cloned()),
+        _ => object.class.lookup(vm.symbols.hash),
+    };
+    match own {
         Some(Value::None) => unhashable(vm, value),
         Some(method) if !matches!(method, Value::Builtin(_)) => {
             match vm.call_nested(method, vec![value.clone()])? {
@@ -332,7 +347,10 @@ pub fn eq(vm: &mut Vm, a: &Value, b: &Value) -> Res<bool> {
             let eq_symbol = vm.symbols.eq;
             match rich_compare(vm, a, b, eq_symbol, eq_symbol)? {
                 Some(result) => truthy(vm, &result)?,
-                Option::None => a.is(b),
+                Option::None => match unwrapped_pair(a, b) {
+                    Some((a, b)) => eq(vm, &a, &b)?,
+                    Option::None => a.is(b),
+                },
             }
         }
         _ => a.is(b),
@@ -376,7 +394,7 @@ fn rich_compare(
 }
 
 /// A method a user class defines (not one inherited from a built-in type).
-fn user_method(_vm: &Vm, value: &Value, symbol: Symbol) -> Option<Value> {
+pub fn user_method(_vm: &Vm, value: &Value, symbol: Symbol) -> Option<Value> {
     let Value::Object(o) = value else {
         return None;
     };
@@ -385,6 +403,18 @@ fn user_method(_vm: &Vm, value: &Value, symbol: Symbol) -> Option<Value> {
         .take_while(|t| t.builtin.is_none() || t.builtin == Some(Kind::BaseException))
         .find_map(|t| t.dict.borrow().get(symbol).cloned())
         .filter(|m| !matches!(m, Value::Builtin(_)))
+}
+
+/// Both operands with any instance of a subclass of a built-in data type replaced by its
+/// built-in value; None when neither is one.
+fn unwrapped_pair(a: &Value, b: &Value) -> Option<(Value, Value)> {
+    match (base_of(a), base_of(b)) {
+        (None, None) => None,
+        (x, y) => Some((
+            x.unwrap_or_else(|| a.clone()),
+            y.unwrap_or_else(|| b.clone()),
+        )),
+    }
 }
 
 // ----- numbers --------------------------------------------------------------------------------
@@ -419,6 +449,10 @@ pub fn to_f64(vm: &mut Vm, value: &Value) -> Res<f64> {
         Value::Bool(b) => Ok(f64::from(u8::from(*b))),
         Value::Float(f) => Ok(*f),
         Value::Big(b) => big_to_f64(vm, b),
+        Value::Object(_) if base_of(value).is_some() => {
+            let base = base_of(value).unwrap_or(Value::None);
+            to_f64(vm, &base)
+        }
         other => {
             let name = type_name(vm, other);
             vm.type_error(format!("must be real number, not {name}"))
@@ -834,6 +868,15 @@ pub fn binary(vm: &mut Vm, op: BinOp, left: Value, right: Value, inplace: bool) 
     if let Some(result) = rich_compare(vm, &left, &right, forward, reflected)? {
         return Ok(result);
     }
+    if let Some((a, b)) = unwrapped_pair(&left, &right) {
+        let changed_in_place = inplace && base_of(&left).is_some();
+        let result = binary(vm, op, a.clone(), b, inplace)?;
+        // `stack += [4]` on a list subclass extends it and keeps it.
+        if changed_in_place && result.is(&a) {
+            return Ok(left);
+        }
+        return Ok(result);
+    }
     binary_type_error(vm, op, &left, &right, inplace)
 }
 
@@ -904,6 +947,9 @@ pub fn unary(vm: &mut Vm, op: UnaryOp, value: Value) -> Res<Value> {
     if let Some(function) = user_method(vm, &value, method) {
         return vm.call_nested(function, vec![value]);
     }
+    if let Some(base) = base_of(&value) {
+        return unary(vm, op, base);
+    }
     let type_name = type_name(vm, &value);
     vm.type_error(format!(
         "bad operand type for unary {symbol}: '{type_name}'"
@@ -967,6 +1013,9 @@ fn object_compare(vm: &mut Vm, op: CmpOp, left: &Value, right: &Value) -> Res<Va
     let (f, r) = (vm.sym(forward), vm.sym(reflected));
     if let Some(result) = rich_compare(vm, left, right, f, r)? {
         return Ok(result);
+    }
+    if let Some((a, b)) = unwrapped_pair(left, right) {
+        return compare(vm, op, &a, &b);
     }
     match op {
         CmpOp::Eq => Ok(Value::Bool(left.is(right))),
@@ -1119,6 +1168,9 @@ pub fn contains(vm: &mut Vm, container: &Value, item: &Value) -> Res<bool> {
                         contains(vm, &Value::list(items), item)
                     }
                 };
+            }
+            if let Some(base) = base_of(container) {
+                return contains(vm, &base, item);
             }
             iter_contains(vm, container, item)
         }
@@ -1407,6 +1459,10 @@ pub fn index_of(vm: &mut Vm, value: &Value) -> Res<i64> {
         Value::Int(i) => Ok(*i),
         Value::Bool(b) => Ok(i64::from(*b)),
         Value::Big(_) => vm.err("IndexError", "cannot fit 'int' into an index-sized integer"),
+        Value::Object(_) if base_of(value).is_some() => {
+            let base = base_of(value).unwrap_or(Value::None);
+            index_of(vm, &base)
+        }
         other => {
             let name = type_name(vm, other);
             vm.type_error(format!(
@@ -1467,6 +1523,11 @@ fn slice_positions(start: i64, stop: i64, step: i64) -> impl Iterator<Item = usi
 }
 
 pub fn subscript(vm: &mut Vm, container: Value, index: Value) -> Res<Value> {
+    // An int subclass's instance indexes a sequence as its int does.
+    let index = match (&container, base_of(&index)) {
+        (Value::List(_) | Value::Tuple(_) | Value::Str(_) | Value::Range(_), Some(base)) => base,
+        _ => index,
+    };
     match (&container, &index) {
         (Value::List(items), Value::Int(i)) => {
             let items = items.borrow();
@@ -1552,7 +1613,10 @@ pub fn subscript(vm: &mut Vm, container: Value, index: Value) -> Res<Value> {
             let symbol = vm.symbols.getitem;
             match o.class.lookup(symbol) {
                 Some(method) => vm.call_nested(method, vec![container.clone(), index]),
-                None => not_subscriptable(vm, &container),
+                None => match base_of(&container) {
+                    Some(base) => base_subscript(vm, &container, base, index),
+                    None => not_subscriptable(vm, &container),
+                },
             }
         }
         (Value::Type(t), _) if t.builtin.is_some() => Ok(container.clone()),
@@ -1570,6 +1634,20 @@ pub fn subscript(vm: &mut Vm, container: Value, index: Value) -> Res<Value> {
     }
 }
 
+/// `object[index]` for an instance of a subclass of a built-in type: its built-in value's item,
+/// or for a dict's missing key, what the class's `__missing__` says.
+fn base_subscript(vm: &mut Vm, object: &Value, base: Value, index: Value) -> Res<Value> {
+    if let Value::Dict(dict) = &base {
+        if dict_lookup(vm, dict, &index)?.is_none() {
+            let symbol = vm.sym("__missing__");
+            if let Some(missing) = user_method(vm, object, symbol) {
+                return vm.call_nested(missing, vec![object.clone(), index]);
+            }
+        }
+    }
+    subscript(vm, base, index)
+}
+
 fn not_subscriptable<T>(vm: &mut Vm, value: &Value) -> Res<T> {
     let name = type_name(vm, value);
     vm.type_error(format!("'{name}' object is not subscriptable"))
@@ -1581,6 +1659,11 @@ pub fn key_error(vm: &mut Vm, key: Value) -> Value {
 }
 
 pub fn store_subscript(vm: &mut Vm, container: Value, index: Value, value: Value) -> Res<()> {
+    // An int subclass's instance indexes a sequence as its int does.
+    let index = match (&container, base_of(&index)) {
+        (Value::List(_) | Value::Tuple(_) | Value::Str(_) | Value::Range(_), Some(base)) => base,
+        _ => index,
+    };
     match (&container, &index) {
         (Value::List(items), Value::Int(i)) => {
             let len = items.borrow().len();
@@ -1628,6 +1711,10 @@ pub fn store_subscript(vm: &mut Vm, container: Value, index: Value, value: Value
                     vm.call_nested(method, vec![container.clone(), index, value])?;
                     Ok(())
                 }
+                None if base_of(&container).is_some() => {
+                    let base = base_of(&container).unwrap_or(Value::None);
+                    store_subscript(vm, base, index, value)
+                }
                 None => {
                     let name = type_name(vm, &container);
                     vm.type_error(format!("'{name}' object does not support item assignment"))
@@ -1648,6 +1735,11 @@ pub fn store_subscript(vm: &mut Vm, container: Value, index: Value, value: Value
 }
 
 pub fn delete_subscript(vm: &mut Vm, container: Value, index: Value) -> Res<()> {
+    // An int subclass's instance indexes a sequence as its int does.
+    let index = match (&container, base_of(&index)) {
+        (Value::List(_) | Value::Tuple(_) | Value::Str(_) | Value::Range(_), Some(base)) => base,
+        _ => index,
+    };
     match (&container, &index) {
         (Value::List(items), Value::Int(i)) => {
             let len = items.borrow().len();
@@ -1683,6 +1775,10 @@ pub fn delete_subscript(vm: &mut Vm, container: Value, index: Value) -> Res<()> 
                 Some(method) => {
                     vm.call_nested(method, vec![container.clone(), index])?;
                     Ok(())
+                }
+                None if base_of(&container).is_some() => {
+                    let base = base_of(&container).unwrap_or(Value::None);
+                    delete_subscript(vm, base, index)
                 }
                 None => {
                     let name = type_name(vm, &container);
@@ -1769,7 +1865,10 @@ pub fn get_iter(vm: &mut Vm, value: Value) -> Res<Value> {
                         }
                         Iter::Values(items.into(), 0)
                     }
-                    None => return not_iterable(vm, &value),
+                    None => match base_of(&value) {
+                        Some(base) => return get_iter(vm, base),
+                        None => return not_iterable(vm, &value),
+                    },
                 }
             }
         }
@@ -2025,7 +2124,8 @@ pub fn lookup_special(vm: &Vm, value: &Value, symbol: Symbol) -> Option<Value> {
 pub fn lookup_method(vm: &mut Vm, object: &Value, symbol: Symbol) -> Res<Option<Value>> {
     match object {
         Value::Object(o) => {
-            if matches!(&*o.native.borrow(), Native::Super(..)) {
+            if matches!(&*o.native.borrow(), Native::Super(..) | Native::Base(_)) {
+                // `getattr` decides (a built-in type's method binds to the built-in value).
                 return Ok(None);
             }
             if o.attrs.borrow().get(symbol).is_some() {
@@ -2101,6 +2201,19 @@ pub fn getattr(vm: &mut Vm, object: &Value, symbol: Symbol) -> Res<Value> {
                 return Ok(value);
             }
             if let Some(attribute) = class_attribute {
+                // A built-in type's method works on the built-in value of its subclass's
+                // instance (`Name("bob").upper()`).
+                if let Value::Builtin(_) = &attribute {
+                    if let Some(base) = base_of(object) {
+                        let owner = o
+                            .class
+                            .lineage()
+                            .find(|t| t.dict.borrow().get(symbol).is_some());
+                        if owner.is_some_and(|t| data_base_kind(t).is_some()) {
+                            return Ok(Value::Method(Rc::new((attribute, base))));
+                        }
+                    }
+                }
                 return bind(vm, attribute, object, &o.class.clone());
             }
             let getattr_symbol = vm.symbols.getattr;

@@ -318,6 +318,40 @@ pub enum Native {
     AwaitOf(Rc<Gen>),
     /// The generator state of a `random.Random` instance.
     Random(Box<super::stdlib::Random>),
+    /// The built-in value an instance of a subclass of `int`, `str`, `list`, `dict`… is: the
+    /// built-in type's operations and methods work on it.
+    Base(Value),
+}
+
+/// The built-in value `value` stands for, if it is an instance of a subclass of a built-in
+/// data type (`class Name(str)`).
+pub fn base_of(value: &Value) -> Option<Value> {
+    match value {
+        Value::Object(o) => match &*o.native.borrow() {
+            Native::Base(base) => Some(base.clone()),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// The built-in data type a class derives from (`str` for `class Name(str)`), if any.
+pub fn data_base_kind(class: &Rc<Type>) -> Option<Kind> {
+    class.lineage().find_map(|t| {
+        t.builtin.filter(|kind| {
+            matches!(
+                kind,
+                Kind::Int
+                    | Kind::Float
+                    | Kind::Str
+                    | Kind::List
+                    | Kind::Tuple
+                    | Kind::Dict
+                    | Kind::Set
+                    | Kind::FrozenSet
+            )
+        })
+    })
 }
 
 #[derive(Clone, Debug, Default)]

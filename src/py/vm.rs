@@ -961,7 +961,7 @@ impl Vm {
                 }
                 object
             }
-            None => super::builtins::new_instance(self, &class, &args),
+            None => super::builtins::new_instance(self, &class, &args, &kwargs)?,
         };
         let init = self.symbols.init;
         match class.lookup(init) {

@@ -1,7 +1,7 @@
 """enum as CPython 3.11 shows it: Enum, IntEnum, StrEnum, auto, unique. A class's members are
 made when the class is (`Enum.__init_subclass__`); `len()`, iteration, `in`, `Color['RED']` and
-the class's repr come from its metaclass, EnumType. IntEnum members behave as their int value in
-arithmetic, comparisons and formatting (they are not `int` instances here)."""
+the class's repr come from its metaclass, EnumType. The members of an enum mixed with a data
+type (IntEnum, StrEnum, `class Status(str, Enum)`) are instances of that type."""
 
 
 class auto:
@@ -23,6 +23,16 @@ def _is_member_name(name, value):
 
 
 class EnumType(type):
+    def __call__(cls, value):
+        # `Color(1)`: the member of that value (an enum class makes no new instances).
+        if isinstance(value, cls):
+            return value
+        try:
+            return cls._value2member_map_[value]
+        except (KeyError, TypeError):
+            pass
+        raise ValueError("%r is not a valid %s" % (value, cls.__qualname__))
+
     def __iter__(cls):
         return iter(cls._member_list_)
 
@@ -58,6 +68,14 @@ class Enum(metaclass=EnumType):
     _value2member_map_ = {}
 
     def __init_subclass__(cls, **kwargs):
+        data_type = _data_type(cls)
+        if data_type is not None:
+            # As EnumType does: the data type's repr, str and format give way to the enum's.
+            for name in ('__repr__', '__str__', '__format__'):
+                if name not in cls.__dict__:
+                    owner = next(base for base in cls.__mro__
+                                 if name in base.__dict__ and base is not data_type)
+                    setattr(cls, name, owner.__dict__[name])
         members = []
         by_name = {}
         by_value = {}
@@ -70,7 +88,7 @@ class Enum(metaclass=EnumType):
             if value in by_value:
                 member = by_value[value]
             else:
-                member = object.__new__(cls)
+                member = object.__new__(cls) if data_type is None else data_type.__new__(cls, value)
                 member._name_ = name
                 member._value_ = value
                 members.append(member)
@@ -87,18 +105,6 @@ class Enum(metaclass=EnumType):
             if isinstance(value, int):
                 return value + 1
         return start
-
-    def __new__(cls, value):
-        if isinstance(value, cls):
-            return value
-        try:
-            return cls._value2member_map_[value]
-        except (KeyError, TypeError):
-            pass
-        raise ValueError("%r is not a valid %s" % (value, cls.__qualname__))
-
-    def __init__(self, *args, **kwargs):
-        pass
 
     @property
     def name(self):
@@ -124,8 +130,11 @@ class Enum(metaclass=EnumType):
         return type(self), (self._value_,)
 
 
-def _value_of(other):
-    return other._value_ if isinstance(other, Enum) else other
+def _data_type(cls):
+    for base in cls.__mro__:
+        if base in (int, str, float):
+            return base
+    return None
 
 
 class ReprEnum(Enum):
@@ -138,80 +147,14 @@ class ReprEnum(Enum):
         return format(self._value_, spec)
 
 
-class _ValueEnum(ReprEnum):
-    """Members equal to, hashed, ordered and added as their value (IntEnum's, StrEnum's)."""
-
-    def __eq__(self, other):
-        return self._value_ == _value_of(other)
-
-    def __hash__(self):
-        return hash(self._value_)
-
-    def __lt__(self, other):
-        return self._value_ < _value_of(other)
-
-    def __le__(self, other):
-        return self._value_ <= _value_of(other)
-
-    def __gt__(self, other):
-        return self._value_ > _value_of(other)
-
-    def __ge__(self, other):
-        return self._value_ >= _value_of(other)
-
-    def __add__(self, other):
-        return self._value_ + _value_of(other)
-
-    def __radd__(self, other):
-        return _value_of(other) + self._value_
+class IntEnum(int, ReprEnum):
+    pass
 
 
-class IntEnum(_ValueEnum):
-    def __int__(self):
-        return self._value_
-
-    def __index__(self):
-        return self._value_
-
-    def __bool__(self):
-        return bool(self._value_)
-
-    def __sub__(self, other):
-        return self._value_ - _value_of(other)
-
-    def __rsub__(self, other):
-        return _value_of(other) - self._value_
-
-    def __mul__(self, other):
-        return self._value_ * _value_of(other)
-
-    def __rmul__(self, other):
-        return _value_of(other) * self._value_
-
-    def __truediv__(self, other):
-        return self._value_ / _value_of(other)
-
-    def __floordiv__(self, other):
-        return self._value_ // _value_of(other)
-
-    def __mod__(self, other):
-        return self._value_ % _value_of(other)
-
-    def __neg__(self):
-        return -self._value_
-
-
-class StrEnum(_ValueEnum):
+class StrEnum(str, ReprEnum):
     @staticmethod
     def _generate_next_value_(name, start, count, last_values):
         return name.lower()
-
-    def __len__(self):
-        return len(self._value_)
-
-    def __getattr__(self, name):
-        # str's methods (upper, startswith…) on the member's value.
-        return getattr(self._value_, name)
 
 
 def unique(enumeration):
