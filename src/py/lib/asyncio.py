@@ -630,21 +630,23 @@ class Future:
         _watch(self, (header, self._exception))
 
     def __await__(self):
-        if not self.done():
+        # As CPython's C future: its state read directly, its own result() (not a subclass's).
+        if self._state == PENDING:
             self._asyncio_future_blocking = True
             try:
                 yield self
             except BaseException:
                 # The future's exception, thrown into the awaiting coroutine.
-                if self.done():
+                if self._state != PENDING:
                     for lane in self._lanes_taken:
                         _lane_taken(lane)
                 raise
-        if not self.done():
-            raise RuntimeError("await wasn't used with future")
-        for lane in self._lanes_taken:
-            _lane_taken(lane)
-        return self.result()
+            if self._state == PENDING:
+                raise RuntimeError("await wasn't used with future")
+        if self._lanes_taken:
+            for lane in self._lanes_taken:
+                _lane_taken(lane)
+        return _future_result(self)
 
     __iter__ = __await__
 
