@@ -1343,6 +1343,25 @@ fn native_module(vm: &mut Vm, name: &str, functions: &[(&str, NativeFn)]) -> Rc<
     module
 }
 
+/// `sys.version_info`, a tuple with named fields as CPython's.
+const SYS_VERSION_INFO: &str = "
+class version_info(tuple):
+    __slots__ = ()
+    __module__ = 'sys'
+    major = property(lambda self: self[0])
+    minor = property(lambda self: self[1])
+    micro = property(lambda self: self[2])
+    releaselevel = property(lambda self: self[3])
+    serial = property(lambda self: self[4])
+
+    def __repr__(self):
+        return ('sys.version_info(major=%r, minor=%r, micro=%r, releaselevel=%r, serial=%r)'
+                % (self[0], self[1], self[2], self[3], self[4]))
+
+
+version_info = version_info((3, 11, 2, 'final', 0))
+";
+
 /// The Python source of the pure-Python modules.
 fn python_source(name: &str) -> Option<&'static str> {
     Some(match name {
@@ -1525,19 +1544,14 @@ pub fn module(vm: &mut Vm, name: &str) -> Res<Option<Value>> {
             set_global(vm, &m, "argv", Value::list(vec![program]));
             set_global(vm, &m, "platform", Value::str("emscripten"));
             set_global(vm, &m, "version", Value::str("3.11.2 (Async Playground)"));
-            set_global(
-                vm,
-                &m,
-                "version_info",
-                Value::tuple(vec![
-                    Value::Int(3),
-                    Value::Int(11),
-                    Value::Int(2),
-                    Value::str("final"),
-                    Value::Int(0),
-                ]),
-            );
             set_global(vm, &m, "maxsize", Value::Int(i64::MAX));
+            set_global(vm, &m, "byteorder", Value::str("little"));
+            super::run::run_module_source(
+                vm,
+                m.clone(),
+                SYS_VERSION_INFO,
+                super::format::PRELUDE_FILE,
+            )?;
             m
         }
         other => match python_source(other) {

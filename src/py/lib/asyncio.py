@@ -222,7 +222,11 @@ _current_tasks = {}
 _task_counter = 0
 
 
-class _Policy:
+class AbstractEventLoopPolicy:
+    pass
+
+
+class _UnixDefaultEventLoopPolicy(AbstractEventLoopPolicy):
     def __init__(self):
         self._loop = None
         self._set_called = False
@@ -242,11 +246,18 @@ class _Policy:
         return _UnixSelectorEventLoop()
 
 
-_policy = _Policy()
+_policy = _UnixDefaultEventLoopPolicy()
 
 
 def get_event_loop_policy():
     return _policy
+
+
+def set_event_loop_policy(policy):
+    global _policy
+    if policy is not None and not isinstance(policy, AbstractEventLoopPolicy):
+        raise TypeError(f"policy must be an instance of AbstractEventLoopPolicy or None, not '{type(policy).__name__}'")
+    _policy = _UnixDefaultEventLoopPolicy() if policy is None else policy
 
 
 def get_running_loop():
@@ -292,7 +303,11 @@ def _run_until_complete_cb(fut):
     fut._loop.stop()
 
 
-class BaseEventLoop:
+class AbstractEventLoop:
+    pass
+
+
+class BaseEventLoop(AbstractEventLoop):
     def __init__(self):
         _loop_init(self)
         self._closed = False
@@ -2148,12 +2163,8 @@ def coroutine(func):
     return func
 
 
-class AbstractEventLoop(BaseEventLoop):
-    pass
-
-
 SelectorEventLoop = _UnixSelectorEventLoop
-DefaultEventLoopPolicy = _Policy
+DefaultEventLoopPolicy = BaseDefaultEventLoopPolicy = _UnixDefaultEventLoopPolicy
 
 
 # ----- async generators: the built-ins anext() and aiter(), aclose() -----------------------------
