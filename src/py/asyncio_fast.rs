@@ -367,27 +367,50 @@ fn sleep_arm(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
         return Ok(Value::None);
     }
     let seconds = ops::to_f64(vm, delay)?;
-    let label = format!("sleep({})", super::format::repr(vm, delay)?);
+    let label = sleep_label(vm, delay)?;
     let until = Value::Float(vm.now + seconds);
     let future = Object::new(future_class, Native::None);
     let pending = module_global(vm, |s| s.pending);
     {
+        let blocking = vm.symbols.asyncio_future_blocking;
         let symbols = &vm.symbols.future;
-        let mut attrs = future.attrs.borrow_mut();
-        attrs.set(symbols.state, pending);
-        attrs.set(symbols.loop_, running.clone());
-        attrs.set(symbols.exception, Value::None);
-        attrs.set(symbols.log_traceback, Value::Bool(false));
-        attrs.set(symbols.result, Value::None);
-        attrs.set(symbols.callbacks, Value::list(Vec::new()));
-        attrs.set(symbols.wait_label, Value::Str(label.into()));
-        attrs.set(symbols.wait_until, until);
+        *future.attrs.borrow_mut() = Attrs::from_pairs(vec![
+            (symbols.state, pending),
+            (blocking, Value::Bool(false)),
+            (symbols.loop_, running.clone()),
+            (symbols.exception, Value::None),
+            (symbols.log_traceback, Value::Bool(false)),
+            (symbols.result, Value::None),
+            (symbols.callbacks, Value::list(Vec::new())),
+            (symbols.wait_label, Value::Str(label)),
+            (symbols.wait_until, until),
+        ]);
     }
     let future = Value::Object(future);
     let callback = module_global(vm, |s| s.set_result_unless_cancelled);
     let timer_args = vec![future.clone(), result.clone()];
     let handle = super::asyncio::schedule_at(vm, &running, vm.now + seconds, callback, timer_args)?;
     Ok(Value::tuple(vec![future, handle]))
+}
+
+/// `sleep(1)`, what the timeline says a sleeping task waits on: made once for a run of sleeps
+/// of the same delay.
+fn sleep_label(vm: &mut Vm, delay: &Value) -> Res<std::rc::Rc<str>> {
+    let same = |a: &Value, b: &Value| match (a, b) {
+        (Value::Int(x), Value::Int(y)) => x == y,
+        (Value::Float(x), Value::Float(y)) => x.to_bits() == y.to_bits(),
+        _ => false,
+    };
+    if let Some((last, label)) = &vm.last_sleep_label {
+        if same(last, delay) {
+            return Ok(label.clone());
+        }
+    }
+    let label: std::rc::Rc<str> = format!("sleep({})", super::format::repr(vm, delay)?).into();
+    if matches!(delay, Value::Int(_) | Value::Float(_)) {
+        vm.last_sleep_label = Some((delay.clone(), label.clone()));
+    }
+    Ok(label)
 }
 
 /// `Task.__init__(coro, *, loop, name=None, context=None)` with a loop given, a coroutine and
@@ -420,14 +443,20 @@ fn task_init(vm: &mut Vm, _: &Value, args: Args, kwargs: Kwargs) -> Res<Value> {
         let pending = module_global(vm, |s| s.pending);
         let symbols = &vm.symbols.future;
         let mut attrs = object.attrs.borrow_mut();
-        // The fields every step reads, first (the class's defaults, on the instance).
-        attrs.set(symbols.state, pending);
-        attrs.set(symbols.must_cancel, Value::Bool(false));
-        attrs.set(symbols.fut_waiter, Value::None);
-        attrs.set(symbols.loop_, event_loop.clone());
-        attrs.set(symbols.exception, Value::None);
-        attrs.set(symbols.log_traceback, Value::Bool(false));
-        attrs.set(symbols.result, Value::None);
+        if attrs.iter().next().is_none() {
+            // The fields every step reads, first (the class's defaults, on the instance).
+            let mut fields = Vec::with_capacity(16);
+            fields.extend([
+                (symbols.state, pending),
+                (symbols.must_cancel, Value::Bool(false)),
+                (symbols.fut_waiter, Value::None),
+                (symbols.loop_, event_loop.clone()),
+                (symbols.exception, Value::None),
+                (symbols.log_traceback, Value::Bool(false)),
+                (symbols.result, Value::None),
+            ]);
+            *attrs = Attrs::from_pairs(fields);
+        }
     }
     set_field(vm, &task, |s| s.callbacks, Value::list(Vec::new()))?;
     if name.is_none() {

@@ -51,6 +51,11 @@ impl Interner {
 pub struct Attrs(Vec<(Symbol, Value)>);
 
 impl Attrs {
+    /// Attributes set in one go (no growing one by one).
+    pub fn from_pairs(pairs: Vec<(Symbol, Value)>) -> Attrs {
+        Attrs(pairs)
+    }
+
     pub fn get(&self, symbol: Symbol) -> Option<&Value> {
         self.0.iter().find(|(s, _)| *s == symbol).map(|(_, v)| v)
     }

@@ -357,6 +357,8 @@ pub struct Vm {
     pub async_generators: Vec<std::rc::Weak<Gen>>,
     /// The host keeps the loop's journal ([`Host::records_loop`]).
     pub records_loop: bool,
+    /// The delay of the last `asyncio.sleep` and its label on the timeline (`sleep(1)`).
+    pub last_sleep_label: Option<(Value, Rc<str>)>,
     /// The number the next loop handle gets.
     pub next_handle: u32,
     /// When set, the loop as the VM holds it at the start of every callback (tests check the
@@ -503,6 +505,7 @@ impl Vm {
             tasks: Vec::new(),
             async_generators: Vec::new(),
             records_loop: false,
+            last_sleep_label: None,
             next_handle: 0,
             loop_views: None,
         };
