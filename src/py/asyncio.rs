@@ -1137,6 +1137,14 @@ pub fn module(vm: &mut Vm) -> Res<Value> {
     set_global(vm, &module, "TimerHandle", Value::Type(timer));
     let value = super::run::run_module_source(vm, module, PRELUDE, format::PRELUDE_FILE)?;
     vm.asyncio = Some(value.clone());
+    if let Value::Module(m) = &value {
+        for name in ["Future", "Task"] {
+            let symbol = vm.sym(name);
+            if let Some(Value::Type(class)) = m.get(symbol) {
+                vm.stock_futures.push(class);
+            }
+        }
+    }
     // `ExceptionGroup` and friends, `anext` and `aiter` live in the prelude but are built-ins.
     if let Value::Module(m) = &value {
         for (name, builtin) in [

@@ -359,6 +359,8 @@ pub struct Vm {
     pub records_loop: bool,
     /// The delay of the last `asyncio.sleep` and its label on the timeline (`sleep(1)`).
     pub last_sleep_label: Option<(Value, Rc<str>)>,
+    /// asyncio's own `Future` and `Task` classes (their methods are the natives).
+    pub stock_futures: Vec<Rc<Type>>,
     /// The number the next loop handle gets.
     pub next_handle: u32,
     /// When set, the loop as the VM holds it at the start of every callback (tests check the
@@ -506,6 +508,7 @@ impl Vm {
             async_generators: Vec::new(),
             records_loop: false,
             last_sleep_label: None,
+            stock_futures: Vec::new(),
             next_handle: 0,
             loop_views: None,
         };
