@@ -560,11 +560,17 @@ fn coro_info(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
     } else if !g.started.get() {
         Value::Int(i64::from(g.code.first_line))
     } else {
-        let frame = g.frame.borrow();
+        let suspended = g.frame.borrow().as_ref().map(|f| f.current_line());
+        // A running coroutine's frame is on the VM's stack: the line it is at now.
+        let running = || {
+            vm.frames
+                .iter()
+                .rev()
+                .find(|f| f.gen.as_ref().is_some_and(|own| Rc::ptr_eq(own, g)))
+                .map(|f| f.current_line())
+        };
         Value::Int(i64::from(
-            frame
-                .as_ref()
-                .map_or(g.code.first_line, |f| f.current_line()),
+            suspended.or_else(running).unwrap_or(g.code.first_line),
         ))
     };
     Ok(Value::tuple(vec![
