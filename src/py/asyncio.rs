@@ -831,27 +831,42 @@ fn describe_waiter(vm: &mut Vm, waiter: &Value) -> Res<(Rc<str>, Option<f64>)> {
 /// A task ended: `kind` is "result", "exception" or "cancelled"; `detail` its text.
 pub(super) fn lane_end(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
     arity(vm, "_lane_end", &args, 3, 3)?;
-    let Some(lane) = lane_of(&args[0]) else {
-        return Ok(Value::None);
+    let how = match &args[1] {
+        Value::Str(k) if &**k == "exception" => LaneEnd::Raised,
+        Value::Str(k) if &**k == "cancelled" => LaneEnd::Cancelled,
+        _ => LaneEnd::Returned,
     };
-    let detail: Rc<str> = match &args[2] {
+    end_lane(vm, &args[0], how, &args[2])?;
+    Ok(Value::None)
+}
+
+/// How a task's lane ends on the timeline.
+pub(super) enum LaneEnd {
+    Returned,
+    Raised,
+    Cancelled,
+}
+
+/// The lane ends: the task returned `detail`, raised it, or was cancelled.
+pub(super) fn end_lane(vm: &mut Vm, lane: &Value, how: LaneEnd, detail: &Value) -> Res<()> {
+    let Some(lane) = lane_of(lane) else {
+        return Ok(());
+    };
+    let shown: Rc<str> = match detail {
         Value::Str(s) => s.clone(),
         other => format::short_repr(other).into(),
     };
-    let event = match &args[1] {
-        Value::Str(k) if &**k == "exception" => RunEvent::Raised {
+    let event = match how {
+        LaneEnd::Cancelled => RunEvent::Cancelled { lane },
+        LaneEnd::Raised => RunEvent::Raised {
             lane,
-            error: detail,
-            message: format::str_of(vm, &args[2])?.into(),
+            error: shown,
+            message: format::str_of(vm, detail)?.into(),
         },
-        Value::Str(k) if &**k == "cancelled" => RunEvent::Cancelled { lane },
-        _ => RunEvent::Returned {
-            lane,
-            value: detail,
-        },
+        LaneEnd::Returned => RunEvent::Returned { lane, value: shown },
     };
     vm.event(event);
-    Ok(Value::None)
+    Ok(())
 }
 
 /// `await asyncio.sleep(0)`: the task yields, back of the ready queue.

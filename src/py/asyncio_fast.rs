@@ -271,14 +271,14 @@ fn future_add_done_callback(vm: &mut Vm, _: &Value, args: Args, kwargs: Kwargs) 
 }
 
 fn schedule_callbacks(vm: &mut Vm, future: &Value) -> Res<()> {
+    // Taken out of the future's list, which stays (empty), as CPython's C future clears it.
     let callbacks = match field(vm, future, |s| s.callbacks)? {
-        Value::List(list) => list.borrow().clone(),
+        Value::List(list) => std::mem::take(&mut *list.borrow_mut()),
         _ => return Ok(()),
     };
     if callbacks.is_empty() {
         return Ok(());
     }
-    set_field(vm, future, |s| s.callbacks, Value::list(Vec::new()))?;
     let event_loop = field(vm, future, |s| s.loop_)?;
     for callback in callbacks {
         call_soon(vm, event_loop.clone(), callback, vec![future.clone()])?;
@@ -667,20 +667,19 @@ fn task_leave(vm: &mut Vm, _: &Value, args: Args, kwargs: Kwargs) -> Res<Value> 
 
 /// `Task._end_lane()`: the task's lane on the timeline ends as the task did.
 fn end_lane(vm: &mut Vm, task: &Value) -> Res<()> {
+    use super::asyncio::LaneEnd;
     let lane = field(vm, task, |s| s.lane)?;
-    let (kind, detail) = if state(vm, task)? == State::Cancelled {
-        ("cancelled", Value::None)
+    let (how, detail) = if state(vm, task)? == State::Cancelled {
+        (LaneEnd::Cancelled, Value::None)
     } else {
         let exception = field(vm, task, |s| s.exception)?;
         if exception.is_none() {
-            ("result", field(vm, task, |s| s.result)?)
+            (LaneEnd::Returned, field(vm, task, |s| s.result)?)
         } else {
-            ("exception", exception)
+            (LaneEnd::Raised, exception)
         }
     };
-    let args = vec![lane, Value::str(kind), detail];
-    super::asyncio::lane_end(vm, &Value::None, args, Vec::new())?;
-    Ok(())
+    super::asyncio::end_lane(vm, &lane, how, &detail)
 }
 
 fn task_end_lane(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
