@@ -150,7 +150,26 @@ fn set_field(
     value: Value,
 ) -> Res<()> {
     let symbol = pick(&vm.symbols.future);
+    set_attribute(vm, future, symbol, value)
+}
+
+/// Sets an attribute of a future: straight into an instance of asyncio's own `Future` or
+/// `Task` (no property, `__setattr__` or `__slots__` of a subclass to ask), else as Python does.
+fn set_attribute(vm: &mut Vm, future: &Value, symbol: Symbol, value: Value) -> Res<()> {
+    if let Value::Object(object) = future {
+        if is_stock(vm, object) {
+            object.attrs.borrow_mut().set(symbol, value);
+            return Ok(());
+        }
+    }
     ops::setattr(vm, future, symbol, value)
+}
+
+/// Whether `object` is an instance of asyncio's own `Future` or `Task` (not of a subclass).
+fn is_stock(vm: &Vm, object: &Object) -> bool {
+    vm.stock_futures
+        .iter()
+        .any(|class| std::rc::Rc::ptr_eq(class, &object.class))
 }
 
 /// The asyncio module's function `name` (the Python a native hands a case over to).
@@ -187,11 +206,7 @@ pub(super) fn watching(vm: &Vm) -> bool {
 /// asyncio's own `Future` and `Task` always do (as CPython's C types, whose methods a program
 /// cannot replace).
 fn is_native(vm: &Vm, object: &Object, symbol: Symbol, func: super::vm::NativeFn) -> bool {
-    if vm
-        .stock_futures
-        .iter()
-        .any(|class| std::rc::Rc::ptr_eq(class, &object.class))
-    {
+    if is_stock(vm, object) {
         return true;
     }
     matches!(
@@ -759,7 +774,7 @@ fn task_yielded(vm: &mut Vm, _: &Value, args: Args, kwargs: Kwargs) -> Res<Value
         return in_python(vm, "_py_task_yielded", args, kwargs);
     }
     let blocking = vm.symbols.asyncio_future_blocking;
-    ops::setattr(vm, result, blocking, Value::Bool(false))?;
+    set_attribute(vm, result, blocking, Value::Bool(false))?;
     let wakeup = field(vm, task, |s| s.task_wakeup)?;
     future_add_done_callback(vm, &Value::None, vec![result.clone(), wakeup], Vec::new())?;
     set_field(vm, task, |s| s.fut_waiter, result.clone())?;
