@@ -195,6 +195,8 @@ pub fn make_types() -> Types {
         "_Loop",
         "struct_time",
         "coroutine_wrapper",
+        "bytes",
+        "bytearray",
     ] {
         named.push((
             name,
@@ -337,6 +339,11 @@ pub fn install(vm: &mut Vm) {
         "IOError",
         Value::Type(vm.types.exception("OSError")),
     );
+    // The names exist (`isinstance(x, (str, bytes))`); no value is ever one.
+    for name in ["bytes", "bytearray"] {
+        let class = vm.types.named(name);
+        set_global(vm, &builtins, name, Value::Type(class));
+    }
     set_global(vm, &builtins, "None", Value::None);
     set_global(vm, &builtins, "NotImplemented", Value::NotImplemented);
     set_global(vm, &builtins, "Ellipsis", Value::Ellipsis);
@@ -349,6 +356,12 @@ pub fn install(vm: &mut Vm) {
 /// subclass of a built-in data type carries its built-in value: made from the arguments for
 /// an immutable one, empty for a container, which its `__init__` fills).
 pub fn new_instance(vm: &mut Vm, class: &Rc<Type>, args: &[Value], kwargs: &Kwargs) -> Res<Value> {
+    // A metaclass called as `Meta(name, bases, namespace)` makes a class.
+    if class.builtin.is_none() && class.is_subtype(&vm.types.type_) {
+        let mut full = vec![Value::Type(class.clone())];
+        full.extend(args.iter().cloned());
+        return type_new(vm, &Value::None, full, kwargs.clone());
+    }
     if let Some(kind) = data_base_kind(class) {
         let builtin = vm.types.of(kind);
         let (args, kwargs) = match kind {
@@ -939,13 +952,26 @@ fn builtin_zip(vm: &mut Vm, _: &Value, args: Args, kwargs: Kwargs) -> Res<Value>
 
 fn class_check(vm: &mut Vm, value: &Value, classes: &Value, what: &str) -> Res<bool> {
     match classes {
-        Value::Type(t) => Ok(match what {
-            "isinstance" => ops::isinstance(vm, value, t),
-            _ => match value {
-                Value::Type(sub) => sub.is_subtype(t),
-                _ => return vm.type_error("issubclass() arg 1 must be a class"),
-            },
-        }),
+        Value::Type(t) => {
+            // A metaclass's own `__instancecheck__` / `__subclasscheck__` answers for its classes.
+            if let Some(meta) = &t.meta {
+                let hook = vm.sym(match what {
+                    "isinstance" => "__instancecheck__",
+                    _ => "__subclasscheck__",
+                });
+                if let Some(check) = metaclass_own(meta, hook) {
+                    let answer = vm.call_nested(check, vec![classes.clone(), value.clone()])?;
+                    return ops::truthy(vm, &answer);
+                }
+            }
+            Ok(match what {
+                "isinstance" => ops::isinstance(vm, value, t),
+                _ => match value {
+                    Value::Type(sub) => sub.is_subtype(t),
+                    _ => return vm.type_error("issubclass() arg 1 must be a class"),
+                },
+            })
+        }
         Value::Tuple(items) => {
             for class in items.iter() {
                 if class_check(vm, value, class, what)? {
@@ -1650,6 +1676,15 @@ pub fn construct(
     kwargs: Kwargs,
 ) -> Res<Value> {
     let name = class.name.clone();
+    if kind == Kind::Object
+        && matches!(&*name, "bytes" | "bytearray")
+        && class.module.as_ref() == "builtins"
+    {
+        return vm.err(
+            "NotImplementedError",
+            format!("{name} are not supported in the playground: use str"),
+        );
+    }
     let mut args = args;
     // `int(level)`, `float(money)`: an instance of a subclass of a built-in number converts as
     // its number does, unless its class says how.
@@ -2700,6 +2735,9 @@ pub const MODULES: &[&str] = &[
     "enum",
     "contextvars",
     "json",
+    "types",
+    "inspect",
+    "collections.abc",
     "asyncio.exceptions",
     "asyncio.tasks",
     "asyncio.queues",
@@ -2726,5 +2764,12 @@ pub fn import(vm: &mut Vm, name: &str) -> Res<Value> {
         },
     };
     vm.modules.push((name.into(), module.clone()));
+    // `import collections.abc`: the submodule is an attribute of its package.
+    if let Some((parent, child)) = name.rsplit_once('.') {
+        if let Ok(Value::Module(package)) = import(vm, parent) {
+            let symbol = vm.sym(child);
+            package.set(symbol, module.clone());
+        }
+    }
     Ok(module)
 }

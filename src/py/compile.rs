@@ -549,6 +549,12 @@ impl Compiler<'_> {
                 for alias in aliases {
                     let symbol = self.symbol(&alias.name);
                     self.emit(Instr::ImportName(symbol));
+                    if let Some((top, _)) = alias.name.split_once('.') {
+                        // `import a.b` loads a.b, then names (or walks from) the package a.
+                        self.emit(Instr::Pop);
+                        let top = self.symbol(top);
+                        self.emit(Instr::ImportName(top));
+                    }
                     match &alias.asname {
                         Some(asname) => {
                             for part in alias.name.split('.').skip(1) {

@@ -2334,6 +2334,21 @@ pub fn getattr(vm: &mut Vm, object: &Value, symbol: Symbol) -> Res<Value> {
                 "co_name" => Ok(Value::Str(c.name.clone())),
                 "co_filename" => Ok(Value::Str(c.filename.clone())),
                 "co_firstlineno" => Ok(Value::Int(i64::from(c.first_line))),
+                "co_argcount" => Ok(Value::Int(i64::from(c.argcount))),
+                "co_kwonlyargcount" => Ok(Value::Int(i64::from(c.kwonly))),
+                "co_flags" => {
+                    // CPython's flags: OPTIMIZED | NEWLOCALS, VARARGS, VARKEYWORDS, and the kind.
+                    use super::code::CodeKind;
+                    let mut flags = 0x3;
+                    flags |= if c.varargs { 0x4 } else { 0 } | if c.varkw { 0x8 } else { 0 };
+                    flags |= match c.kind {
+                        CodeKind::Generator => 0x20,
+                        CodeKind::Coroutine => 0x80,
+                        CodeKind::AsyncGenerator => 0x200,
+                        _ => 0,
+                    };
+                    Ok(Value::Int(flags))
+                }
                 _ => builtin_type_attribute(vm, object, symbol),
             }
         }

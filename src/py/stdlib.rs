@@ -1380,6 +1380,9 @@ fn python_source(name: &str) -> Option<&'static str> {
         "datetime" => include_str!("lib/datetime.py"),
         "enum" => include_str!("lib/enum.py"),
         "json" => include_str!("lib/json.py"),
+        "types" => include_str!("lib/types.py"),
+        "inspect" => include_str!("lib/inspect.py"),
+        "collections.abc" => include_str!("lib/collections_abc.py"),
         "__future__" => "annotations = True\n",
         _ => return None,
     })
