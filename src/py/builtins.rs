@@ -2738,6 +2738,8 @@ pub const MODULES: &[&str] = &[
     "types",
     "inspect",
     "collections.abc",
+    "pprint",
+    "timeit",
     "asyncio.exceptions",
     "asyncio.tasks",
     "asyncio.queues",

@@ -1383,6 +1383,8 @@ fn python_source(name: &str) -> Option<&'static str> {
         "types" => include_str!("lib/types.py"),
         "inspect" => include_str!("lib/inspect.py"),
         "collections.abc" => include_str!("lib/collections_abc.py"),
+        "pprint" => include_str!("lib/pprint.py"),
+        "timeit" => include_str!("lib/timeit.py"),
         "__future__" => "annotations = True\n",
         _ => return None,
     })
