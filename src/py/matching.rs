@@ -100,7 +100,9 @@ pub fn matches(
             Ok(true)
         }
         MAPPING => {
-            let Value::Dict(dict) = subject else {
+            // A dict subclass's instance matches as its dict.
+            let base = base_of(subject);
+            let Value::Dict(dict) = base.as_ref().unwrap_or(subject) else {
                 return Ok(false);
             };
             let keys: Vec<Value> = items(1)
@@ -192,26 +194,18 @@ fn sequence_items(subject: &Value) -> Option<Vec<Value>> {
             }
             Some(out)
         }
+        // A list or tuple subclass's instance matches as its items.
+        Value::Object(_) => base_of(subject)
+            .filter(|base| matches!(base, Value::List(_) | Value::Tuple(_)))
+            .and_then(|base| sequence_items(&base)),
         _ => None,
     }
 }
 
-/// Built-in classes whose one positional sub-pattern matches the subject itself (`int(n)`).
-fn matches_itself(class: &Type) -> bool {
-    matches!(
-        class.builtin,
-        Some(
-            Kind::Bool
-                | Kind::Int
-                | Kind::Float
-                | Kind::Str
-                | Kind::List
-                | Kind::Tuple
-                | Kind::Dict
-                | Kind::Set
-                | Kind::FrozenSet
-        )
-    )
+/// Built-in classes whose one positional sub-pattern matches the subject itself (`int(n)`), and
+/// their subclasses (which inherit that, as in CPython).
+fn matches_itself(class: &Rc<Type>) -> bool {
+    class.builtin == Some(Kind::Bool) || data_base_kind(class).is_some()
 }
 
 fn class_matches(

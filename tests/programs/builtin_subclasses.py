@@ -68,3 +68,23 @@ print(Color.RED, repr(Color.BLUE), Color.RED == "red", Color("blue") is Color.BL
 print({Level.LOW: "low"}[1], {"ok": 1}[Status.OK], Level.HIGH.name, Level(2) is Level.HIGH, list(Level), Status.OK.value)
 import json
 print(json.dumps({"level": Level.HIGH, "status": Status.FAIL, "tags": Stack([1, 2])}))
+from enum import IntEnum
+class Level(IntEnum):
+    LOW = 1
+    HIGH = 2
+class Path(list):
+    pass
+class Config(dict):
+    pass
+for subject in [Level.HIGH, Path([1, 2]), Config(host="h", port=1), 7, "s"]:
+    match subject:
+        case Level(x) if x > 1:
+            print("level", x, type(x).__name__)
+        case int(n):
+            print("int", n)
+        case [a, b]:
+            print("pair", a, b, type(subject).__name__)
+        case {"host": h, **rest}:
+            print("config", h, rest)
+        case str() as s:
+            print("str", s)
