@@ -1903,26 +1903,9 @@ pub fn construct(
                 return Ok(Value::Type(ops::type_of(vm, &args[0])));
             }
             if args.len() == 3 {
-                let name = expect_str(vm, &args[0], "type.__new__() argument 1")?;
-                let bases = match &args[1] {
-                    Value::Tuple(t) => t.to_vec(),
-                    _ => Vec::new(),
-                };
-                let namespace = Rc::new(RefCell::new(Attrs::default()));
-                if let Value::Dict(d) = &args[2] {
-                    let pairs: Vec<(Value, Value)> = d
-                        .borrow()
-                        .iter()
-                        .map(|(k, v)| (k.clone(), v.clone()))
-                        .collect();
-                    for (k, v) in pairs {
-                        if let Value::Str(k) = k {
-                            let symbol = vm.sym(&k);
-                            namespace.borrow_mut().set(symbol, v);
-                        }
-                    }
-                }
-                return make_class(vm, name, bases, namespace, Value::None, Vec::new());
+                let mut full = vec![Value::Type(vm.types.type_.clone())];
+                full.extend(args);
+                return type_new(vm, &Value::None, full, kwargs);
             }
             vm.type_error("type() takes 1 or 3 arguments")
         }
@@ -2044,15 +2027,11 @@ pub fn make_class(
             _ => None,
         }),
     };
-    let hooks = meta.as_ref().map(|meta| {
-        (
-            metaclass_own(meta, vm.symbols.new),
-            metaclass_own(meta, vm.symbols.init),
-        )
-    });
-    let (Some(meta), Some((new, init))) = (meta, hooks) else {
+    let Some(meta) = meta else {
         return create_class(vm, name, bases, namespace, class_cell, keywords);
     };
+    let new = metaclass_own(&meta, vm.symbols.new);
+    let init = metaclass_own(&meta, vm.symbols.init);
     if new.is_none() && init.is_none() {
         return create_class(vm, name, bases, namespace, class_cell, keywords);
     }
@@ -2098,8 +2077,17 @@ pub fn make_class(
 
 /// `type.__new__(mcls, name, bases, namespace, **keywords)`: the class, of metaclass `mcls`.
 fn type_new(vm: &mut Vm, _: &Value, args: Args, kwargs: Kwargs) -> Res<Value> {
-    let [Value::Type(meta), name, Value::Tuple(bases), Value::Dict(namespace)] = &args[..] else {
-        return vm.type_error("type.__new__() takes exactly 3 arguments (a metaclass first)");
+    let [Value::Type(meta), name, bases, namespace] = &args[..] else {
+        return vm.type_error("type.__new__() takes exactly 3 arguments");
+    };
+    let (Value::Tuple(bases), Value::Dict(namespace)) = (bases, namespace) else {
+        let (number, wanted, given) = match bases {
+            Value::Tuple(_) => (3, "dict", type_name(vm, namespace)),
+            _ => (2, "tuple", type_name(vm, bases)),
+        };
+        return vm.type_error(format!(
+            "type.__new__() argument {number} must be {wanted}, not {given}"
+        ));
     };
     let name = expect_str(vm, name, "type.__new__() argument 1")?;
     let pairs: Vec<(Value, Value)> = namespace

@@ -88,3 +88,9 @@ async def main():
     print(Dyn.extra, Dyn().name, Dyn.__mro__[1].__name__)
 
 asyncio.run(main())
+X = type("X", (), {"a": 1, "f": lambda self: self.a + 1})
+print(X().f(), X.__name__)
+try:
+    type("Y", [], {})
+except TypeError as e:
+    print(e)
