@@ -449,14 +449,13 @@ pub fn to_f64(vm: &mut Vm, value: &Value) -> Res<f64> {
         Value::Bool(b) => Ok(f64::from(u8::from(*b))),
         Value::Float(f) => Ok(*f),
         Value::Big(b) => big_to_f64(vm, b),
-        Value::Object(_) if base_of(value).is_some() => {
-            let base = base_of(value).unwrap_or(Value::None);
-            to_f64(vm, &base)
-        }
-        other => {
-            let name = type_name(vm, other);
-            vm.type_error(format!("must be real number, not {name}"))
-        }
+        other => match base_of(other) {
+            Some(base) => to_f64(vm, &base),
+            None => {
+                let name = type_name(vm, other);
+                vm.type_error(format!("must be real number, not {name}"))
+            }
+        },
     }
 }
 
@@ -1459,8 +1458,8 @@ pub fn index_of(vm: &mut Vm, value: &Value) -> Res<i64> {
         Value::Int(i) => Ok(*i),
         Value::Bool(b) => Ok(i64::from(*b)),
         Value::Big(_) => vm.err("IndexError", "cannot fit 'int' into an index-sized integer"),
-        Value::Object(_) if base_of(value).is_some() => {
-            let base = base_of(value).unwrap_or(Value::None);
+        other if base_of(other).is_some() => {
+            let base = base_of(other).unwrap_or(Value::None);
             index_of(vm, &base)
         }
         other => {
@@ -1523,11 +1522,7 @@ fn slice_positions(start: i64, stop: i64, step: i64) -> impl Iterator<Item = usi
 }
 
 pub fn subscript(vm: &mut Vm, container: Value, index: Value) -> Res<Value> {
-    // An int subclass's instance indexes a sequence as its int does.
-    let index = match (&container, base_of(&index)) {
-        (Value::List(_) | Value::Tuple(_) | Value::Str(_) | Value::Range(_), Some(base)) => base,
-        _ => index,
-    };
+    let index = sequence_index(&container, index);
     match (&container, &index) {
         (Value::List(items), Value::Int(i)) => {
             let items = items.borrow();
@@ -1634,6 +1629,14 @@ pub fn subscript(vm: &mut Vm, container: Value, index: Value) -> Res<Value> {
     }
 }
 
+/// An int subclass's instance indexes a sequence as its int does.
+fn sequence_index(container: &Value, index: Value) -> Value {
+    match (container, base_of(&index)) {
+        (Value::List(_) | Value::Tuple(_) | Value::Str(_) | Value::Range(_), Some(base)) => base,
+        _ => index,
+    }
+}
+
 /// `object[index]` for an instance of a subclass of a built-in type: its built-in value's item,
 /// or for a dict's missing key, what the class's `__missing__` says.
 fn base_subscript(vm: &mut Vm, object: &Value, base: Value, index: Value) -> Res<Value> {
@@ -1659,11 +1662,7 @@ pub fn key_error(vm: &mut Vm, key: Value) -> Value {
 }
 
 pub fn store_subscript(vm: &mut Vm, container: Value, index: Value, value: Value) -> Res<()> {
-    // An int subclass's instance indexes a sequence as its int does.
-    let index = match (&container, base_of(&index)) {
-        (Value::List(_) | Value::Tuple(_) | Value::Str(_) | Value::Range(_), Some(base)) => base,
-        _ => index,
-    };
+    let index = sequence_index(&container, index);
     match (&container, &index) {
         (Value::List(items), Value::Int(i)) => {
             let len = items.borrow().len();
@@ -1711,14 +1710,13 @@ pub fn store_subscript(vm: &mut Vm, container: Value, index: Value, value: Value
                     vm.call_nested(method, vec![container.clone(), index, value])?;
                     Ok(())
                 }
-                None if base_of(&container).is_some() => {
-                    let base = base_of(&container).unwrap_or(Value::None);
-                    store_subscript(vm, base, index, value)
-                }
-                None => {
-                    let name = type_name(vm, &container);
-                    vm.type_error(format!("'{name}' object does not support item assignment"))
-                }
+                None => match base_of(&container) {
+                    Some(base) => store_subscript(vm, base, index, value),
+                    None => {
+                        let name = type_name(vm, &container);
+                        vm.type_error(format!("'{name}' object does not support item assignment"))
+                    }
+                },
             }
         }
         (Value::List(_), _) => {
@@ -1735,11 +1733,7 @@ pub fn store_subscript(vm: &mut Vm, container: Value, index: Value, value: Value
 }
 
 pub fn delete_subscript(vm: &mut Vm, container: Value, index: Value) -> Res<()> {
-    // An int subclass's instance indexes a sequence as its int does.
-    let index = match (&container, base_of(&index)) {
-        (Value::List(_) | Value::Tuple(_) | Value::Str(_) | Value::Range(_), Some(base)) => base,
-        _ => index,
-    };
+    let index = sequence_index(&container, index);
     match (&container, &index) {
         (Value::List(items), Value::Int(i)) => {
             let len = items.borrow().len();
@@ -1776,14 +1770,13 @@ pub fn delete_subscript(vm: &mut Vm, container: Value, index: Value) -> Res<()> 
                     vm.call_nested(method, vec![container.clone(), index])?;
                     Ok(())
                 }
-                None if base_of(&container).is_some() => {
-                    let base = base_of(&container).unwrap_or(Value::None);
-                    delete_subscript(vm, base, index)
-                }
-                None => {
-                    let name = type_name(vm, &container);
-                    vm.type_error(format!("'{name}' object does not support item deletion"))
-                }
+                None => match base_of(&container) {
+                    Some(base) => delete_subscript(vm, base, index),
+                    None => {
+                        let name = type_name(vm, &container);
+                        vm.type_error(format!("'{name}' object does not support item deletion"))
+                    }
+                },
             }
         }
         _ => {
