@@ -2251,6 +2251,15 @@ fn create_class(
     if let Value::Cell(cell) = class_cell {
         *cell.borrow_mut() = Value::Type(class.clone());
     }
+    // Each attribute whose class defines `__set_name__` learns its owner and name.
+    let set_name = vm.sym("__set_name__");
+    let attributes: Vec<(Symbol, Value)> = class.dict.borrow().iter().cloned().collect();
+    for (symbol, value) in attributes {
+        if let Some(hook) = ops::user_method(vm, &value, set_name) {
+            let name = Value::Str(vm.name(symbol));
+            vm.call_nested(hook, vec![value, Value::Type(class.clone()), name])?;
+        }
+    }
     // The nearest base's `__init_subclass__` (a class method, even undecorated) sees the new
     // class, with the class statement's other keywords.
     let symbol = vm.sym("__init_subclass__");

@@ -2140,6 +2140,23 @@ pub fn lookup_method(vm: &mut Vm, object: &Value, symbol: Symbol) -> Res<Option<
     }
 }
 
+/// A method of the descriptor protocol (`__get__`, `__set__`…) a Python class gives `object`.
+fn descriptor_method(vm: &mut Vm, object: &Rc<Object>, name: &str) -> Option<Value> {
+    if object.class.builtin.is_some() {
+        return None;
+    }
+    let symbol = vm.sym(name);
+    user_method(vm, &Value::Object(object.clone()), symbol)
+}
+
+/// The `__get__` of a data descriptor (one whose class also defines `__set__` or `__delete__`).
+fn data_descriptor_get(vm: &mut Vm, object: &Rc<Object>) -> Option<Value> {
+    let get = descriptor_method(vm, object, "__get__")?;
+    let data = descriptor_method(vm, object, "__set__").is_some()
+        || descriptor_method(vm, object, "__delete__").is_some();
+    data.then_some(get)
+}
+
 fn bind(vm: &mut Vm, attribute: Value, object: &Value, class: &Rc<Type>) -> Res<Value> {
     Ok(match attribute {
         Value::Func(_) | Value::Builtin(_) => Value::Method(Rc::new((attribute, object.clone()))),
@@ -2159,7 +2176,13 @@ fn bind(vm: &mut Vm, attribute: Value, object: &Value, class: &Rc<Type>) -> Res<
                 }
                 Some((1, f)) => f,
                 Some((_, f)) => Value::Method(Rc::new((f, Value::Type(class.clone())))),
-                None => attribute,
+                None => match descriptor_method(vm, descriptor, "__get__") {
+                    Some(get) => {
+                        let owner = Value::Type(class.clone());
+                        return vm.call_nested(get, vec![attribute, object.clone(), owner]);
+                    }
+                    None => attribute,
+                },
             }
         }
         other => other,
@@ -2180,11 +2203,17 @@ pub fn getattr(vm: &mut Vm, object: &Value, symbol: Symbol) -> Res<Value> {
                 return super::builtins::super_getattr(vm, &class, &this, symbol);
             }
             let class_attribute = o.class.lookup(symbol);
-            // Data descriptors (properties) come before the instance's own attributes.
+            // Data descriptors (properties, objects whose class defines `__set__`) come before
+            // the instance's own attributes.
             if let Some(Value::Object(d)) = &class_attribute {
                 if matches!(&*d.native.borrow(), Native::Property(..)) {
                     let attribute = class_attribute.clone().unwrap_or(Value::None);
                     return bind(vm, attribute, object, &o.class.clone());
+                }
+                if let Some(get) = data_descriptor_get(vm, d) {
+                    let descriptor = Value::Object(d.clone());
+                    let owner = Value::Type(o.class.clone());
+                    return vm.call_nested(get, vec![descriptor, object.clone(), owner]);
                 }
             }
             if let Some(value) = o.attrs.borrow().get(symbol) {
@@ -2228,7 +2257,14 @@ pub fn getattr(vm: &mut Vm, object: &Value, symbol: Symbol) -> Res<Value> {
                         Ok(match inner {
                             Some((false, f)) => f,
                             Some((true, f)) => Value::Method(Rc::new((f, object.clone()))),
-                            None => value,
+                            // A descriptor read from its class: `__get__(None, cls)`.
+                            None => match descriptor_method(vm, d, "__get__") {
+                                Some(get) => {
+                                    let call = vec![value.clone(), Value::None, object.clone()];
+                                    return vm.call_nested(get, call);
+                                }
+                                None => value,
+                            },
                         })
                     }
                     other => Ok(other),
@@ -2547,6 +2583,10 @@ pub fn setattr(vm: &mut Vm, object: &Value, symbol: Symbol, value: Value) -> Res
                         );
                     }
                     vm.call_nested(setter, vec![object.clone(), value])?;
+                    return Ok(());
+                }
+                if let Some(set) = descriptor_method(vm, &d, "__set__") {
+                    vm.call_nested(set, vec![Value::Object(d.clone()), object.clone(), value])?;
                     return Ok(());
                 }
             }

@@ -216,6 +216,36 @@ class Counter(_DictLike):
     def total(self):
         return sum(self._data.values())
 
+    def subtract(self, iterable=None, **kwargs):
+        if iterable is not None:
+            pairs = iterable.items() if isinstance(iterable, (dict, _DictLike)) else ((k, 1) for k in iterable)
+            for key, count in pairs:
+                self._data[key] = self._data.get(key, 0) - count
+        for key, count in kwargs.items():
+            self._data[key] = self._data.get(key, 0) - count
+
+    def _combined(self, other, combine):
+        if not isinstance(other, Counter):
+            return NotImplemented
+        result = Counter()
+        for key in list(self._data) + [k for k in other._data if k not in self._data]:
+            count = combine(self._data.get(key, 0), other._data.get(key, 0))
+            if count > 0:
+                result._data[key] = count
+        return result
+
+    def __add__(self, other):
+        return self._combined(other, lambda a, b: a + b)
+
+    def __sub__(self, other):
+        return self._combined(other, lambda a, b: a - b)
+
+    def __or__(self, other):
+        return self._combined(other, max)
+
+    def __and__(self, other):
+        return self._combined(other, min)
+
     def __repr__(self):
         if not self._data:
             return "Counter()"
@@ -312,3 +342,60 @@ def namedtuple(typename, field_names, *, defaults=None, module=None):
     _Tuple.__name__ = typename
     _Tuple.__qualname__ = typename
     return _Tuple
+
+
+class ChainMap:
+    """Several mappings searched in order; writes go to the first."""
+
+    def __init__(self, *maps):
+        self.maps = list(maps) or [{}]
+
+    def __getitem__(self, key):
+        for mapping in self.maps:
+            if key in mapping:
+                return mapping[key]
+        raise KeyError(key)
+
+    def get(self, key, default=None):
+        return self[key] if key in self else default
+
+    def __contains__(self, key):
+        return any(key in mapping for mapping in self.maps)
+
+    def __setitem__(self, key, value):
+        self.maps[0][key] = value
+
+    def __delitem__(self, key):
+        try:
+            del self.maps[0][key]
+        except KeyError:
+            raise KeyError(f'Key not found in the first mapping: {key!r}') from None
+
+    def __iter__(self):
+        seen = {}
+        for mapping in reversed(self.maps):
+            for key in mapping:
+                seen[key] = None
+        return iter(seen)
+
+    def __len__(self):
+        return len(set().union(*self.maps))
+
+    def keys(self):
+        return list(self)
+
+    def values(self):
+        return [self[key] for key in self]
+
+    def items(self):
+        return [(key, self[key]) for key in self]
+
+    def new_child(self, m=None):
+        return ChainMap({} if m is None else m, *self.maps)
+
+    @property
+    def parents(self):
+        return ChainMap(*self.maps[1:])
+
+    def __repr__(self):
+        return f"ChainMap({', '.join(map(repr, self.maps))})"

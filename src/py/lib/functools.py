@@ -212,3 +212,60 @@ def cmp_to_key(mycmp):
             return mycmp(self.obj, other.obj) == 0
 
     return K
+
+
+class cached_property:
+    """Computed on first read, then kept in the instance (which shadows this on later reads)."""
+
+    def __init__(self, func):
+        self.func = func
+        self.attrname = func.__name__
+        self.__doc__ = func.__doc__
+
+    def __set_name__(self, owner, name):
+        self.attrname = name
+
+    def __get__(self, instance, owner=None):
+        if instance is None:
+            return self
+        value = self.func(instance)
+        setattr(instance, self.attrname, value)
+        return value
+
+
+def singledispatch(func):
+    """A function that picks its implementation by the class of its first argument."""
+    registry = {object: func}
+
+    def dispatch(cls):
+        for klass in cls.__mro__:
+            if klass in registry:
+                return registry[klass]
+        return func
+
+    def register(cls, implementation=None):
+        if implementation is None:
+            if isinstance(cls, type):
+                return lambda f: register(cls, f)
+            implementation = cls
+            annotations = getattr(implementation, '__annotations__', {})
+            hints = [value for key, value in annotations.items() if key != 'return']
+            if not hints or not isinstance(hints[0], type):
+                raise TypeError(f"Invalid first argument to `register()`: {implementation!r}. "
+                                "Use either `@register(some_class)` or plain `@register` on an "
+                                "annotated function.")
+            cls = hints[0]
+        registry[cls] = implementation
+        return implementation
+
+    def wrapper(*args, **kwargs):
+        if not args:
+            raise TypeError(f'{getattr(func, "__name__", "singledispatch function")} requires at '
+                            'least 1 positional argument')
+        return dispatch(type(args[0]))(*args, **kwargs)
+
+    wrapper.register = register
+    wrapper.dispatch = dispatch
+    wrapper.registry = registry
+    update_wrapper(wrapper, func)
+    return wrapper

@@ -177,3 +177,34 @@ def pairwise(iterable):
     for b in iterator:
         yield a, b
         a = b
+
+
+def compress(data, selectors):
+    return (item for item, keep in zip(data, selectors) if keep)
+
+
+def filterfalse(predicate, iterable):
+    if predicate is None:
+        predicate = bool
+    return (item for item in iterable if not predicate(item))
+
+
+def tee(iterable, n=2):
+    items = list(iterable)
+    return tuple(iter(items) for _ in range(n))
+
+
+def combinations_with_replacement(iterable, r):
+    pool = tuple(iterable)
+    if not pool and r:
+        return
+    indices = [0] * r
+    yield tuple(pool[i] for i in indices)
+    while True:
+        for i in reversed(range(r)):
+            if indices[i] != len(pool) - 1:
+                break
+        else:
+            return
+        indices[i:] = [indices[i] + 1] * (r - i)
+        yield tuple(pool[i] for i in indices)
