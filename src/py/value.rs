@@ -365,6 +365,10 @@ pub struct ExceptionData {
     pub cause: Option<Value>,
     pub context: Option<Value>,
     pub suppress_context: bool,
+    /// What the frames it escaped still held, kept (as CPython's traceback keeps those frames)
+    /// until the handler that caught it ends: a coroutine among them that was never awaited is
+    /// reported at the handler's last line, as in CPython.
+    pub kept: Vec<Value>,
 }
 
 #[derive(Clone, Debug, PartialEq)]

@@ -1499,6 +1499,9 @@ impl Vm {
         let status = self.exit_status.unwrap_or(status);
         self.frames.clear();
         self.stepping.clear();
+        if let Some(exc) = &self.uncaught {
+            drop(release_kept(exc));
+        }
         // Coroutines dropped while the program ran are reported; those its globals still hold
         // go with the interpreter, after the output (as CPython warns at exit).
         self.report_never_awaited();
@@ -1658,6 +1661,12 @@ impl Vm {
                     _ => None,
                 };
                 frame.stack.truncate(block.depth);
+                // What the unwound part of the stack held dies here, at the raising line (a
+                // coroutine never awaited is reported there, as CPython reports it).
+                self.report_drops();
+                let Some(frame) = self.frames.last_mut() else {
+                    return Some(Exit::Raised(exc));
+                };
                 frame.stack.push(exc.clone());
                 frame.handled.truncate(block.handled);
                 frame.handled.push(exc.clone());
@@ -1671,7 +1680,8 @@ impl Vm {
                 }
                 return None;
             }
-            let frame = self.frames.pop()?;
+            let mut frame = self.frames.pop()?;
+            keep_with(&exc, &mut frame);
             let on_return = frame.on_return.clone();
             if let Some(gen) = &frame.gen {
                 gen.running.set(false);
@@ -1696,6 +1706,9 @@ impl Vm {
                 }
                 OnReturn::Program => return Some(Exit::Raised(exc)),
                 OnReturn::Resumed(Resume::Task) => {
+                    // A task keeps its exception: not what its frames held (no cycle through
+                    // the task, which CPython's collector would break).
+                    drop(release_kept(&exc));
                     if let Some(task) = self.stepping.pop() {
                         if let Some(caller) = self.frames.last_mut() {
                             caller.traced = None;
@@ -2411,7 +2424,15 @@ impl Vm {
                 frame.blocks.pop();
             }
             Instr::PopExcept => {
-                frame.handled.pop();
+                // The handler is done with the exception: what it kept of the frames it
+                // escaped goes now.
+                if let Some(done) = frame.handled.pop() {
+                    let kept = release_kept(&done);
+                    if !kept.is_empty() {
+                        drop(kept);
+                        self.report_drops();
+                    }
+                }
             }
             Instr::PushExcInfo => {
                 let exc = pop(frame);
@@ -2869,6 +2890,39 @@ fn top(vm: &mut Vm) -> &mut Frame {
 fn push(vm: &mut Vm, value: Value) {
     if let Some(frame) = vm.frames.last_mut() {
         frame.stack.push(value);
+    }
+}
+
+/// What an exception kept of the frames it escaped, taken from it.
+fn release_kept(exc: &Value) -> Vec<Value> {
+    match exc {
+        Value::Object(o) => match &mut *o.native.borrow_mut() {
+            Native::Exception(data) => std::mem::take(&mut data.kept),
+            _ => Vec::new(),
+        },
+        _ => Vec::new(),
+    }
+}
+
+/// Moves into the exception what a frame it escaped held that may matter when it is dropped
+/// (objects, coroutines, containers: not numbers or strings).
+fn keep_with(exc: &Value, frame: &mut Frame) {
+    let Value::Object(o) = exc else {
+        return;
+    };
+    if let Native::Exception(data) = &mut *o.native.borrow_mut() {
+        let held = frame.locals.drain(..).chain(frame.stack.drain(..));
+        data.kept.extend(held.filter(|value| {
+            !matches!(
+                value,
+                Value::None
+                    | Value::Undefined
+                    | Value::Bool(_)
+                    | Value::Int(_)
+                    | Value::Float(_)
+                    | Value::Str(_)
+            )
+        }));
     }
 }
 
