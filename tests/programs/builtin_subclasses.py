@@ -88,3 +88,15 @@ for subject in [Level.HIGH, Path([1, 2]), Config(host="h", port=1), 7, "s"]:
             print("config", h, rest)
         case str() as s:
             print("str", s)
+from enum import Enum
+class Planet(Enum):
+    MERCURY = (3.303e+23, 2.4397e6)
+    EARTH = (5.976e+24, 6.37814e6)
+    def __init__(self, mass, radius):
+        self.mass = mass
+        self.radius = radius
+    @property
+    def surface_gravity(self):
+        G = 6.67300E-11
+        return G * self.mass / (self.radius * self.radius)
+print(Planet.EARTH.value, Planet.EARTH.mass, round(Planet.EARTH.surface_gravity, 3), Planet((3.303e+23, 2.4397e6)))

@@ -76,6 +76,9 @@ class Enum(metaclass=EnumType):
                     owner = next(base for base in cls.__mro__
                                  if name in base.__dict__ and base is not data_type)
                     setattr(cls, name, owner.__dict__[name])
+        own_init = next((klass.__dict__['__init__'] for klass in cls.__mro__
+                         if '__init__' in klass.__dict__ and klass not in (object, data_type)),
+                        None)
         members = []
         by_name = {}
         by_value = {}
@@ -91,6 +94,9 @@ class Enum(metaclass=EnumType):
                 member = object.__new__(cls) if data_type is None else data_type.__new__(cls, value)
                 member._name_ = name
                 member._value_ = value
+                if own_init is not None:
+                    # As CPython: the member's __init__ gets the value (a tuple, spread).
+                    own_init(member, *(value if isinstance(value, tuple) else (value,)))
                 members.append(member)
                 by_value[value] = member
             by_name[name] = member
