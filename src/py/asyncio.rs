@@ -1159,8 +1159,8 @@ pub fn module(vm: &mut Vm) -> Res<Value> {
     let value = super::run::run_module_source(vm, module, PRELUDE, format::PRELUDE_FILE)?;
     vm.asyncio = Some(value.clone());
     if let Value::Module(m) = &value {
-        for name in ["Future", "Task"] {
-            let symbol = vm.sym(name);
+        let symbols = &vm.symbols.future;
+        for symbol in [symbols.future_class, symbols.task_class] {
             if let Some(Value::Type(class)) = m.get(symbol) {
                 vm.stock_futures.push(class);
             }

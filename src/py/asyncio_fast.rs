@@ -394,27 +394,36 @@ fn sleep_arm(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
     let label = sleep_label(vm, delay)?;
     let until = Value::Float(vm.now + seconds);
     let future = Object::new(future_class, Native::None);
-    let pending = module_global(vm, |s| s.pending);
-    {
-        let blocking = vm.symbols.asyncio_future_blocking;
-        let symbols = &vm.symbols.future;
-        *future.attrs.borrow_mut() = Attrs::from_pairs(vec![
-            (symbols.state, pending),
-            (blocking, Value::Bool(false)),
-            (symbols.loop_, running.clone()),
-            (symbols.exception, Value::None),
-            (symbols.log_traceback, Value::Bool(false)),
-            (symbols.result, Value::None),
-            (symbols.callbacks, Value::list(Vec::new())),
-            (symbols.wait_label, Value::Str(label)),
-            (symbols.wait_until, until),
-        ]);
-    }
+    let mut fields = pending_fields(vm, &running);
+    let symbols = &vm.symbols.future;
+    fields.extend([
+        (vm.symbols.asyncio_future_blocking, Value::Bool(false)),
+        (symbols.callbacks, Value::list(Vec::new())),
+        (symbols.wait_label, Value::Str(label)),
+        (symbols.wait_until, until),
+    ]);
+    *future.attrs.borrow_mut() = Attrs::from_pairs(fields);
     let future = Value::Object(future);
     let callback = module_global(vm, |s| s.set_result_unless_cancelled);
     let timer_args = vec![future.clone(), result.clone()];
     let handle = super::asyncio::schedule_at(vm, &running, vm.now + seconds, callback, timer_args)?;
     Ok(Value::tuple(vec![future, handle]))
+}
+
+/// The fields every step reads of a pending future of `event_loop` (the class's defaults, on
+/// the instance, first: no class lookup for them), room left for a task's or a sleep's own.
+fn pending_fields(vm: &Vm, event_loop: &Value) -> Vec<(Symbol, Value)> {
+    let pending = module_global(vm, |s| s.pending);
+    let symbols = &vm.symbols.future;
+    let mut fields = Vec::with_capacity(16);
+    fields.extend([
+        (symbols.state, pending),
+        (symbols.loop_, event_loop.clone()),
+        (symbols.exception, Value::None),
+        (symbols.log_traceback, Value::Bool(false)),
+        (symbols.result, Value::None),
+    ]);
+    fields
 }
 
 /// `sleep(1)`, what the timeline says a sleeping task waits on: made once for a run of sleeps
@@ -464,22 +473,14 @@ fn task_init(vm: &mut Vm, _: &Value, args: Args, kwargs: Kwargs) -> Res<Value> {
     let (task, coro) = (args[0].clone(), args[1].clone());
     super::asyncio::check_memory(vm, &Value::None, Vec::new(), Vec::new())?;
     if let Value::Object(object) = &task {
-        let pending = module_global(vm, |s| s.pending);
-        let symbols = &vm.symbols.future;
-        let mut attrs = object.attrs.borrow_mut();
-        if attrs.iter().next().is_none() {
-            // The fields every step reads, first (the class's defaults, on the instance).
-            let mut fields = Vec::with_capacity(16);
+        if object.attrs.borrow().iter().next().is_none() {
+            let mut fields = pending_fields(vm, &event_loop);
+            let symbols = &vm.symbols.future;
             fields.extend([
-                (symbols.state, pending),
                 (symbols.must_cancel, Value::Bool(false)),
                 (symbols.fut_waiter, Value::None),
-                (symbols.loop_, event_loop.clone()),
-                (symbols.exception, Value::None),
-                (symbols.log_traceback, Value::Bool(false)),
-                (symbols.result, Value::None),
             ]);
-            *attrs = Attrs::from_pairs(fields);
+            *object.attrs.borrow_mut() = Attrs::from_pairs(fields);
         }
     }
     set_field(vm, &task, |s| s.callbacks, Value::list(Vec::new()))?;

@@ -1688,12 +1688,12 @@ pub fn construct(
     let mut args = args;
     // `int(level)`, `float(money)`: an instance of a subclass of a built-in number converts as
     // its number does, unless its class says how.
-    if let (Kind::Int | Kind::Float, Some(first)) = (kind, args.first()) {
+    if let (Kind::Int | Kind::Float, Some(base)) = (kind, args.first().and_then(base_of)) {
         let own = ["__int__", "__index__", "__float__"]
             .iter()
             .filter_map(|name| vm.interner.lookup(name))
-            .any(|symbol| ops::user_method(vm, first, symbol).is_some());
-        if let (Some(base), false) = (base_of(first), own) {
+            .any(|symbol| ops::user_method(vm, &args[0], symbol).is_some());
+        if !own {
             args[0] = base;
         }
     }

@@ -31,8 +31,8 @@ pub fn str_of(vm: &mut Vm, value: &Value) -> Res<String> {
             if o.class.base == Base::Exception {
                 return exception_str(vm, value);
             }
-            if user_dunder(o, vm.symbols.repr).is_none() {
-                if let Some(base) = base_of(value) {
+            if let Some(base) = base_of(value) {
+                if user_dunder(o, vm.symbols.repr).is_none() {
                     return str_of(vm, &base);
                 }
             }

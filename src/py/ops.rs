@@ -2526,6 +2526,10 @@ pub fn attribute_error<T>(vm: &mut Vm, object: &Value, symbol: Symbol) -> Res<T>
 /// Whether instances of `class` may take the attribute `symbol`: every class of its lineage
 /// (but `object`) names its attributes in `__slots__`, and none names it nor `__dict__`.
 fn slots_allow(vm: &Vm, class: &Rc<Type>, symbol: Symbol) -> bool {
+    // Most classes have no `__slots__` anywhere: one memoized lookup says so.
+    if class.lookup(vm.symbols.slots).is_none() {
+        return true;
+    }
     let name = vm.name(symbol);
     for t in class.lineage() {
         if t.builtin.is_some() {

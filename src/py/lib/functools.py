@@ -104,8 +104,11 @@ def _cached(function, maxsize, typed):
             return function(*args, **kwargs)
         if key in entries:
             counts[0] += 1
-            result = entries.pop(key)
-            entries[key] = result
+            result = entries[key]
+            if maxsize is not None:
+                # Most recently used: to the end, away from eviction.
+                del entries[key]
+                entries[key] = result
             return result
         counts[1] += 1
         result = function(*args, **kwargs)

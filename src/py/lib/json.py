@@ -196,8 +196,7 @@ def dumps(obj, *, skipkeys=False, ensure_ascii=True, check_circular=True, allow_
 
 
 def dump(obj, fp, **kw):
-    for chunk in dumps(obj, **kw):
-        fp.write(chunk)
+    fp.write(dumps(obj, **kw))
 
 
 # ----- decoding -----------------------------------------------------------------------------
