@@ -2141,19 +2141,25 @@ pub fn lookup_method(vm: &mut Vm, object: &Value, symbol: Symbol) -> Res<Option<
 }
 
 /// A method of the descriptor protocol (`__get__`, `__set__`…) a Python class gives `object`.
-fn descriptor_method(vm: &mut Vm, object: &Rc<Object>, name: &str) -> Option<Value> {
+fn descriptor_method(
+    vm: &Vm,
+    object: &Rc<Object>,
+    pick: fn(&super::vm::Symbols) -> Symbol,
+) -> Option<Value> {
     if object.class.builtin.is_some() {
         return None;
     }
-    let symbol = vm.sym(name);
-    user_method(vm, &Value::Object(object.clone()), symbol)
+    object
+        .class
+        .lookup(pick(&vm.symbols))
+        .filter(|method| !matches!(method, Value::Builtin(_)))
 }
 
 /// The `__get__` of a data descriptor (one whose class also defines `__set__` or `__delete__`).
-fn data_descriptor_get(vm: &mut Vm, object: &Rc<Object>) -> Option<Value> {
-    let get = descriptor_method(vm, object, "__get__")?;
-    let data = descriptor_method(vm, object, "__set__").is_some()
-        || descriptor_method(vm, object, "__delete__").is_some();
+fn data_descriptor_get(vm: &Vm, object: &Rc<Object>) -> Option<Value> {
+    let get = descriptor_method(vm, object, |s| s.get_descriptor)?;
+    let data = descriptor_method(vm, object, |s| s.set_descriptor).is_some()
+        || descriptor_method(vm, object, |s| s.delete_descriptor).is_some();
     data.then_some(get)
 }
 
@@ -2176,7 +2182,7 @@ fn bind(vm: &mut Vm, attribute: Value, object: &Value, class: &Rc<Type>) -> Res<
                 }
                 Some((1, f)) => f,
                 Some((_, f)) => Value::Method(Rc::new((f, Value::Type(class.clone())))),
-                None => match descriptor_method(vm, descriptor, "__get__") {
+                None => match descriptor_method(vm, descriptor, |s| s.get_descriptor) {
                     Some(get) => {
                         let owner = Value::Type(class.clone());
                         return vm.call_nested(get, vec![attribute, object.clone(), owner]);
@@ -2258,7 +2264,7 @@ pub fn getattr(vm: &mut Vm, object: &Value, symbol: Symbol) -> Res<Value> {
                             Some((false, f)) => f,
                             Some((true, f)) => Value::Method(Rc::new((f, object.clone()))),
                             // A descriptor read from its class: `__get__(None, cls)`.
-                            None => match descriptor_method(vm, d, "__get__") {
+                            None => match descriptor_method(vm, d, |s| s.get_descriptor) {
                                 Some(get) => {
                                     let call = vec![value.clone(), Value::None, object.clone()];
                                     return vm.call_nested(get, call);
@@ -2589,7 +2595,7 @@ pub fn setattr(vm: &mut Vm, object: &Value, symbol: Symbol, value: Value) -> Res
                     vm.call_nested(setter, vec![object.clone(), value])?;
                     return Ok(());
                 }
-                if let Some(set) = descriptor_method(vm, &d, "__set__") {
+                if let Some(set) = descriptor_method(vm, &d, |s| s.set_descriptor) {
                     vm.call_nested(set, vec![Value::Object(d.clone()), object.clone(), value])?;
                     return Ok(());
                 }
