@@ -146,6 +146,9 @@ pub struct Arguments {
     pub vararg: Option<Rc<str>>,
     pub kwonly: Vec<Arg>,
     pub kwarg: Option<Rc<str>>,
+    /// The parameters' annotations (`x: int`), in CPython's order: positional, `*args`,
+    /// keyword-only, `**kwargs`.
+    pub annotations: Vec<(Rc<str>, Expr)>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -178,6 +181,8 @@ pub struct FunctionDef {
     pub body: Vec<Stmt>,
     pub decorators: Vec<Expr>,
     pub is_async: bool,
+    /// The return annotation (`-> int`).
+    pub returns: Option<Expr>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -264,4 +269,97 @@ pub enum Pattern {
     },
     Or(Vec<Pattern>),
     As(Box<Pattern>, Rc<str>),
+}
+
+/// Whether a module starts with `from __future__ import annotations` (after its docstring
+/// and other `__future__` imports, the only place such an import is allowed).
+pub fn has_future_annotations(module: &[Stmt]) -> bool {
+    for (index, stmt) in module.iter().enumerate() {
+        match &stmt.kind {
+            StmtKind::ImportFrom(name, aliases) if &**name == "__future__" => {
+                if aliases.iter().any(|alias| &*alias.name == "annotations") {
+                    return true;
+                }
+            }
+            StmtKind::Expr(Expr {
+                kind: ExprKind::Constant(Constant::Str(_)),
+                ..
+            }) if index == 0 => {}
+            _ => return false,
+        }
+    }
+    false
+}
+
+/// An annotation as the text CPython keeps under `from __future__ import annotations`
+/// (its own unparsing: `list[int]`, `dict[str, int]`, `int | None`, `'Node'`).
+pub fn unparse(expr: &Expr) -> String {
+    let mut out = String::new();
+    write_expr(expr, &mut out, false);
+    out
+}
+
+fn write_expr(expr: &Expr, out: &mut String, in_subscript: bool) {
+    let joined = |items: &[Expr], out: &mut String| {
+        for (i, item) in items.iter().enumerate() {
+            if i > 0 {
+                out.push_str(", ");
+            }
+            write_expr(item, out, false);
+        }
+    };
+    match &expr.kind {
+        ExprKind::Constant(constant) => match constant {
+            Constant::None => out.push_str("None"),
+            Constant::Bool(b) => out.push_str(if *b { "True" } else { "False" }),
+            Constant::Int(digits) => out.push_str(digits),
+            Constant::Float(f) => out.push_str(&crate::pyvalue::float_repr(*f)),
+            Constant::Str(s) => out.push_str(&crate::pyvalue::str_repr(s)),
+            Constant::Bytes(b) => out.push_str(&format!("b{}", crate::pyvalue::str_repr(b))),
+            Constant::Ellipsis => out.push_str("..."),
+        },
+        ExprKind::Name(name) => out.push_str(name),
+        ExprKind::Attribute(value, name) => {
+            write_expr(value, out, false);
+            out.push('.');
+            out.push_str(name);
+        }
+        ExprKind::Subscript(value, index) => {
+            write_expr(value, out, false);
+            out.push('[');
+            write_expr(index, out, true);
+            out.push(']');
+        }
+        ExprKind::Tuple(items) if in_subscript && !items.is_empty() => joined(items, out),
+        ExprKind::Tuple(items) => {
+            out.push('(');
+            joined(items, out);
+            if items.len() == 1 {
+                out.push(',');
+            }
+            out.push(')');
+        }
+        ExprKind::List(items) => {
+            out.push('[');
+            joined(items, out);
+            out.push(']');
+        }
+        ExprKind::BinOp(left, BinOp::BitOr, right) => {
+            write_expr(left, out, false);
+            out.push_str(" | ");
+            write_expr(right, out, false);
+        }
+        ExprKind::Call { func, args, .. } => {
+            write_expr(func, out, false);
+            out.push('(');
+            joined(args, out);
+            out.push(')');
+        }
+        ExprKind::Starred(value) => {
+            out.push('*');
+            write_expr(value, out, false);
+        }
+        // Anything else in an annotation is rare enough to keep as a placeholder.
+        _ => out.push_str("..."),
+    }
 }

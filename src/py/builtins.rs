@@ -980,6 +980,22 @@ fn class_check(vm: &mut Vm, value: &Value, classes: &Value, what: &str) -> Res<b
             }
             Ok(false)
         }
+        // An object whose class answers (`types.UnionType` for `int | None`).
+        Value::Object(o) => {
+            let hook = vm.sym(match what {
+                "isinstance" => "__instancecheck__",
+                _ => "__subclasscheck__",
+            });
+            match o.class.lookup(hook) {
+                Some(check) => {
+                    let answer = vm.call_nested(check, vec![classes.clone(), value.clone()])?;
+                    ops::truthy(vm, &answer)
+                }
+                None => vm.type_error(format!(
+                    "{what}() arg 2 must be a type, a tuple of types, or a union"
+                )),
+            }
+        }
         _ => vm.type_error(format!(
             "{what}() arg 2 must be a type, a tuple of types, or a union"
         )),
@@ -1960,6 +1976,31 @@ fn build_class(vm: &mut Vm, _: &Value, mut args: Args, kwargs: Kwargs) -> Res<Va
     Err(Flow::Pushed)
 }
 
+/// Bases as a class statement takes them: an object with `__mro_entries__` (`list[int]`)
+/// stands for the classes it names.
+fn mro_entries(vm: &mut Vm, bases: Vec<Value>) -> Res<Vec<Value>> {
+    if !bases.iter().any(|base| matches!(base, Value::Object(_))) {
+        return Ok(bases);
+    }
+    let symbol = vm.sym("__mro_entries__");
+    let all = Value::tuple(bases.clone());
+    let mut out = Vec::new();
+    for base in bases {
+        let entries = match &base {
+            Value::Object(o) => o.class.lookup(symbol),
+            _ => None,
+        };
+        match entries {
+            Some(method) => match vm.call_nested(method, vec![base.clone(), all.clone()])? {
+                Value::Tuple(items) => out.extend(items.iter().cloned()),
+                _ => return vm.type_error("__mro_entries__ must return a tuple"),
+            },
+            None => out.push(base),
+        }
+    }
+    Ok(out)
+}
+
 /// C3 linearization of the bases' method resolution orders.
 fn c3(vm: &mut Vm, name: &str, bases: &[Rc<Type>]) -> Res<Vec<Rc<Type>>> {
     let mut sequences: Vec<Vec<Rc<Type>>> = bases
@@ -2176,6 +2217,7 @@ fn create_class(
         }
     }
     let mut base_types = Vec::new();
+    let bases = mro_entries(vm, bases)?;
     for base in bases {
         match base {
             Value::Type(t) => base_types.push(t),

@@ -377,7 +377,7 @@ impl Compiler<'_> {
                 }
                 if let (ExprKind::Name(name), ScopeKind::Class) = (&target.kind, self.scope_kind())
                 {
-                    self.expr(annotation)?;
+                    self.annotation(annotation)?;
                     let annotations = self.symbol("__annotations__");
                     self.emit(Instr::LoadName(annotations));
                     self.emit_const(Value::Str(name.clone()));
@@ -1161,9 +1161,24 @@ impl Compiler<'_> {
         }
     }
 
-    /// Pushes the defaults, kw-defaults and closure of a function about to be made; returns
-    /// the flags of `MakeFunction`.
-    fn function_prelude(&mut self, args: &Arguments, scope: usize) -> Result<u8, SyntaxError> {
+    /// An annotation's value: evaluated, or its text under `from __future__ import annotations`.
+    fn annotation(&mut self, annotation: &Expr) -> Done {
+        if self.table.future_annotations {
+            self.emit_const(Value::Str(unparse(annotation).into()));
+            Ok(())
+        } else {
+            self.expr(annotation)
+        }
+    }
+
+    /// Pushes the defaults, kw-defaults, annotations and closure of a function about to be
+    /// made; returns the flags of `MakeFunction`.
+    fn function_prelude(
+        &mut self,
+        args: &Arguments,
+        returns: Option<&Expr>,
+        scope: usize,
+    ) -> Result<u8, SyntaxError> {
         let mut flags = 0;
         let defaults: Vec<&Expr> = args
             .args
@@ -1190,6 +1205,20 @@ impl Compiler<'_> {
             self.emit(Instr::BuildMap(kwdefaults.len() as u32));
             flags |= 2;
         }
+        let annotations: Vec<(&str, &Expr)> = args
+            .annotations
+            .iter()
+            .map(|(name, annotation)| (&**name, annotation))
+            .chain(returns.map(|annotation| ("return", annotation)))
+            .collect();
+        if !annotations.is_empty() {
+            for (name, annotation) in &annotations {
+                self.emit_const(Value::Str((*name).into()));
+                self.annotation(annotation)?;
+            }
+            self.emit(Instr::BuildMap(annotations.len() as u32));
+            flags |= 8;
+        }
         let frees = self.table.scopes[scope].freevars();
         if !frees.is_empty() {
             for name in &frees {
@@ -1206,7 +1235,7 @@ impl Compiler<'_> {
         let Some(&scope) = self.table.by_node.get(&node_key(def)) else {
             return Err(self.error("internal: no scope", pos));
         };
-        let flags = self.function_prelude(&def.args, scope)?;
+        let flags = self.function_prelude(&def.args, def.returns.as_ref(), scope)?;
         let qualname = self.qualname(&def.name);
         // As CPython's `co_firstlineno`: a decorated function starts at its first decorator.
         let first_line = def.decorators.first().map_or(pos.line, |d| d.pos.line);
@@ -1233,7 +1262,7 @@ impl Compiler<'_> {
         let Some(&scope) = self.table.by_node.get(&node_key(expr)) else {
             return Err(self.error("internal: no scope", expr.pos));
         };
-        let flags = self.function_prelude(args, scope)?;
+        let flags = self.function_prelude(args, None, scope)?;
         let qualname = self.qualname("<lambda>");
         self.push_unit(scope, "<lambda>".into(), qualname, expr.pos.line, false);
         if self.table.scopes[scope].has_await {

@@ -876,7 +876,34 @@ pub fn binary(vm: &mut Vm, op: BinOp, left: Value, right: Value, inplace: bool) 
         }
         return Ok(result);
     }
+    if op == BinOp::BitOr && is_union_operand(&left, &right) {
+        return type_union(vm, left, right);
+    }
     binary_type_error(vm, op, &left, &right, inplace)
+}
+
+/// `int | None`: two classes (or a class and None) make a `types.UnionType`.
+fn is_union_operand(left: &Value, right: &Value) -> bool {
+    matches!(
+        (left, right),
+        (Value::Type(_), Value::Type(_) | Value::None) | (Value::None, Value::Type(_))
+    )
+}
+
+fn type_union(vm: &mut Vm, left: Value, right: Value) -> Res<Value> {
+    types_function(vm, "_union", vec![left, right])
+}
+
+/// Calls what the `types` module (written in Python) defines under `name`.
+fn types_function(vm: &mut Vm, name: &str, args: Vec<Value>) -> Res<Value> {
+    let Value::Module(types) = super::builtins::import(vm, "types")? else {
+        return vm.err("SystemError", "types is not a module");
+    };
+    let symbol = vm.sym(name);
+    let Some(function) = types.get(symbol) else {
+        return vm.err("SystemError", format!("types.{name} is missing"));
+    };
+    vm.call_nested(function, args)
 }
 
 fn binary_type_error<T>(
@@ -1614,6 +1641,16 @@ pub fn subscript(vm: &mut Vm, container: Value, index: Value) -> Res<Value> {
                 },
             }
         }
+        // `list[int]`: a `types.GenericAlias` for the containers, as in CPython.
+        (Value::Type(t), _)
+            if t.builtin.is_some()
+                && matches!(
+                    &*t.name,
+                    "list" | "dict" | "tuple" | "set" | "frozenset" | "type"
+                ) =>
+        {
+            types_function(vm, "GenericAlias", vec![container.clone(), index])
+        }
         (Value::Type(t), _) if t.builtin.is_some() => Ok(container.clone()),
         (Value::Type(t), _) => {
             if let Some(method) = meta_method(t, vm.symbols.getitem) {
@@ -2324,6 +2361,22 @@ pub fn getattr(vm: &mut Vm, object: &Value, symbol: Symbol) -> Res<Value> {
                 } else {
                     Value::tuple(f.defaults.clone())
                 }),
+                "__kwdefaults__" => Ok(if f.kwdefaults.is_empty() {
+                    Value::None
+                } else {
+                    let mut dict = Dict::new();
+                    for (name, value) in &f.kwdefaults {
+                        let name = vm.name(*name);
+                        dict.push(hash_str(&name), Value::Str(name), value.clone());
+                    }
+                    Value::dict(dict)
+                }),
+                // Made on first read and kept, as CPython's.
+                "__annotations__" => {
+                    let annotations = Value::dict(Dict::new());
+                    f.attrs.borrow_mut().set(symbol, annotations.clone());
+                    Ok(annotations)
+                }
                 "__class__" => Ok(Value::Type(type_of(vm, object))),
                 // Calling it calls the function (CPython's is a method-wrapper).
                 "__call__" => Ok(object.clone()),

@@ -850,9 +850,11 @@ impl Parser {
         self.pos += 1;
         let args = self.parameters(")")?;
         self.expect_op(")")?;
-        if self.eat_op("->") {
-            self.expression()?;
-        }
+        let returns = if self.eat_op("->") {
+            Some(self.expression()?)
+        } else {
+            None
+        };
         let body = self.block("function definition", pos.line)?;
         Ok(Stmt {
             pos,
@@ -862,12 +864,12 @@ impl Parser {
                 body,
                 decorators,
                 is_async,
+                returns,
             })),
         })
     }
 
-    /// Parameters up to `end` (`)` for `def`, `:` for `lambda`); annotations are read and
-    /// dropped when `end` is `)`.
+    /// Parameters up to `end` (`)` for `def`, `:` for `lambda`, which has no annotations).
     fn parameters(&mut self, end: &str) -> Parsed<Arguments> {
         let annotated = end == ")";
         let mut args = Arguments::default();
@@ -876,27 +878,29 @@ impl Parser {
         while !self.at_op(end) {
             let pos = self.here();
             if self.eat_op("**") {
-                args.kwarg = Some(self.name()?);
+                let name = self.name()?;
                 if annotated && self.eat_op(":") {
-                    self.expression()?;
+                    args.annotations.push((name.clone(), self.expression()?));
                 }
+                args.kwarg = Some(name);
             } else if self.eat_op("*") {
                 if star_seen {
                     return Err(self.error_at("* argument may appear only once", pos));
                 }
                 star_seen = true;
                 if !self.at_op(",") && !self.at_op(end) {
-                    args.vararg = Some(self.name()?);
+                    let name = self.name()?;
                     if annotated && self.eat_op(":") {
-                        self.expression()?;
+                        args.annotations.push((name.clone(), self.expression()?));
                     }
+                    args.vararg = Some(name);
                 }
             } else if self.eat_op("/") {
                 args.posonly = args.args.len();
             } else {
                 let name = self.name()?;
                 if annotated && self.eat_op(":") {
-                    self.expression()?;
+                    args.annotations.push((name.clone(), self.expression()?));
                 }
                 let default = if self.eat_op("=") {
                     Some(self.expression()?)

@@ -82,6 +82,9 @@ impl Scope {
 pub struct SymbolTable {
     pub scopes: Vec<Scope>,
     pub by_node: HashMap<usize, usize>,
+    /// `from __future__ import annotations`: annotations are kept as their source text,
+    /// never evaluated.
+    pub future_annotations: bool,
 }
 
 pub fn node_key<T>(node: &T) -> usize {
@@ -96,6 +99,7 @@ pub fn build(module: &[Stmt], lines: &[&str]) -> Result<SymbolTable, SyntaxError
                 ..Scope::default()
             }],
             by_node: HashMap::new(),
+            future_annotations: has_future_annotations(module),
         },
         current: 0,
         lines,
@@ -194,7 +198,7 @@ impl Builder<'_> {
             }
             StmtKind::AnnAssign(target, annotation, value) => {
                 // A class body keeps its annotations (`__annotations__`, which dataclasses read).
-                if self.scope().kind() == ScopeKind::Class {
+                if self.scope().kind() == ScopeKind::Class && !self.table.future_annotations {
                     self.expr(annotation)?;
                 }
                 if let Some(value) = value {
@@ -232,6 +236,14 @@ impl Builder<'_> {
                     self.expr(decorator)?;
                 }
                 self.defaults(&def.args)?;
+                if !self.table.future_annotations {
+                    for (_, annotation) in def.args.annotations.iter() {
+                        self.expr(annotation)?;
+                    }
+                    if let Some(returns) = &def.returns {
+                        self.expr(returns)?;
+                    }
+                }
                 self.assign(&def.name);
                 let parent = self.open(node_key(&**def), ScopeKind::Function);
                 self.params(&def.args);

@@ -414,6 +414,7 @@ pub struct Symbols {
     pub main: Symbol,
     pub builtins: Symbol,
     pub file: Symbol,
+    pub annotations: Symbol,
     pub asyncio_future_blocking: Symbol,
     pub future: super::asyncio_fast::FutureSymbols,
 }
@@ -459,6 +460,7 @@ fn symbols(interner: &mut Interner) -> Symbols {
         main: s("__main__"),
         builtins: s("__builtins__"),
         file: s("__file__"),
+        annotations: s("__annotations__"),
         asyncio_future_blocking: s("_asyncio_future_blocking"),
         future: super::asyncio_fast::FutureSymbols::new(&mut s),
     }
@@ -2283,6 +2285,7 @@ impl Vm {
                 } else {
                     Value::None
                 };
+                let annotations = (flags & 8 != 0).then(|| pop(frame));
                 let kwdefaults = if flags & 2 != 0 {
                     pop(frame)
                 } else {
@@ -2328,6 +2331,10 @@ impl Vm {
                     closure,
                     attrs: RefCell::default(),
                 };
+                if let Some(annotations) = annotations {
+                    let symbol = self.symbols.annotations;
+                    function.attrs.borrow_mut().set(symbol, annotations);
+                }
                 push(self, Value::Func(Rc::new(function)));
             }
             Instr::Return => {

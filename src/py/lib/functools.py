@@ -32,7 +32,7 @@ def reduce(function, iterable, *initial):
     return value
 
 
-WRAPPER_ASSIGNMENTS = ('__module__', '__name__', '__qualname__', '__doc__')
+WRAPPER_ASSIGNMENTS = ('__module__', '__name__', '__qualname__', '__doc__', '__annotations__')
 
 
 def update_wrapper(wrapper, wrapped, assigned=WRAPPER_ASSIGNMENTS, updated=()):
@@ -236,6 +236,11 @@ class cached_property:
         return value
 
 
+def _is_union(value):
+    from types import UnionType
+    return isinstance(value, UnionType)
+
+
 def singledispatch(func):
     """A function that picks its implementation by the class of its first argument."""
     registry = {object: func}
@@ -247,12 +252,22 @@ def singledispatch(func):
         return func
 
     def register(cls, implementation=None):
+        if _is_union(cls):
+            if implementation is None:
+                return lambda f: register(cls, f)
+            for part in cls.__args__:
+                register(part, implementation)
+            return implementation
         if implementation is None:
             if isinstance(cls, type):
                 return lambda f: register(cls, f)
             implementation = cls
             annotations = getattr(implementation, '__annotations__', {})
             hints = [value for key, value in annotations.items() if key != 'return']
+            if hints and _is_union(hints[0]):
+                for part in hints[0].__args__:
+                    register(part, implementation)
+                return implementation
             if not hints or not isinstance(hints[0], type):
                 raise TypeError(f"Invalid first argument to `register()`: {implementation!r}. "
                                 "Use either `@register(some_class)` or plain `@register` on an "

@@ -1,17 +1,111 @@
 # typing: names for annotations (the playground does not check them).
 
+def _type_repr(t):
+    if isinstance(t, type):
+        if t.__module__ == "builtins":
+            return t.__qualname__
+        return f"{t.__module__}.{t.__qualname__}"
+    if t is ...:
+        return "..."
+    if isinstance(t, list):
+        return "[" + ", ".join(_type_repr(item) for item in t) + "]"
+    return repr(t)
+
+
+class ForwardRef:
+    def __init__(self, arg):
+        self.__forward_arg__ = arg
+
+    def __repr__(self):
+        return f"ForwardRef({self.__forward_arg__!r})"
+
+    def __eq__(self, other):
+        return isinstance(other, ForwardRef) and self.__forward_arg__ == other.__forward_arg__
+
+    def __hash__(self):
+        return hash(self.__forward_arg__)
+
+
+def _convert(parameter):
+    if parameter is None:
+        return type(None)
+    if isinstance(parameter, str):
+        return ForwardRef(parameter)
+    return parameter
+
+
+def _union_members(parameters):
+    members = []
+    for parameter in parameters:
+        parameter = _convert(parameter)
+        inner = getattr(parameter, "__args__", None) if _is_union(parameter) else None
+        for member in inner or (parameter,):
+            if member not in members:
+                members.append(member)
+    return members
+
+
+def _is_union(value):
+    return type(value).__name__ == "UnionType" or (
+        isinstance(value, _Subscripted) and value._name == "Union")
+
+
 class _Special:
     def __init__(self, name):
         self._name = name
 
     def __getitem__(self, parameters):
-        return self
+        if not isinstance(parameters, tuple):
+            parameters = (parameters,)
+        if self._name in ("Union", "Optional"):
+            if self._name == "Optional":
+                parameters = (parameters[0], None)
+            members = _union_members(parameters)
+            return members[0] if len(members) == 1 else _Subscripted("Union", tuple(members))
+        if self._name == "Literal":
+            return _Subscripted("Literal", parameters)
+        return _Subscripted(self._name, tuple(_convert(p) for p in parameters))
+
+    def __or__(self, other):
+        return Union[self, other]
+
+    def __ror__(self, other):
+        return Union[other, self]
 
     def __call__(self, *args, **kwargs):
         return args[0] if args else None
 
     def __repr__(self):
         return "typing." + self._name
+
+
+class _Subscripted(_Special):
+    """`typing.List[int]`, `typing.Optional[str]`: what an annotation shows."""
+
+    def __init__(self, name, args):
+        self._name = name
+        self.__args__ = args
+
+    def __repr__(self):
+        args = self.__args__
+        if self._name == "Union" and len(args) == 2 and type(None) in args:
+            other = args[0] if args[1] is type(None) else args[1]
+            return f"typing.Optional[{_type_repr(other)}]"
+        if self._name == "Literal":
+            return f"typing.Literal[{', '.join(repr(arg) for arg in args)}]"
+        if args == ():
+            return f"typing.{self._name}[()]"
+        return f"typing.{self._name}[{', '.join(_type_repr(arg) for arg in args)}]"
+
+    def __eq__(self, other):
+        if not isinstance(other, _Subscripted):
+            return NotImplemented
+        if self._name == "Union" == other._name:
+            return set(self.__args__) == set(other.__args__)
+        return self._name == other._name and self.__args__ == other.__args__
+
+    def __hash__(self):
+        return hash((self._name, self.__args__))
 
 
 Any = _Special("Any")
@@ -38,7 +132,39 @@ NoReturn = _Special("NoReturn")
 ClassVar = _Special("ClassVar")
 Final = _Special("Final")
 Literal = _Special("Literal")
-TypeVar = _Special("TypeVar")
+
+
+class TypeVar:
+    def __init__(self, name, *constraints, bound=None, covariant=False, contravariant=False):
+        self.__name__ = name
+        self.__constraints__ = constraints
+        self.__bound__ = bound
+        self._variance = "+" if covariant else "-" if contravariant else "~"
+
+    def __repr__(self):
+        return self._variance + self.__name__
+
+
+class NewType:
+    def __init__(self, name, tp):
+        self.__name__ = self.__qualname__ = name
+        self.__supertype__ = tp
+        self.__module__ = "__main__"
+
+    def __call__(self, value):
+        return value
+
+    def __repr__(self):
+        return f"{self.__module__}.{self.__qualname__}"
+
+
+def overload(func):
+    return func
+
+
+def get_type_hints(obj):
+    return {name: type(None) if hint is None else hint
+            for name, hint in getattr(obj, "__annotations__", {}).items()}
 TYPE_CHECKING = False
 
 
