@@ -34,6 +34,10 @@ class QueueFull(Exception):
 class LimitOverrunError(Exception):
     __module__ = 'asyncio.exceptions'
 
+    def __init__(self, message, consumed):
+        super().__init__(message)
+        self.consumed = consumed
+
 
 TimeoutError = TimeoutError
 
@@ -484,7 +488,24 @@ class BaseEventLoop(AbstractEventLoop):
             self._exception_handler(self, context)
 
     def run_in_executor(self, executor, func, *args):
-        raise RuntimeError('run_in_executor is not available here: the playground has no threads')
+        raise RuntimeError('loop.run_in_executor() is not available here: ' + _NO_THREADS)
+
+    def _no_network(self, *args, **kwargs):
+        raise RuntimeError('the event loop\'s network methods are not available here: ' + _NO_NETWORK)
+
+    create_connection = create_server = create_datagram_endpoint = create_unix_connection = \
+        create_unix_server = getaddrinfo = getnameinfo = sock_connect = sock_accept = \
+        sock_recv = sock_sendall = connect_read_pipe = connect_write_pipe = add_reader = \
+        add_writer = _no_network
+
+    def subprocess_exec(self, *args, **kwargs):
+        raise RuntimeError('loop.subprocess_exec() is not available here: ' + _NO_PROCESSES)
+
+    subprocess_shell = subprocess_exec
+
+    def add_signal_handler(self, sig, callback, *args):
+        raise RuntimeError('loop.add_signal_handler() is not available here: the playground '
+                           'receives no signals: stop the program with the Stop button')
 
 
 class BaseSelectorEventLoop(BaseEventLoop):
@@ -1306,12 +1327,93 @@ def shield(arg):
     return outer
 
 
+_NO_THREADS = ('the playground runs one thread: call the function directly, and simulate its '
+               'waiting with `await asyncio.sleep(...)`')
+_NO_NETWORK = 'the playground has no network: simulate the I/O with `await asyncio.sleep(...)`'
+_NO_PROCESSES = ('the playground cannot start processes: simulate the work with '
+                 '`await asyncio.sleep(...)`')
+
+
 def run_coroutine_threadsafe(coro, loop):
-    raise RuntimeError('run_coroutine_threadsafe is not available here: the playground has no threads')
+    raise RuntimeError('asyncio.run_coroutine_threadsafe() is not available here: ' + _NO_THREADS)
 
 
 async def to_thread(func, *args, **kwargs):
-    raise RuntimeError('asyncio.to_thread is not available here: the playground has no threads')
+    raise RuntimeError('asyncio.to_thread() is not available here: ' + _NO_THREADS)
+
+
+async def open_connection(host=None, port=None, **kwargs):
+    raise RuntimeError('asyncio.open_connection() is not available here: ' + _NO_NETWORK)
+
+
+async def start_server(client_connected_cb, host=None, port=None, **kwargs):
+    raise RuntimeError('asyncio.start_server() is not available here: ' + _NO_NETWORK)
+
+
+async def open_unix_connection(path=None, **kwargs):
+    raise RuntimeError('asyncio.open_unix_connection() is not available here: ' + _NO_NETWORK)
+
+
+async def start_unix_server(client_connected_cb, path=None, **kwargs):
+    raise RuntimeError('asyncio.start_unix_server() is not available here: ' + _NO_NETWORK)
+
+
+async def create_subprocess_exec(program, *args, **kwargs):
+    raise RuntimeError('asyncio.create_subprocess_exec() is not available here: ' + _NO_PROCESSES)
+
+
+async def create_subprocess_shell(cmd, **kwargs):
+    raise RuntimeError('asyncio.create_subprocess_shell() is not available here: ' + _NO_PROCESSES)
+
+
+class BaseProtocol:
+    """The protocol classes exist so that a program defining one runs up to the loop call that
+    would need the network."""
+
+    def connection_made(self, transport):
+        pass
+
+    def connection_lost(self, exc):
+        pass
+
+
+class Protocol(BaseProtocol):
+    def data_received(self, data):
+        pass
+
+    def eof_received(self):
+        pass
+
+
+class BufferedProtocol(BaseProtocol):
+    pass
+
+
+class DatagramProtocol(BaseProtocol):
+    pass
+
+
+class SubprocessProtocol(BaseProtocol):
+    pass
+
+
+class StreamReader:
+    def __init__(self, *args, **kwargs):
+        raise RuntimeError('asyncio.StreamReader is not available here: ' + _NO_NETWORK)
+
+
+class StreamWriter(StreamReader):
+    pass
+
+
+class IncompleteReadError(EOFError):
+    __module__ = 'asyncio.exceptions'
+
+    def __init__(self, partial, expected):
+        r_expected = 'undefined' if expected is None else repr(expected)
+        super().__init__(f'{len(partial)} bytes read on a total of {r_expected} expected bytes')
+        self.partial = partial
+        self.expected = expected
 
 
 # ----- timeouts -----------------------------------------------------------------------------------
