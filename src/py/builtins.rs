@@ -940,6 +940,10 @@ fn builtin_enumerate(vm: &mut Vm, _: &Value, args: Args, kwargs: Kwargs) -> Res<
 
 fn builtin_zip(vm: &mut Vm, _: &Value, args: Args, kwargs: Kwargs) -> Res<Value> {
     only_kwargs(vm, "zip", &kwargs, &["strict"])?;
+    let strict = match kwarg(&kwargs, "strict") {
+        Some(value) => ops::truthy(vm, &value)?,
+        None => false,
+    };
     let mut iterators = Vec::with_capacity(args.len());
     for arg in args {
         iterators.push(ops::get_iter(vm, arg)?);
@@ -947,7 +951,7 @@ fn builtin_zip(vm: &mut Vm, _: &Value, args: Args, kwargs: Kwargs) -> Res<Value>
     if iterators.is_empty() {
         return Ok(ops::new_iter(Iter::Done));
     }
-    Ok(ops::new_iter(Iter::Zip(iterators)))
+    Ok(ops::new_iter(Iter::Zip(iterators, strict)))
 }
 
 fn class_check(vm: &mut Vm, value: &Value, classes: &Value, what: &str) -> Res<bool> {

@@ -2027,16 +2027,20 @@ fn compound_next(vm: &mut Vm, iter: &Rc<RefCell<Iter>>) -> Res<Option<Value>> {
     }
     let (inner, function): (Vec<Value>, Option<Value>) = match &*iter.borrow() {
         Iter::Enumerate(inner, _) | Iter::Wrapped(inner) => (vec![inner.clone()], None),
-        Iter::Zip(inners) => (inners.clone(), None),
+        Iter::Zip(inners, _) => (inners.clone(), None),
         Iter::Map(function, inners) => (inners.clone(), Some(function.clone())),
         _ => return Ok(None),
     };
     let mut items = Vec::with_capacity(inner.len());
-    for iterator in &inner {
+    for (index, iterator) in inner.iter().enumerate() {
         match vm.next_item(iterator)? {
             Some(item) => items.push(item),
             None => {
+                let strict = matches!(&*iter.borrow(), Iter::Zip(_, true));
                 *iter.borrow_mut() = Iter::Done;
+                if strict {
+                    return zip_strict_end(vm, &inner, index);
+                }
                 return Ok(None);
             }
         }
@@ -2057,6 +2061,40 @@ fn compound_next(vm: &mut Vm, iter: &Rc<RefCell<Iter>>) -> Res<Option<Value>> {
         Iter::Wrapped(_) => items.pop(),
         _ => Some(Value::tuple(items)),
     })
+}
+
+/// `zip(strict=True)` found argument `index` exhausted: the others must be too.
+fn zip_strict_end(vm: &mut Vm, inner: &[Value], index: usize) -> Res<Option<Value>> {
+    let before = |n: usize| {
+        if n == 1 {
+            "argument 1".to_owned()
+        } else {
+            format!("arguments 1-{n}")
+        }
+    };
+    if index > 0 {
+        return vm.err(
+            "ValueError",
+            format!(
+                "zip() argument {} is shorter than {}",
+                index + 1,
+                before(index)
+            ),
+        );
+    }
+    for (other, iterator) in inner.iter().enumerate().skip(1) {
+        if vm.next_item(iterator)?.is_some() {
+            return vm.err(
+                "ValueError",
+                format!(
+                    "zip() argument {} is longer than {}",
+                    other + 1,
+                    before(other)
+                ),
+            );
+        }
+    }
+    Ok(None)
 }
 
 /// All items of an iterable.

@@ -481,7 +481,8 @@ pub enum Iter {
     /// The iterator it wraps and the next count.
     Enumerate(Value, i64),
     /// The iterators it advances together.
-    Zip(Vec<Value>),
+    /// `zip(..., strict=True)` when `strict` is true: unequal lengths raise `ValueError`.
+    Zip(Vec<Value>, bool),
     /// A Python-level iterator, advanced by calling `__next__`.
     Wrapped(Value),
     /// `map(function, *iterators)`.
