@@ -2369,6 +2369,121 @@ fn make_super(vm: &mut Vm, args: Args) -> Res<Value> {
     )))
 }
 
+/// A special method of a built-in data type (`dict.__setitem__`, `list.__len__`…), made when
+/// asked for: `super().__setitem__(key, value)` in a dict subclass, `dict.__getitem__(self, k)`.
+/// It works on the built-in value an instance of a subclass carries, past the subclass's own
+/// methods (the type's dict holds no such methods: the VM's operations reach the value directly).
+pub fn builtin_dunder(vm: &Vm, class: &Rc<Type>, symbol: Symbol) -> Option<Value> {
+    let data = class.lineage().find(|t| {
+        matches!(
+            t.builtin,
+            Some(
+                Kind::List
+                    | Kind::Dict
+                    | Kind::Set
+                    | Kind::FrozenSet
+                    | Kind::Tuple
+                    | Kind::Str
+                    | Kind::Int
+                    | Kind::Float
+            )
+        )
+    })?;
+    let name = vm.name(symbol);
+    let func: NativeFn = match &*name {
+        "__getitem__" => dunder_getitem,
+        "__setitem__" if matches!(data.builtin, Some(Kind::List | Kind::Dict)) => dunder_setitem,
+        "__delitem__" if matches!(data.builtin, Some(Kind::List | Kind::Dict)) => dunder_delitem,
+        "__len__" => dunder_len,
+        "__contains__" => dunder_contains,
+        "__iter__" => dunder_iter,
+        "__eq__" | "__ne__" | "__lt__" | "__le__" | "__gt__" | "__ge__" => dunder_compare,
+        "__hash__" => dunder_hash,
+        _ => return None,
+    };
+    Some(native(&name, func))
+}
+
+fn dunder_receiver(vm: &mut Vm, args: &Args, name: &str, count: usize) -> Res<Value> {
+    if args.len() != count {
+        return vm.type_error(format!(
+            "expected {} argument{}, got {}",
+            count - 1,
+            if count == 2 { "" } else { "s" },
+            args.len().saturating_sub(1)
+        ));
+    }
+    let _ = name;
+    Ok(base_of(&args[0]).unwrap_or_else(|| args[0].clone()))
+}
+
+fn dunder_getitem(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
+    let base = dunder_receiver(vm, &args, "__getitem__", 2)?;
+    if matches!(args[0], Value::Object(_)) {
+        return ops::base_subscript(vm, &args[0], base, args[1].clone());
+    }
+    ops::subscript(vm, base, args[1].clone())
+}
+
+fn dunder_setitem(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
+    let base = dunder_receiver(vm, &args, "__setitem__", 3)?;
+    ops::store_subscript(vm, base, args[1].clone(), args[2].clone())?;
+    Ok(Value::None)
+}
+
+fn dunder_delitem(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
+    let base = dunder_receiver(vm, &args, "__delitem__", 2)?;
+    ops::delete_subscript(vm, base, args[1].clone())?;
+    Ok(Value::None)
+}
+
+fn dunder_len(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
+    let base = dunder_receiver(vm, &args, "__len__", 1)?;
+    Ok(Value::Int(len_of(vm, &base)? as i64))
+}
+
+fn dunder_contains(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
+    let base = dunder_receiver(vm, &args, "__contains__", 2)?;
+    Ok(Value::Bool(ops::contains(vm, &base, &args[1])?))
+}
+
+fn dunder_iter(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
+    let base = dunder_receiver(vm, &args, "__iter__", 1)?;
+    ops::get_iter(vm, base)
+}
+
+fn dunder_hash(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
+    let base = dunder_receiver(vm, &args, "__hash__", 1)?;
+    Ok(Value::Int(ops::hash(vm, &base)? as i64))
+}
+
+/// `__eq__` and the orderings; the native's name says which.
+fn dunder_compare(vm: &mut Vm, this: &Value, args: Args, _: Kwargs) -> Res<Value> {
+    let op = match this {
+        Value::Builtin(b) => match &*b.name {
+            "__eq__" => CmpOp::Eq,
+            "__ne__" => CmpOp::NotEq,
+            "__lt__" => CmpOp::Lt,
+            "__le__" => CmpOp::LtE,
+            "__gt__" => CmpOp::Gt,
+            _ => CmpOp::GtE,
+        },
+        _ => CmpOp::Eq,
+    };
+    let base = dunder_receiver(vm, &args, "compare", 2)?;
+    let other = base_of(&args[1]).unwrap_or_else(|| args[1].clone());
+    // As CPython's: a built-in type compares only with its own kind (`dict.__eq__(d, "x")`
+    // is NotImplemented, for Python to try the other side).
+    let kind = |v: &Value| match v {
+        Value::Bool(_) | Value::Big(_) => std::mem::discriminant(&Value::Int(0)),
+        other => std::mem::discriminant(other),
+    };
+    if kind(&base) != kind(&other) {
+        return Ok(Value::NotImplemented);
+    }
+    ops::compare(vm, op, &base, &other)
+}
+
 /// `super().name`: looked up after `class` in the object's method resolution order.
 pub fn super_getattr(vm: &mut Vm, class: &Rc<Type>, object: &Value, symbol: Symbol) -> Res<Value> {
     // A class's `super()` in a class method walks the class's own lineage; in a metaclass's
@@ -2383,7 +2498,10 @@ pub fn super_getattr(vm: &mut Vm, class: &Rc<Type>, object: &Value, symbol: Symb
         .position(|t| Rc::ptr_eq(t, class))
         .map_or(lineage.len(), |p| p + 1);
     for t in &lineage[start..] {
-        let found = t.dict.borrow().get(symbol).cloned();
+        let mut found = t.dict.borrow().get(symbol).cloned();
+        if found.is_none() && t.builtin.is_some() && t.builtin != Some(Kind::Object) {
+            found = builtin_dunder(vm, t, symbol);
+        }
         if let Some(attribute) = found {
             return Ok(match attribute {
                 Value::Func(_) | Value::Builtin(_)

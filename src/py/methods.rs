@@ -161,6 +161,10 @@ pub fn install(vm: &mut Vm) {
     let iter_type = vm.types.of(Kind::Iterator);
     add_method(vm, &iter_type, "__next__", iterator_next);
     add_method(vm, &iter_type, "__iter__", identity);
+    for name in ["dict_keys", "dict_items"] {
+        let view_type = vm.types.named(name);
+        add_method(vm, &view_type, "isdisjoint", view_isdisjoint);
+    }
     let stream = vm.types.named("_Stream");
     add_method(vm, &stream, "write", super::builtins::stream_write);
     add_method(vm, &stream, "flush", super::builtins::stream_flush);
@@ -917,9 +921,15 @@ fn str_expandtabs(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
 
 // ----- list and tuple ---------------------------------------------------------------------------
 
+/// The value a method of a built-in type works on: for an instance of a subclass
+/// (`dict.update(counter, …)`), the built-in value it carries.
+fn receiver_base(value: &Value) -> Value {
+    base_of(value).unwrap_or_else(|| value.clone())
+}
+
 fn this_list(vm: &mut Vm, args: &Args, name: &str) -> Res<Rc<RefCell<Vec<Value>>>> {
-    match args.first() {
-        Some(Value::List(l)) => Ok(l.clone()),
+    match args.first().map(receiver_base) {
+        Some(Value::List(l)) => Ok(l),
         _ => vm.type_error(format!("descriptor '{name}' requires a 'list' object")),
     }
 }
@@ -1102,8 +1112,8 @@ fn list_clear(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
 // ----- dict ---------------------------------------------------------------------------------------
 
 fn this_dict(vm: &mut Vm, args: &Args, name: &str) -> Res<Rc<RefCell<Dict>>> {
-    match args.first() {
-        Some(Value::Dict(d)) => Ok(d.clone()),
+    match args.first().map(receiver_base) {
+        Some(Value::Dict(d)) => Ok(d),
         _ => vm.type_error(format!(
             "descriptor '{name}' for 'dict' objects doesn't apply to this object"
         )),
@@ -1230,8 +1240,8 @@ fn dict_fromkeys(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
 // ----- set ----------------------------------------------------------------------------------------
 
 fn this_set(vm: &mut Vm, args: &Args, name: &str) -> Res<Rc<SetObj>> {
-    match args.first() {
-        Some(Value::Set(s)) => Ok(s.clone()),
+    match args.first().map(receiver_base) {
+        Some(Value::Set(s)) => Ok(s),
         _ => vm.type_error(format!(
             "descriptor '{name}' for 'set' objects doesn't apply to this object"
         )),
@@ -1356,6 +1366,18 @@ fn set_isdisjoint(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
     let (a, b) = set_relation(vm, &args, "isdisjoint")?;
     let both = ops::binary(vm, super::ast::BinOp::BitAnd, a, b, false)?;
     Ok(Value::Bool(!ops::truthy(vm, &both)?))
+}
+
+/// `d.keys().isdisjoint(other)`: no key (item) of the view is in `other`, any iterable.
+fn view_isdisjoint(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
+    arity(vm, "isdisjoint", &args, 2, 2)?;
+    let other = ops::collect(vm, args[1].clone())?;
+    for item in other {
+        if ops::contains(vm, &args[0], &item)? {
+            return Ok(Value::Bool(false));
+        }
+    }
+    Ok(Value::Bool(true))
 }
 
 fn set_copy(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {

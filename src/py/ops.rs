@@ -879,7 +879,37 @@ pub fn binary(vm: &mut Vm, op: BinOp, left: Value, right: Value, inplace: bool) 
     if op == BinOp::BitOr && is_union_operand(&left, &right) {
         return type_union(vm, left, right);
     }
+    if let Some(result) = view_set_operation(vm, op, &left, &right)? {
+        return Ok(result);
+    }
     binary_type_error(vm, op, &left, &right, inplace)
+}
+
+/// Whether a value is a dict's keys or items view (they behave as sets; values do not).
+fn is_set_like_view(value: &Value) -> bool {
+    match value {
+        Value::Object(o) => matches!(
+            &*o.native.borrow(),
+            Native::DictView(_, DictView::Keys | DictView::Items)
+        ),
+        _ => false,
+    }
+}
+
+/// `d.keys() & other`, `other - d.items()`…: a view and any iterable give a set.
+fn view_set_operation(vm: &mut Vm, op: BinOp, left: &Value, right: &Value) -> Res<Option<Value>> {
+    if !matches!(
+        op,
+        BinOp::BitAnd | BinOp::BitOr | BinOp::Sub | BinOp::BitXor
+    ) || !(is_set_like_view(left) || is_set_like_view(right))
+    {
+        return Ok(None);
+    }
+    let items = collect(vm, left.clone())?;
+    let left = new_set(vm, items, false)?;
+    let items = collect(vm, right.clone())?;
+    let right = new_set(vm, items, false)?;
+    binary(vm, op, left, right, false).map(Some)
 }
 
 /// `int | None`: two classes (or a class and None) make a `types.UnionType`.
@@ -1041,6 +1071,14 @@ fn object_compare(vm: &mut Vm, op: CmpOp, left: &Value, right: &Value) -> Res<Va
         return Ok(result);
     }
     if let Some((a, b)) = unwrapped_pair(left, right) {
+        return compare(vm, op, &a, &b);
+    }
+    let set_like = |v: &Value| matches!(v, Value::Set(_)) || is_set_like_view(v);
+    if (is_set_like_view(left) || is_set_like_view(right)) && set_like(left) && set_like(right) {
+        let items = collect(vm, left.clone())?;
+        let a = new_set(vm, items, false)?;
+        let items = collect(vm, right.clone())?;
+        let b = new_set(vm, items, false)?;
         return compare(vm, op, &a, &b);
     }
     match op {
@@ -1676,7 +1714,7 @@ fn sequence_index(container: &Value, index: Value) -> Value {
 
 /// `object[index]` for an instance of a subclass of a built-in type: its built-in value's item,
 /// or for a dict's missing key, what the class's `__missing__` says.
-fn base_subscript(vm: &mut Vm, object: &Value, base: Value, index: Value) -> Res<Value> {
+pub fn base_subscript(vm: &mut Vm, object: &Value, base: Value, index: Value) -> Res<Value> {
     if let Value::Dict(dict) = &base {
         if dict_lookup(vm, dict, &index)?.is_none() {
             let symbol = vm.sym("__missing__");
@@ -2367,6 +2405,9 @@ pub fn getattr(vm: &mut Vm, object: &Value, symbol: Symbol) -> Res<Value> {
                 // A copy of the class's own namespace (CPython's is a read-only view).
                 "__dict__" => Ok(namespace_dict(vm, &t.dict.borrow())),
                 _ if t.meta.is_some() => meta_attribute(vm, t, object, symbol),
+                _ if super::builtins::builtin_dunder(vm, t, symbol).is_some() => {
+                    Ok(super::builtins::builtin_dunder(vm, t, symbol).unwrap_or(Value::None))
+                }
                 _ => vm.err(
                     "AttributeError",
                     format!("type object '{}' has no attribute '{name}'", t.name),

@@ -7,6 +7,11 @@ class deque:
         for item in iterable:
             self.append(item)
 
+    def __copy__(self):
+        return type(self)(self, self.maxlen)
+
+    copy = __copy__
+
     def append(self, item):
         self._items.append(item)
         if self.maxlen is not None and len(self._items) > self.maxlen:
@@ -76,181 +81,280 @@ class deque:
         return f"deque({self._items!r}, maxlen={self.maxlen})"
 
 
-class _DictLike:
-    def __init__(self, *args, **kwargs):
-        self._data = {}
-        if args or kwargs:
-            self.update(*args, **kwargs)
+class defaultdict(dict):
+    """A dict that makes a missing key's value by calling its default_factory."""
 
-    def update(self, *args, **kwargs):
-        if args:
-            other = args[0]
-            if isinstance(other, _DictLike):
-                other = other._data
-            self._data.update(other)
-        self._data.update(kwargs)
-
-    def __getitem__(self, key):
-        return self._data[key]
-
-    def __setitem__(self, key, value):
-        self._data[key] = value
-
-    def __delitem__(self, key):
-        del self._data[key]
-
-    def __contains__(self, key):
-        return key in self._data
-
-    def __iter__(self):
-        return iter(self._data)
-
-    def __len__(self):
-        return len(self._data)
-
-    def __eq__(self, other):
-        if isinstance(other, _DictLike):
-            other = other._data
-        return self._data == other
-
-    def get(self, key, default=None):
-        return self._data.get(key, default)
-
-    def keys(self):
-        return self._data.keys()
-
-    def values(self):
-        return self._data.values()
-
-    def items(self):
-        return self._data.items()
-
-    def pop(self, key, *default):
-        return self._data.pop(key, *default)
-
-    def setdefault(self, key, default=None):
-        return self._data.setdefault(key, default)
-
-    def clear(self):
-        self._data.clear()
-
-    def copy(self):
-        new = self.__class__.__new__(self.__class__)
-        new.__dict__.update(self.__dict__)
-        new._data = dict(self._data)
-        return new
-
-
-class defaultdict(_DictLike):
     def __init__(self, default_factory=None, *args, **kwargs):
+        if default_factory is not None and not callable(default_factory):
+            raise TypeError("first argument must be callable or None")
         self.default_factory = default_factory
         super().__init__(*args, **kwargs)
 
-    def __getitem__(self, key):
-        if key in self._data:
-            return self._data[key]
+    def __missing__(self, key):
         if self.default_factory is None:
             raise KeyError(key)
         value = self.default_factory()
-        self._data[key] = value
+        self[key] = value
         return value
 
     def __repr__(self):
-        factory = None if self.default_factory is None else self.default_factory
-        return f"defaultdict({factory!r}, {self._data!r})"
+        return f"{type(self).__name__}({self.default_factory!r}, {dict.__repr__(self)})"
+
+    def copy(self):
+        return type(self)(self.default_factory, self)
+
+    __copy__ = copy
+
+    def __or__(self, other):
+        if not isinstance(other, dict):
+            return NotImplemented
+        new = self.copy()
+        new.update(other)
+        return new
+
+    def __ror__(self, other):
+        if not isinstance(other, dict):
+            return NotImplemented
+        new = type(self)(self.default_factory, other)
+        new.update(self)
+        return new
 
 
-class OrderedDict(_DictLike):
+class OrderedDict(dict):
+    """A dict that can move a key to either end; equal to another only in the same order."""
+
     def move_to_end(self, key, last=True):
-        value = self._data.pop(key)
+        value = self.pop(key)
         if last:
-            self._data[key] = value
+            self[key] = value
         else:
-            rest = self._data
-            self._data = {key: value}
-            self._data.update(rest)
+            rest = list(self.items())
+            self.clear()
+            self[key] = value
+            self.update(rest)
 
     def popitem(self, last=True):
-        if not self._data:
+        if not self:
             raise KeyError("dictionary is empty")
-        key = list(self._data)[-1 if last else 0]
-        return key, self._data.pop(key)
+        key = next(reversed(self)) if last else next(iter(self))
+        return key, self.pop(key)
+
+    def __eq__(self, other):
+        if isinstance(other, OrderedDict):
+            return dict.__eq__(self, other) and list(self) == list(other)
+        return dict.__eq__(self, other)
+
+    def __ne__(self, other):
+        return not self == other
+
+    def copy(self):
+        return type(self)(self)
+
+    def __or__(self, other):
+        if not isinstance(other, dict):
+            return NotImplemented
+        new = type(self)(self)
+        new.update(other)
+        return new
+
+    def __ror__(self, other):
+        if not isinstance(other, dict):
+            return NotImplemented
+        new = type(self)(other)
+        new.update(self)
+        return new
 
     def __repr__(self):
-        if not self._data:
-            return "OrderedDict()"
-        return f"OrderedDict({list(self._data.items())!r})"
+        if not self:
+            return f"{type(self).__name__}()"
+        return f"{type(self).__name__}({list(self.items())!r})"
 
 
-class Counter(_DictLike):
-    def __init__(self, iterable=None, **kwargs):
+class Counter(dict):
+    """A dict of counts: a missing key counts 0; counters add, subtract, unite, intersect."""
+
+    def __init__(self, iterable=None, /, **kwargs):
         super().__init__()
-        if iterable is not None:
-            self.update(iterable)
-        if kwargs:
-            self.update(kwargs)
+        self.update(iterable, **kwargs)
 
-    def update(self, iterable=None, **kwargs):
-        if iterable is not None:
-            if isinstance(iterable, (dict, _DictLike)):
-                for key, count in iterable.items():
-                    self._data[key] = self._data.get(key, 0) + count
-            else:
-                for key in iterable:
-                    self._data[key] = self._data.get(key, 0) + 1
-        for key, count in kwargs.items():
-            self._data[key] = self._data.get(key, 0) + count
+    def __missing__(self, key):
+        return 0
 
-    def __getitem__(self, key):
-        return self._data.get(key, 0)
+    def total(self):
+        return sum(self.values())
 
     def most_common(self, n=None):
-        items = sorted(self._data.items(), key=lambda kv: kv[1], reverse=True)
+        items = sorted(self.items(), key=lambda pair: pair[1], reverse=True)
         return items if n is None else items[:n]
 
     def elements(self):
-        for key, count in self._data.items():
+        for key, count in self.items():
             for _ in range(count):
                 yield key
 
-    def total(self):
-        return sum(self._data.values())
+    @classmethod
+    def fromkeys(cls, iterable, v=None):
+        raise NotImplementedError(
+            'Counter.fromkeys() is undefined.  Use Counter(iterable) instead.')
 
-    def subtract(self, iterable=None, **kwargs):
+    def update(self, iterable=None, /, **kwargs):
         if iterable is not None:
-            pairs = iterable.items() if isinstance(iterable, (dict, _DictLike)) else ((k, 1) for k in iterable)
-            for key, count in pairs:
-                self._data[key] = self._data.get(key, 0) - count
-        for key, count in kwargs.items():
-            self._data[key] = self._data.get(key, 0) - count
+            if isinstance(iterable, dict):
+                if self:
+                    for key, count in iterable.items():
+                        self[key] = count + self.get(key, 0)
+                else:
+                    dict.update(self, iterable)
+            else:
+                for key in iterable:
+                    self[key] = self.get(key, 0) + 1
+        if kwargs:
+            self.update(kwargs)
 
-    def _combined(self, other, combine):
+    def subtract(self, iterable=None, /, **kwargs):
+        if iterable is not None:
+            if isinstance(iterable, dict):
+                for key, count in iterable.items():
+                    self[key] = self.get(key, 0) - count
+            else:
+                for key in iterable:
+                    self[key] = self.get(key, 0) - 1
+        if kwargs:
+            self.subtract(kwargs)
+
+    def copy(self):
+        return type(self)(self)
+
+    def __delitem__(self, key):
+        if key in self:
+            super().__delitem__(key)
+
+    def __repr__(self):
+        if not self:
+            return f"{type(self).__name__}()"
+        try:
+            shown = dict(self.most_common())
+        except TypeError:
+            shown = dict(self)
+        return f"{type(self).__name__}({shown!r})"
+
+    def __eq__(self, other):
+        if not isinstance(other, Counter):
+            return NotImplemented
+        return all(self[key] == other[key] for counter in (self, other) for key in counter)
+
+    def __ne__(self, other):
+        if not isinstance(other, Counter):
+            return NotImplemented
+        return not self == other
+
+    def __le__(self, other):
+        if not isinstance(other, Counter):
+            return NotImplemented
+        return all(self[key] <= other[key] for counter in (self, other) for key in counter)
+
+    def __lt__(self, other):
+        if not isinstance(other, Counter):
+            return NotImplemented
+        return self <= other and self != other
+
+    def __ge__(self, other):
+        if not isinstance(other, Counter):
+            return NotImplemented
+        return all(self[key] >= other[key] for counter in (self, other) for key in counter)
+
+    def __gt__(self, other):
+        if not isinstance(other, Counter):
+            return NotImplemented
+        return self >= other and self != other
+
+    def __add__(self, other):
         if not isinstance(other, Counter):
             return NotImplemented
         result = Counter()
-        for key in list(self._data) + [k for k in other._data if k not in self._data]:
-            count = combine(self._data.get(key, 0), other._data.get(key, 0))
-            if count > 0:
-                result._data[key] = count
+        for key, count in self.items():
+            if count + other[key] > 0:
+                result[key] = count + other[key]
+        for key, count in other.items():
+            if key not in self and count > 0:
+                result[key] = count
         return result
 
-    def __add__(self, other):
-        return self._combined(other, lambda a, b: a + b)
-
     def __sub__(self, other):
-        return self._combined(other, lambda a, b: a - b)
+        if not isinstance(other, Counter):
+            return NotImplemented
+        result = Counter()
+        for key, count in self.items():
+            if count - other[key] > 0:
+                result[key] = count - other[key]
+        for key, count in other.items():
+            if key not in self and count < 0:
+                result[key] = 0 - count
+        return result
 
     def __or__(self, other):
-        return self._combined(other, max)
+        if not isinstance(other, Counter):
+            return NotImplemented
+        result = Counter()
+        for key, count in self.items():
+            largest = other[key] if count < other[key] else count
+            if largest > 0:
+                result[key] = largest
+        for key, count in other.items():
+            if key not in self and count > 0:
+                result[key] = count
+        return result
 
     def __and__(self, other):
-        return self._combined(other, min)
+        if not isinstance(other, Counter):
+            return NotImplemented
+        result = Counter()
+        for key, count in self.items():
+            smallest = count if count < other[key] else other[key]
+            if smallest > 0:
+                result[key] = smallest
+        return result
 
-    def __repr__(self):
-        if not self._data:
-            return "Counter()"
-        inner = ", ".join(f"{k!r}: {v!r}" for k, v in self.most_common())
-        return "Counter({" + inner + "})"
+    def __pos__(self):
+        result = Counter()
+        for key, count in self.items():
+            if count > 0:
+                result[key] = count
+        return result
+
+    def __neg__(self):
+        result = Counter()
+        for key, count in self.items():
+            if count < 0:
+                result[key] = 0 - count
+        return result
+
+    def _keep_positive(self):
+        for key in [key for key, count in self.items() if not count > 0]:
+            del self[key]
+        return self
+
+    def __iadd__(self, other):
+        for key, count in other.items():
+            self[key] += count
+        return self._keep_positive()
+
+    def __isub__(self, other):
+        for key, count in other.items():
+            self[key] -= count
+        return self._keep_positive()
+
+    def __ior__(self, other):
+        for key, other_count in other.items():
+            if other_count > self[key]:
+                self[key] = other_count
+        return self._keep_positive()
+
+    def __iand__(self, other):
+        for key, count in self.items():
+            if other[key] < count:
+                self[key] = other[key]
+        return self._keep_positive()
 
 
 class _NamedTupleBase:

@@ -135,6 +135,12 @@ class Enum(metaclass=EnumType):
     def __reduce_ex__(self, proto):
         return type(self), (self._value_,)
 
+    def __copy__(self):
+        return self
+
+    def __deepcopy__(self, memo):
+        return self
+
 
 def _data_type(cls):
     for base in cls.__mro__:
