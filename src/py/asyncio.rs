@@ -581,6 +581,23 @@ fn coro_info(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
     ]))
 }
 
+/// `_source_line(filename, lineno)`: the program's line, stripped, as a stack shows it ('' for
+/// another file's).
+fn source_line(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
+    arity(vm, "_source_line", &args, 2, 2)?;
+    let (Value::Str(filename), Value::Int(line)) = (&args[0], &args[1]) else {
+        return Ok(Value::str(""));
+    };
+    if **filename != *vm.filename {
+        return Ok(Value::str(""));
+    }
+    let text = usize::try_from(*line - 1)
+        .ok()
+        .and_then(|index| vm.source_lines.get(index))
+        .map_or("", |text| text.trim());
+    Ok(Value::str(text))
+}
+
 /// How a coroutine or generator was called (`ticks(3)`), or its name.
 fn gen_label(gen: &Gen) -> Rc<str> {
     gen.label
@@ -1128,6 +1145,7 @@ pub fn module(vm: &mut Vm) -> Res<Value> {
         ("iscoroutine", is_coroutine),
         ("iscoroutinefunction", is_coroutine_function),
         ("_coro_info", coro_info),
+        ("_source_line", source_line),
         ("_lane_new", lane_new),
         ("_lane_enter", lane_enter),
         ("_lane_leave", lane_leave),

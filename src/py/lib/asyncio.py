@@ -201,6 +201,19 @@ def _format_callbacks(callbacks):
     return f'cb=[{inner}]'
 
 
+class _Frame:
+    """What Task.get_stack() lists: a coroutine's frame, where it stands."""
+
+    def __init__(self, code, filename, line):
+        self.f_code = code
+        self.f_lineno = line
+        self._filename = filename
+
+    def __repr__(self):
+        return (f"<frame at {hex(id(self))}, file '{self._filename}', line {self.f_lineno}, "
+                f"code {self.f_code.co_name}>")
+
+
 def _format_coroutine(coro):
     name, filename, line, first = _coro_info(coro)
     if filename is None:
@@ -319,6 +332,7 @@ class BaseEventLoop(AbstractEventLoop):
         self._running = False
         self._debug = False
         self._exception_handler = None
+        self.slow_callback_duration = 0.1
 
     def __repr__(self):
         return (f'<{self.__class__.__name__} running={self.is_running()} '
@@ -825,7 +839,35 @@ class Task(Future):
         raise RuntimeError('Task does not support set_exception operation')
 
     def get_stack(self, *, limit=None):
-        return []
+        # A pending task's coroutine frame, as CPython gives it (a finished task's exception
+        # keeps no traceback objects here: no frames).
+        if self.done() or limit == 0:
+            return []
+        name, filename, line, first = _coro_info(self._coro)
+        if filename is None:
+            return []
+        return [_Frame(self._coro.cr_code, filename, line)]
+
+    def print_stack(self, *, limit=None, file=None):
+        import sys
+        frames = self.get_stack(limit=limit)
+        exc = self.exception() if self.done() and not self.cancelled() else None
+        if not frames:
+            print(f'No stack for {self!r}', file=file)
+        elif exc is not None:
+            print(f'Traceback for {self!r} (most recent call last):', file=file)
+        else:
+            print(f'Stack for {self!r} (most recent call last):', file=file)
+        out = sys.stderr if file is None else file
+        for frame in frames:
+            code = frame.f_code
+            out.write(f'  File "{code.co_filename}", line {frame.f_lineno}, in {code.co_name}\n')
+            text = _source_line(code.co_filename, frame.f_lineno)
+            if text:
+                out.write(f'    {text}\n')
+        if exc is not None:
+            print(f'{type(exc).__name__}: {exc}' if str(exc) else type(exc).__name__,
+                  file=file)
 
     def cancel(self, msg=None):
         self._log_traceback = False
