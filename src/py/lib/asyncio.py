@@ -959,12 +959,17 @@ def _py_task_step(self, exc=None):
         _task_leave(loop, self)
 
 def _py_task_wakeup(self, future):
+    # The step runs outside the `except` clause, as CPython's C task runs it: the coroutine
+    # must not see the future's exception as one being handled (the __context__ of its next).
+    error = None
     try:
         future.result()
     except BaseException as exc:
-        self.task_step(exc)
-    else:
+        error = exc
+    if error is None:
         self.task_step()
+    else:
+        self.task_step(error)
 
 
 # The rest of a step the VM took natively, in the cases it does not finish itself: the
@@ -1472,6 +1477,8 @@ class Timeout:
 
     def reschedule(self, when):
         if self._state != 'active':
+            if self._state == 'created':
+                raise RuntimeError("Timeout has not been entered")
             raise RuntimeError(f"Cannot change state of {self._state} Timeout")
         self._when = when
         if self._timeout_handler is not None:
@@ -1497,10 +1504,14 @@ class Timeout:
         return f"<Timeout [{self._state}]{info_str}>"
 
     async def __aenter__(self):
-        self._state = 'active'
-        self._task = current_task()
-        if self._task is None:
+        if self._state != 'created':
+            raise RuntimeError("Timeout has already been entered")
+        task = current_task()
+        if task is None:
             raise RuntimeError("Timeout should be used inside a task")
+        self._state = 'active'
+        self._task = task
+        self._cancelling = task.cancelling()
         self.reschedule(self._when)
         return self
 
@@ -1510,8 +1521,9 @@ class Timeout:
             self._timeout_handler = None
         if self._state == 'expiring':
             self._state = 'expired'
-            if self._task.uncancel() == 0 and exc_type is CancelledError:
-                raise TimeoutError
+            # (CPython 3.11.7's: a cancellation requested before the block is not ours.)
+            if self._task.uncancel() <= self._cancelling and exc_type is CancelledError:
+                raise TimeoutError from exc_val
         elif self._state == 'active':
             self._state = 'finished'
         return None
