@@ -137,6 +137,9 @@ pub fn install(vm: &mut Vm) {
     let int_type = vm.types.of(Kind::Int);
     add_method(vm, &int_type, "bit_length", int_bit_length);
     add_method(vm, &int_type, "__index__", int_index);
+    add_method(vm, &int_type, "bit_count", int_bit_count);
+    add_method(vm, &int_type, "conjugate", int_index);
+    add_method(vm, &int_type, "as_integer_ratio", int_as_integer_ratio);
     let float_type = vm.types.of(Kind::Float);
     add_method(vm, &float_type, "is_integer", float_is_integer);
     add_method(vm, &float_type, "as_integer_ratio", float_as_integer_ratio);
@@ -1400,7 +1403,30 @@ fn int_bit_length(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
 
 fn int_index(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
     arity(vm, "__index__", &args, 1, 1)?;
-    Ok(args[0].clone())
+    Ok(match &args[0] {
+        Value::Bool(b) => Value::Int(i64::from(*b)),
+        other => other.clone(),
+    })
+}
+
+/// The number of ones in the absolute value's binary form.
+fn int_bit_count(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
+    arity(vm, "bit_count", &args, 1, 1)?;
+    Ok(Value::Int(match &args[0] {
+        Value::Int(i) => i64::from(i.unsigned_abs().count_ones()),
+        Value::Bool(b) => i64::from(*b),
+        Value::Big(b) => b
+            .magnitude_words()
+            .iter()
+            .map(|word| i64::from(word.count_ones()))
+            .sum(),
+        _ => 0,
+    }))
+}
+
+fn int_as_integer_ratio(vm: &mut Vm, this: &Value, args: Args, kwargs: Kwargs) -> Res<Value> {
+    let value = int_index(vm, this, args, kwargs)?;
+    Ok(Value::tuple(vec![value, Value::Int(1)]))
 }
 
 fn float_is_integer(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
