@@ -174,3 +174,54 @@ fn an_interpreter_run_between_the_slices_of_another_changes_nothing_in_either() 
         "the program printed what it prints alone"
     );
 }
+
+/// The warnings CPython prints as it finalizes, after an uncaught exception: a coroutine that
+/// the exception's frames kept is reported at `sys:1`, with the tracemalloc hint only when an
+/// earlier warning imported `tracemalloc` and no task's cycle delays it to the last collection.
+/// Judged by CPython running each program as a file (the harness's collection differs).
+#[test]
+fn warnings_at_the_end_of_a_failed_program_are_cpythons() {
+    let Some(python) = python() else {
+        return;
+    };
+    let programs = [
+        // Held by a function's frame, no warning before: no hint.
+        "async def f():\n    pass\n\ndef g():\n    c = f()\n    1 / 0\n\ng()\n",
+        // Held by the frames of a failed task: the last collection, no hint.
+        "import asyncio\n\nasync def f():\n    return 1\n\nasync def main():\n    asyncio.sleep(1)\n    result = f()\n    print(result + 1)\n\nasyncio.run(main())\n",
+        // An earlier warning imported tracemalloc: the hint at exit too.
+        "import asyncio\n\nasync def add(a, b):\n    return a + b\n\nloop = asyncio.new_event_loop()\nasyncio.set_event_loop(loop)\nloop.close()\ntry:\n    loop.run_until_complete(add(5, 6))\nexcept RuntimeError as e:\n    print(e)\nasyncio.gather(add(1, 1), add(2, 2))\n",
+    ];
+    let dir = std::env::temp_dir().join(format!("warnings-at-exit-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("a temporary folder");
+    for (index, program) in programs.iter().enumerate() {
+        let path = dir.join(format!("program{index}.py"));
+        std::fs::write(&path, program).expect("the program is written");
+        let cpython = std::process::Command::new(python)
+            .arg(&path)
+            .output()
+            .expect("CPython runs");
+        let ours = std::process::Command::new(env!("CARGO_BIN_EXE_asyncio-run"))
+            .arg(&path)
+            .output()
+            .expect("the interpreter runs");
+        let tail = |bytes: &[u8]| {
+            let text = String::from_utf8_lossy(bytes).into_owned();
+            let lines: Vec<String> = text.lines().map(str::to_owned).collect();
+            lines[lines.len().saturating_sub(2)..].to_vec()
+        };
+        let (want, got) = (tail(&cpython.stderr), tail(&ours.stderr));
+        assert!(
+            want.iter()
+                .any(|line| line.starts_with("sys:1: RuntimeWarning")),
+            "program {index}: CPython warns at exit: {want:?}"
+        );
+        assert_eq!(got, want, "program {index}");
+        assert_eq!(
+            String::from_utf8_lossy(&ours.stdout),
+            String::from_utf8_lossy(&cpython.stdout),
+            "program {index}"
+        );
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -369,6 +369,9 @@ pub struct ExceptionData {
     /// until the handler that caught it ends: a coroutine among them that was never awaited is
     /// reported at the handler's last line, as in CPython.
     pub kept: Vec<Value>,
+    /// It ended a task: CPython's task and the exception's frames then form a cycle, which only
+    /// its collector frees at exit, after the `warnings` module can import anything.
+    pub ended_a_task: bool,
 }
 
 #[derive(Clone, Debug, PartialEq)]

@@ -350,6 +350,10 @@ pub struct Vm {
     pub unretrieved: Vec<(std::rc::Weak<Object>, Value)>,
     /// Warnings already shown (CPython shows each once per place).
     warned: Vec<String>,
+    /// A never-awaited warning printed its tracemalloc hint (CPython imported `tracemalloc`).
+    hint_printed: bool,
+    /// The warnings of the program's end print that hint too (see `finish`).
+    hint_at_exit: bool,
     /// Every task made (weakly: `asyncio.all_tasks`).
     pub tasks: Vec<std::rc::Weak<Object>>,
     /// Every async generator that started (weakly): the loop closes those still suspended when
@@ -512,6 +516,8 @@ impl Vm {
             stepping: Vec::new(),
             unretrieved: Vec::new(),
             warned: Vec::new(),
+            hint_printed: false,
+            hint_at_exit: false,
             tasks: Vec::new(),
             async_generators: Vec::new(),
             records_loop: false,
@@ -1259,9 +1265,14 @@ impl Vm {
             if let Some(source) = source.filter(|s| !s.is_empty()) {
                 text.push_str(&format!("  {source}\n"));
             }
-            text.push_str(
-                "RuntimeWarning: Enable tracemalloc to get the object allocation traceback\n",
-            );
+            // With no frame left the program has ended: CPython is finalizing, and warns
+            // through its C fallback, without the hint of the `warnings` module.
+            if place.is_some() || self.hint_at_exit {
+                self.hint_printed = true;
+                text.push_str(
+                    "RuntimeWarning: Enable tracemalloc to get the object allocation traceback\n",
+                );
+            }
             self.write(true, &text);
         }
     }
@@ -1507,8 +1518,19 @@ impl Vm {
         let status = self.exit_status.unwrap_or(status);
         self.frames.clear();
         self.stepping.clear();
-        if let Some(exc) = &self.uncaught {
-            drop(release_kept(exc));
+        if let Some(exc) = self.uncaught.clone() {
+            // What the uncaught exception kept goes as CPython finalizes: clearing
+            // `sys.last_value` (its `warnings` can still import `tracemalloc` if a warning
+            // imported it before), or in its last collection for a task's (too late for that).
+            let ended_a_task = match &exc {
+                Value::Object(o) => match &*o.native.borrow() {
+                    Native::Exception(data) => data.ended_a_task,
+                    _ => false,
+                },
+                _ => false,
+            };
+            self.hint_at_exit = self.hint_printed && !ended_a_task;
+            drop(release_kept(&exc));
         }
         // Coroutines dropped while the program ran are reported; those its globals still hold
         // go with the interpreter, after the output (as CPython warns at exit).
@@ -1714,9 +1736,14 @@ impl Vm {
                 }
                 OnReturn::Program => return Some(Exit::Raised(exc)),
                 OnReturn::Resumed(Resume::Task) => {
-                    // A task keeps its exception: not what its frames held (no cycle through
-                    // the task, which CPython's collector would break).
-                    drop(release_kept(&exc));
+                    // A task keeps its exception, with what its frames held (as CPython's
+                    // traceback keeps the frames): until the exception goes, or the program
+                    // ends (where CPython's collector would break a cycle through the task).
+                    if let Value::Object(o) = &exc {
+                        if let Native::Exception(data) = &mut *o.native.borrow_mut() {
+                            data.ended_a_task = true;
+                        }
+                    }
                     if let Some(task) = self.stepping.pop() {
                         if let Some(caller) = self.frames.last_mut() {
                             caller.traced = None;
