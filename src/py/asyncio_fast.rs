@@ -13,7 +13,7 @@ use super::vm::{Flow, Res, Vm};
 pub struct FutureSymbols {
     pub(super) state: Symbol,
     pub(super) result: Symbol,
-    pub(super) exception: Symbol,
+    pub(crate) exception: Symbol,
     pub(super) callbacks: Symbol,
     pub(super) loop_: Symbol,
     pub(super) log_traceback: Symbol,

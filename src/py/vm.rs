@@ -1514,6 +1514,19 @@ impl Vm {
         }
     }
 
+    fn release_tasks_kept(&mut self) {
+        let symbol = self.symbols.future.exception;
+        let tasks: Vec<Rc<Object>> = self.tasks.iter().filter_map(|t| t.upgrade()).collect();
+        let mut released = Vec::new();
+        for task in tasks {
+            let exception = task.attrs.borrow().get(symbol).cloned();
+            if let Some(exc) = exception {
+                released.extend(release_kept(&exc));
+            }
+        }
+        drop(released);
+    }
+
     fn finish(&mut self, status: i32) -> Progress {
         let status = self.exit_status.unwrap_or(status);
         self.frames.clear();
@@ -1534,6 +1547,11 @@ impl Vm {
         }
         // Coroutines dropped while the program ran are reported; those its globals still hold
         // go with the interpreter, after the output (as CPython warns at exit).
+        self.report_never_awaited();
+        // What failed tasks' exceptions kept goes as CPython's last collection frees it (a
+        // cycle through a task would otherwise outlive the program).
+        self.hint_at_exit = false;
+        self.release_tasks_kept();
         self.report_never_awaited();
         self.flush();
         self.exit_status = Some(status);
