@@ -989,8 +989,13 @@ pub fn log_dropped_tasks(vm: &mut Vm) {
         return;
     };
     let dropped: Vec<Value> = dropped.borrow().clone();
-    // Through the program's `logging` if it imported it (the prelude's `_report_unretrieved`).
-    if vm.imported("logging").is_some() {
+    // Through the program's `logging` if it imported it, or to its loop's exception handler
+    // (the prelude's `_report_dropped`).
+    let handler_set = !matches!(
+        super::asyncio_fast::python(vm, "_handler_loop"),
+        Ok(Value::None) | Err(_)
+    );
+    if vm.imported("logging").is_some() || handler_set {
         if let Ok(report) = super::asyncio_fast::python(vm, "_report_dropped") {
             let _ = vm.call_nested(report, vec![Value::list(dropped)]);
         }

@@ -2901,6 +2901,8 @@ pub const MODULES: &[&str] = &[
     "collections.abc",
     "pprint",
     "timeit",
+    "reprlib",
+    "builtins",
     "asyncio.exceptions",
     "asyncio.tasks",
     "asyncio.queues",
@@ -2914,6 +2916,7 @@ pub fn import(vm: &mut Vm, name: &str) -> Res<Value> {
         "asyncio" | "asyncio.exceptions" | "asyncio.tasks" | "asyncio.queues" => {
             super::asyncio::module(vm)?
         }
+        "builtins" => Value::Module(vm.builtins.clone()),
         _ => match super::stdlib::module(vm, name)? {
             Some(m) => m,
             None => {

@@ -1385,6 +1385,7 @@ fn python_source(name: &str) -> Option<&'static str> {
         "collections.abc" => include_str!("lib/collections_abc.py"),
         "pprint" => include_str!("lib/pprint.py"),
         "timeit" => include_str!("lib/timeit.py"),
+        "reprlib" => include_str!("lib/reprlib.py"),
         "__future__" => "annotations = True\n",
         _ => return None,
     })

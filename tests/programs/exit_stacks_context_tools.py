@@ -67,6 +67,19 @@ async def ticker(n):
         print("ticker closed")
 
 
+async def failing_stack():
+    # In a coroutine of its own: CPython's ExitStack leaves the exception in a reference cycle
+    # with the frames it passed, freed only by its collector (whose timing would decide when
+    # main's locals go, and so whether asyncio.run finds an async generator to close).
+    try:
+        async with AsyncExitStack() as stack:
+            await stack.enter_async_context(Connection("bad", fail_on_close=True))
+            await stack.enter_async_context(Connection("good"))
+            raise ValueError("body failed")
+    except OSError as e:
+        print("caught", repr(e), "context:", repr(e.__context__))
+
+
 async def main():
     async with AsyncExitStack() as stack:
         conns = [await stack.enter_async_context(Connection(f"c{i}")) for i in range(3)]
@@ -76,13 +89,7 @@ async def main():
         print([c.name for c in conns], value)
     print("after stack at", asyncio.get_running_loop().time())
 
-    try:
-        async with AsyncExitStack() as stack:
-            await stack.enter_async_context(Connection("bad", fail_on_close=True))
-            await stack.enter_async_context(Connection("good"))
-            raise ValueError("body failed")
-    except OSError as e:
-        print("caught", repr(e), "context:", repr(e.__context__))
+    await failing_stack()
 
     with ExitStack() as stack:
         stack.enter_context(contextlib.suppress(KeyError))

@@ -124,25 +124,9 @@ class ExceptionGroup(BaseExceptionGroup, Exception):
 # ----- small helpers -------------------------------------------------------------------------
 
 def _short_repr(value):
-    """reprlib.repr: long texts and containers shortened as CPython shortens them."""
-    if isinstance(value, str):
-        if len(value) > 30:
-            i = (30 - 3) // 2
-            j = 30 - 3 - i
-            return repr(value[:i] + value[len(value) - j:])[:0] + repr(value[:i])[:-1] + '...' + repr(value[len(value) - j:])[1:]
-        return repr(value)
-    if isinstance(value, (list, tuple)):
-        if len(value) > 6:
-            inner = ', '.join(_short_repr(v) for v in value[:6])
-            return ('[' + inner + ', ...]') if isinstance(value, list) else ('(' + inner + ', ...)')
-        text = repr(value)
-        return text
-    text = repr(value)
-    if len(text) > 20:
-        i = (20 - 3) // 2
-        j = 20 - 3 - i
-        return text[:i] + '...' + text[len(text) - j:]
-    return text
+    """reprlib.repr, as CPython's asyncio shows results and arguments."""
+    from reprlib import repr as short
+    return short(value)
 
 
 _SOURCES = {
@@ -475,7 +459,9 @@ class BaseEventLoop(AbstractEventLoop):
         pass
 
     def set_exception_handler(self, handler):
+        global _handler_loop
         self._exception_handler = handler
+        _handler_loop = self if handler is not None else None
 
     def get_exception_handler(self):
         return self._exception_handler
@@ -579,9 +565,30 @@ def _report_unretrieved():
     _report_dropped(_collect_unretrieved())
 
 
+# The loop given an exception handler of the program's: a task dropped with its exception
+# never retrieved is reported to it (CPython's task calls its loop's handler as it goes).
+_handler_loop = None
+
+
+class _DroppedTask:
+    """What a handler gets as the dropped task (gone here): its repr as it was."""
+
+    def __init__(self, text):
+        self._text = text
+
+    def __repr__(self):
+        return self._text
+
+
 def _report_dropped(messages):
     for text, exc in messages:
-        _log(40, _HANDLER_LOGS, text, exc)
+        loop = _handler_loop
+        if loop is not None and loop._exception_handler is not None:
+            message, _, task = text.partition('\nfuture: ')
+            loop.call_exception_handler(
+                {'message': message, 'exception': exc, 'future': _DroppedTask(task)})
+        else:
+            _log(40, _HANDLER_LOGS, text, exc)
 
 
 class Future:
