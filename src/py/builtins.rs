@@ -198,11 +198,16 @@ pub fn make_types() -> Types {
         "bytes",
         "bytearray",
     ] {
+        let module = match name {
+            "Handle" | "TimerHandle" => "asyncio.events",
+            "struct_time" => "time",
+            _ => "builtins",
+        };
         named.push((
             name,
             new_type(
                 name,
-                "builtins",
+                module,
                 vec![object.clone()],
                 Base::Object,
                 Some(Kind::Object),

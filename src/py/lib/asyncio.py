@@ -592,6 +592,7 @@ def _report_dropped(messages):
 
 
 class Future:
+    __module__ = '_asyncio'
     _asyncio_future_blocking = False
     # The timeline lanes whose result reaches the coroutine awaiting this future.
     _lanes_taken = ()
@@ -620,7 +621,8 @@ class Future:
 
     def __class_getitem__(cls, item):
         # `asyncio.Future[str]`, `asyncio.Task[None]` in annotations.
-        return cls
+        from types import GenericAlias
+        return GenericAlias(cls, item)
 
     def __repr__(self):
         return f'<{self.__class__.__name__} {" ".join(self._repr_parts())}>'
@@ -807,6 +809,7 @@ def _py_leave_task(loop, task):
 
 
 class Task(Future):
+    __module__ = '_asyncio'
     _must_cancel = False
     _fut_waiter = None
     _num_cancels_requested = 0
@@ -1473,6 +1476,8 @@ class IncompleteReadError(EOFError):
 # ----- timeouts -----------------------------------------------------------------------------------
 
 class Timeout:
+    __module__ = 'asyncio.timeouts'
+
     def __init__(self, when):
         self._state = 'created'
         self._timeout_handler = None
@@ -1553,6 +1558,8 @@ def timeout_at(when):
 # ----- task groups --------------------------------------------------------------------------------
 
 class TaskGroup:
+    __module__ = 'asyncio.taskgroups'
+
     def __init__(self):
         self._entered = False
         self._exiting = False
@@ -2021,7 +2028,8 @@ class Queue(_LoopBound):
 
     def __class_getitem__(cls, item):
         # `asyncio.Queue[int]` in annotations.
-        return cls
+        from types import GenericAlias
+        return GenericAlias(cls, item)
 
     def __init__(self, maxsize=0):
         self._maxsize = maxsize
@@ -2251,6 +2259,8 @@ def _cancel_all_tasks(loop):
 
 
 class Runner:
+    __module__ = 'asyncio.runners'
+
     def __init__(self, *, debug=None, loop_factory=None):
         self._state = 'created'
         self._debug = debug

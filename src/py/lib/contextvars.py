@@ -7,6 +7,8 @@ _MISSING = object()
 
 
 class Context:
+    __module__ = '_contextvars'
+
     def __init__(self):
         self._vars = {}
         self._entered = False
@@ -58,6 +60,7 @@ class Context:
 
 
 class Token:
+    __module__ = '_contextvars'
     MISSING = None
 
     def __init__(self, context, var, old_value):
@@ -88,6 +91,8 @@ Token.MISSING = _TokenMissing()
 
 
 class ContextVar:
+    __module__ = '_contextvars'
+
     def __init__(self, name, *, default=_MISSING):
         if not isinstance(name, str):
             raise TypeError("context variable name must be a str")
@@ -139,7 +144,8 @@ class ContextVar:
         return text + f" at {hex(id(self))}>"
 
     def __class_getitem__(cls, item):
-        return cls
+        from types import GenericAlias
+        return GenericAlias(cls, item)
 
 
 def _context():

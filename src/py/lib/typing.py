@@ -176,7 +176,8 @@ class Generic:
     """`class Stack(Generic[T])`: subscripted, it is itself."""
 
     def __class_getitem__(cls, parameters):
-        return cls
+        from types import GenericAlias
+        return GenericAlias(cls, parameters)
 
 
 class Protocol(Generic):
