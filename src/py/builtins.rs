@@ -2908,6 +2908,7 @@ pub const MODULES: &[&str] = &[
     "timeit",
     "reprlib",
     "builtins",
+    "textwrap",
     "asyncio.exceptions",
     "asyncio.tasks",
     "asyncio.queues",

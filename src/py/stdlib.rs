@@ -1386,6 +1386,7 @@ fn python_source(name: &str) -> Option<&'static str> {
         "pprint" => include_str!("lib/pprint.py"),
         "timeit" => include_str!("lib/timeit.py"),
         "reprlib" => include_str!("lib/reprlib.py"),
+        "textwrap" => include_str!("lib/textwrap.py"),
         "__future__" => "annotations = True\n",
         _ => return None,
     })
