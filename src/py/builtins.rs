@@ -2909,6 +2909,7 @@ pub const MODULES: &[&str] = &[
     "reprlib",
     "builtins",
     "textwrap",
+    "bisect",
     "asyncio.exceptions",
     "asyncio.tasks",
     "asyncio.queues",

@@ -1387,6 +1387,7 @@ fn python_source(name: &str) -> Option<&'static str> {
         "timeit" => include_str!("lib/timeit.py"),
         "reprlib" => include_str!("lib/reprlib.py"),
         "textwrap" => include_str!("lib/textwrap.py"),
+        "bisect" => include_str!("lib/bisect.py"),
         "__future__" => "annotations = True\n",
         _ => return None,
     })
