@@ -189,6 +189,8 @@ fn warnings_at_the_end_of_a_failed_program_are_cpythons() {
         "async def f():\n    pass\n\ndef g():\n    c = f()\n    1 / 0\n\ng()\n",
         // Held by the frames of a failed task: the last collection, no hint.
         "import asyncio\n\nasync def f():\n    return 1\n\nasync def main():\n    asyncio.sleep(1)\n    result = f()\n    print(result + 1)\n\nasyncio.run(main())\n",
+        // A global's coroutine goes last, hint or not (CPython's modules are gone by then).
+        "import asyncio\n\nasync def f():\n    pass\n\nasync def main():\n    f()\n\nasyncio.run(main())\nc = f()\nprint('end')\n",
         // An earlier warning imported tracemalloc: the hint at exit too.
         "import asyncio\n\nasync def add(a, b):\n    return a + b\n\nloop = asyncio.new_event_loop()\nasyncio.set_event_loop(loop)\nloop.close()\ntry:\n    loop.run_until_complete(add(5, 6))\nexcept RuntimeError as e:\n    print(e)\nasyncio.gather(add(1, 1), add(2, 2))\n",
     ];

@@ -1527,6 +1527,26 @@ impl Vm {
         drop(released);
     }
 
+    fn drop_unawaited_globals(&mut self) {
+        let Some(Value::Module(main)) = self.imported("__main__") else {
+            return;
+        };
+        let unawaited: Vec<Symbol> = main
+            .globals
+            .borrow()
+            .iter()
+            .filter(|(_, value)| {
+                matches!(value, Value::Gen(g) if g.kind == GenKind::Coroutine && !g.started.get())
+            })
+            .map(|(symbol, _)| symbol)
+            .collect();
+        let mut dropped = Vec::new();
+        for symbol in unawaited {
+            dropped.extend(main.globals.borrow_mut().remove(&symbol));
+        }
+        drop(dropped);
+    }
+
     fn finish(&mut self, status: i32) -> Progress {
         let status = self.exit_status.unwrap_or(status);
         self.frames.clear();
@@ -1552,6 +1572,10 @@ impl Vm {
         // cycle through a task would otherwise outlive the program).
         self.hint_at_exit = false;
         self.release_tasks_kept();
+        self.report_never_awaited();
+        // Then the main module's globals go (CPython clears them last): a coroutine a global
+        // names, never awaited, is reported at `sys:1`.
+        self.drop_unawaited_globals();
         self.report_never_awaited();
         self.flush();
         self.exit_status = Some(status);

@@ -39,7 +39,7 @@ class Settings(MutableMapping):
     """A mapping over a dict, the rest from MutableMapping's mixin methods."""
 
     def __init__(self, **values):
-        self._data = dict(values)
+        self._data = {key.lower(): value for key, value in values.items()}
 
     def __getitem__(self, key):
         return self._data[key.lower()]
