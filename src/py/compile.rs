@@ -27,6 +27,7 @@ pub fn compile_module(
     };
     let top_level_await = table.scopes[0].has_await;
     compiler.push_unit(0, "<module>".into(), "<module>".into(), 1, true);
+    compiler.unit().doc = docstring(module);
     for stmt in module {
         compiler.stmt(stmt)?;
     }

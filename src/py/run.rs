@@ -162,6 +162,7 @@ impl Interpreter {
         let symbols = [
             ("__name__", Value::str("__main__")),
             ("__file__", Value::str(filename)),
+            ("__doc__", code.doc.clone().map_or(Value::None, Value::Str)),
         ];
         for (name, value) in symbols {
             let symbol = vm.sym(name);
