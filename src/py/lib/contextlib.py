@@ -183,6 +183,25 @@ def _exit_of(cm, method):
     return lambda *details: exit(cm, *details)
 
 
+def _replaced_by(exc, exc_details):
+    """An exit callback raised `exc`: it replaces the exception being handled, which becomes
+    its context."""
+    if exc_details[1] is not None and exc is not exc_details[1]:
+        exc.__context__ = exc_details[1]
+    return exc, (type(exc), exc, exc.__traceback__)
+
+
+def _raise_keeping_context(pending):
+    # Raised here, its context would become the exception being handled: keep the chain the
+    # callbacks made.
+    context = pending.__context__
+    try:
+        raise pending
+    except BaseException:
+        pending.__context__ = context
+        raise
+
+
 class _BaseExitStack:
     def __init__(self):
         self._exit_callbacks = []
@@ -233,17 +252,9 @@ class ExitStack(_BaseExitStack, AbstractContextManager):
                     pending = None
                     exc_details = (None, None, None)
             except BaseException as exc:
-                if exc_details[1] is not None and exc is not exc_details[1]:
-                    exc.__context__ = exc_details[1]
-                pending = exc
-                exc_details = (type(exc), exc, exc.__traceback__)
+                pending, exc_details = _replaced_by(exc, exc_details)
         if pending is not None:
-            context = pending.__context__
-            try:
-                raise pending
-            except BaseException:
-                pending.__context__ = context
-                raise
+            _raise_keeping_context(pending)
         return received and suppressed
 
     def close(self):
@@ -296,15 +307,7 @@ class AsyncExitStack(_BaseExitStack, AbstractAsyncContextManager):
                     pending = None
                     exc_details = (None, None, None)
             except BaseException as exc:
-                if exc_details[1] is not None and exc is not exc_details[1]:
-                    exc.__context__ = exc_details[1]
-                pending = exc
-                exc_details = (type(exc), exc, exc.__traceback__)
+                pending, exc_details = _replaced_by(exc, exc_details)
         if pending is not None:
-            context = pending.__context__
-            try:
-                raise pending
-            except BaseException:
-                pending.__context__ = context
-                raise
+            _raise_keeping_context(pending)
         return received and suppressed
