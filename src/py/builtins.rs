@@ -2394,22 +2394,27 @@ pub fn builtin_dunder(vm: &Vm, class: &Rc<Type>, symbol: Symbol) -> Option<Value
             )
         )
     })?;
+    let kind = data.builtin?;
+    let container = !matches!(kind, Kind::Int | Kind::Float);
+    let mutable = matches!(kind, Kind::List | Kind::Dict);
+    let indexed = !matches!(kind, Kind::Int | Kind::Float | Kind::Set | Kind::FrozenSet);
+    let hashable = !matches!(kind, Kind::List | Kind::Dict | Kind::Set);
     let name = vm.name(symbol);
     let func: NativeFn = match &*name {
-        "__getitem__" => dunder_getitem,
-        "__setitem__" if matches!(data.builtin, Some(Kind::List | Kind::Dict)) => dunder_setitem,
-        "__delitem__" if matches!(data.builtin, Some(Kind::List | Kind::Dict)) => dunder_delitem,
-        "__len__" => dunder_len,
-        "__contains__" => dunder_contains,
-        "__iter__" => dunder_iter,
+        "__getitem__" if indexed => dunder_getitem,
+        "__setitem__" if mutable => dunder_setitem,
+        "__delitem__" if mutable => dunder_delitem,
+        "__len__" if container => dunder_len,
+        "__contains__" if container => dunder_contains,
+        "__iter__" if container => dunder_iter,
         "__eq__" | "__ne__" | "__lt__" | "__le__" | "__gt__" | "__ge__" => dunder_compare,
-        "__hash__" => dunder_hash,
+        "__hash__" if hashable => dunder_hash,
         _ => return None,
     };
     Some(native(&name, func))
 }
 
-fn dunder_receiver(vm: &mut Vm, args: &Args, name: &str, count: usize) -> Res<Value> {
+fn dunder_receiver(vm: &mut Vm, args: &Args, count: usize) -> Res<Value> {
     if args.len() != count {
         return vm.type_error(format!(
             "expected {} argument{}, got {}",
@@ -2418,12 +2423,11 @@ fn dunder_receiver(vm: &mut Vm, args: &Args, name: &str, count: usize) -> Res<Va
             args.len().saturating_sub(1)
         ));
     }
-    let _ = name;
     Ok(base_of(&args[0]).unwrap_or_else(|| args[0].clone()))
 }
 
 fn dunder_getitem(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
-    let base = dunder_receiver(vm, &args, "__getitem__", 2)?;
+    let base = dunder_receiver(vm, &args, 2)?;
     if matches!(args[0], Value::Object(_)) {
         return ops::base_subscript(vm, &args[0], base, args[1].clone());
     }
@@ -2431,34 +2435,34 @@ fn dunder_getitem(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
 }
 
 fn dunder_setitem(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
-    let base = dunder_receiver(vm, &args, "__setitem__", 3)?;
+    let base = dunder_receiver(vm, &args, 3)?;
     ops::store_subscript(vm, base, args[1].clone(), args[2].clone())?;
     Ok(Value::None)
 }
 
 fn dunder_delitem(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
-    let base = dunder_receiver(vm, &args, "__delitem__", 2)?;
+    let base = dunder_receiver(vm, &args, 2)?;
     ops::delete_subscript(vm, base, args[1].clone())?;
     Ok(Value::None)
 }
 
 fn dunder_len(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
-    let base = dunder_receiver(vm, &args, "__len__", 1)?;
+    let base = dunder_receiver(vm, &args, 1)?;
     Ok(Value::Int(len_of(vm, &base)? as i64))
 }
 
 fn dunder_contains(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
-    let base = dunder_receiver(vm, &args, "__contains__", 2)?;
+    let base = dunder_receiver(vm, &args, 2)?;
     Ok(Value::Bool(ops::contains(vm, &base, &args[1])?))
 }
 
 fn dunder_iter(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
-    let base = dunder_receiver(vm, &args, "__iter__", 1)?;
+    let base = dunder_receiver(vm, &args, 1)?;
     ops::get_iter(vm, base)
 }
 
 fn dunder_hash(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
-    let base = dunder_receiver(vm, &args, "__hash__", 1)?;
+    let base = dunder_receiver(vm, &args, 1)?;
     Ok(Value::Int(ops::hash(vm, &base)? as i64))
 }
 
@@ -2475,7 +2479,7 @@ fn dunder_compare(vm: &mut Vm, this: &Value, args: Args, _: Kwargs) -> Res<Value
         },
         _ => CmpOp::Eq,
     };
-    let base = dunder_receiver(vm, &args, "compare", 2)?;
+    let base = dunder_receiver(vm, &args, 2)?;
     let other = base_of(&args[1]).unwrap_or_else(|| args[1].clone());
     // As CPython's: a built-in type compares only with its own kind (`dict.__eq__(d, "x")`
     // is NotImplemented, for Python to try the other side).

@@ -905,11 +905,14 @@ fn view_set_operation(vm: &mut Vm, op: BinOp, left: &Value, right: &Value) -> Re
     {
         return Ok(None);
     }
-    let items = collect(vm, left.clone())?;
-    let left = new_set(vm, items, false)?;
-    let items = collect(vm, right.clone())?;
-    let right = new_set(vm, items, false)?;
+    let (left, right) = (as_set(vm, left)?, as_set(vm, right)?);
     binary(vm, op, left, right, false).map(Some)
+}
+
+/// A set of an iterable's items.
+fn as_set(vm: &mut Vm, iterable: &Value) -> Res<Value> {
+    let items = collect(vm, iterable.clone())?;
+    new_set(vm, items, false)
 }
 
 /// `int | None`: two classes (or a class and None) make a `types.UnionType`.
@@ -1075,10 +1078,7 @@ fn object_compare(vm: &mut Vm, op: CmpOp, left: &Value, right: &Value) -> Res<Va
     }
     let set_like = |v: &Value| matches!(v, Value::Set(_)) || is_set_like_view(v);
     if (is_set_like_view(left) || is_set_like_view(right)) && set_like(left) && set_like(right) {
-        let items = collect(vm, left.clone())?;
-        let a = new_set(vm, items, false)?;
-        let items = collect(vm, right.clone())?;
-        let b = new_set(vm, items, false)?;
+        let (a, b) = (as_set(vm, left)?, as_set(vm, right)?);
         return compare(vm, op, &a, &b);
     }
     match op {
@@ -2405,13 +2405,13 @@ pub fn getattr(vm: &mut Vm, object: &Value, symbol: Symbol) -> Res<Value> {
                 // A copy of the class's own namespace (CPython's is a read-only view).
                 "__dict__" => Ok(namespace_dict(vm, &t.dict.borrow())),
                 _ if t.meta.is_some() => meta_attribute(vm, t, object, symbol),
-                _ if super::builtins::builtin_dunder(vm, t, symbol).is_some() => {
-                    Ok(super::builtins::builtin_dunder(vm, t, symbol).unwrap_or(Value::None))
-                }
-                _ => vm.err(
-                    "AttributeError",
-                    format!("type object '{}' has no attribute '{name}'", t.name),
-                ),
+                _ => match super::builtins::builtin_dunder(vm, t, symbol) {
+                    Some(dunder) => Ok(dunder),
+                    None => vm.err(
+                        "AttributeError",
+                        format!("type object '{}' has no attribute '{name}'", t.name),
+                    ),
+                },
             }
         }
         Value::Module(m) => match m.get(symbol) {
