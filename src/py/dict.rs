@@ -42,11 +42,25 @@ enum Slots {
     Many(Vec<usize>),
 }
 
-#[derive(Clone, Debug, Default)]
+#[derive(Debug, Default)]
 pub struct Dict {
     entries: Vec<Option<(u64, Value, Value)>>,
     index: Index,
     len: usize,
+    /// For an object's `__dict__`: the object, whose attributes follow what is written here.
+    owner: Option<std::rc::Weak<super::value::Object>>,
+}
+
+/// A copy is a dict of its own: it writes back to no object.
+impl Clone for Dict {
+    fn clone(&self) -> Dict {
+        Dict {
+            entries: self.entries.clone(),
+            index: self.index.clone(),
+            len: self.len,
+            owner: None,
+        }
+    }
 }
 
 impl Dict {
@@ -56,6 +70,19 @@ impl Dict {
 
     pub fn len(&self) -> usize {
         self.len
+    }
+
+    /// Makes this dict an object's `__dict__`.
+    pub fn set_owner(&mut self, owner: &std::rc::Rc<super::value::Object>) {
+        self.owner = Some(std::rc::Rc::downgrade(owner));
+    }
+
+    pub fn owner(&self) -> Option<std::rc::Rc<super::value::Object>> {
+        self.owner.as_ref().and_then(std::rc::Weak::upgrade)
+    }
+
+    pub fn has_owner(&self) -> bool {
+        self.owner.is_some()
     }
 
     pub fn is_empty(&self) -> bool {

@@ -1160,11 +1160,11 @@ fn dict_pop(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
     let dict = this_dict(vm, &args, "pop")?;
     arity(vm, "pop", &args, 2, 3)?;
     match ops::dict_lookup(vm, &dict, &args[1])? {
-        Some(slot) => Ok(dict
-            .borrow_mut()
-            .remove_at(slot)
-            .map(|(_, v)| v)
-            .unwrap_or(Value::None)),
+        Some(slot) => {
+            let removed = dict.borrow_mut().remove_at(slot);
+            ops::sync_instance_dict(vm, &dict);
+            Ok(removed.map(|(_, v)| v).unwrap_or(Value::None))
+        }
         None => match args.get(2) {
             Some(default) => Ok(default.clone()),
             None => Err(Flow::Raise(ops::key_error(vm, args[1].clone()))),
@@ -1175,7 +1175,9 @@ fn dict_pop(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
 fn dict_popitem(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
     let dict = this_dict(vm, &args, "popitem")?;
     let slot = dict.borrow().last_slot();
-    match slot.and_then(|s| dict.borrow_mut().remove_at(s)) {
+    let removed = slot.and_then(|s| dict.borrow_mut().remove_at(s));
+    ops::sync_instance_dict(vm, &dict);
+    match removed {
         Some((k, v)) => Ok(Value::tuple(vec![k, v])),
         None => {
             let exc = ops::key_error(vm, Value::str("popitem(): dictionary is empty"));
@@ -1216,6 +1218,7 @@ fn dict_copy(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
 fn dict_clear(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
     let dict = this_dict(vm, &args, "clear")?;
     dict.borrow_mut().clear();
+    ops::sync_instance_dict(vm, &dict);
     Ok(Value::None)
 }
 

@@ -1372,7 +1372,28 @@ pub fn dict_set_shared(vm: &mut Vm, dict: &Rc<RefCell<Dict>>, key: Value, value:
             dict.borrow_mut().push(h, key, value)
         }
     }
+    sync_instance_dict(vm, dict);
     Ok(())
+}
+
+/// After a write to an object's `__dict__` (`self.__dict__.update(kwargs)`): the object's
+/// attributes become what the dict holds (its string keys), as CPython's live namespace.
+pub fn sync_instance_dict(vm: &mut Vm, dict: &Rc<RefCell<Dict>>) {
+    if !dict.borrow().has_owner() {
+        return;
+    }
+    let Some(owner) = dict.borrow().owner() else {
+        return;
+    };
+    let pairs: Vec<(Symbol, Value)> = dict
+        .borrow()
+        .iter()
+        .filter_map(|(key, value)| match key {
+            Value::Str(name) => Some((vm.interner.intern(name), value.clone())),
+            _ => None,
+        })
+        .collect();
+    *owner.attrs.borrow_mut() = Attrs::from_pairs(pairs);
 }
 
 /// `target.update(other)` (or `{**other}` when `merge`, which refuses duplicate keys).
@@ -1834,6 +1855,7 @@ pub fn delete_subscript(vm: &mut Vm, container: Value, index: Value) -> Res<()> 
         (Value::Dict(d), _) => match dict_lookup(vm, d, &index)? {
             Some(slot) => {
                 d.borrow_mut().remove_at(slot);
+                sync_instance_dict(vm, d);
                 Ok(())
             }
             None => Err(Flow::Raise(key_error(vm, index.clone()))),
@@ -2601,7 +2623,13 @@ fn special_object_attribute(vm: &mut Vm, o: &Rc<Object>, symbol: Symbol) -> Opti
     }
     let name = vm.name(symbol);
     match &*name {
-        "__dict__" => Some(namespace_dict(vm, &o.attrs.borrow())),
+        "__dict__" => {
+            let dict = namespace_dict(vm, &o.attrs.borrow());
+            if let Value::Dict(d) = &dict {
+                d.borrow_mut().set_owner(o);
+            }
+            Some(dict)
+        }
         "__traceback__" | "__cause__" | "__context__" | "__suppress_context__" => {
             match &*o.native.borrow() {
                 Native::Exception(data) => Some(match &*name {
