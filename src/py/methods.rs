@@ -1158,6 +1158,7 @@ fn dict_items(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
 
 fn dict_pop(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
     let dict = this_dict(vm, &args, "pop")?;
+    ops::refresh_instance_dict(vm, &dict);
     arity(vm, "pop", &args, 2, 3)?;
     match ops::dict_lookup(vm, &dict, &args[1])? {
         Some(slot) => {
@@ -1174,6 +1175,7 @@ fn dict_pop(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
 
 fn dict_popitem(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
     let dict = this_dict(vm, &args, "popitem")?;
+    ops::refresh_instance_dict(vm, &dict);
     let slot = dict.borrow().last_slot();
     let removed = slot.and_then(|s| dict.borrow_mut().remove_at(s));
     ops::sync_instance_dict(vm, &dict);
@@ -1217,6 +1219,7 @@ fn dict_copy(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
 
 fn dict_clear(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
     let dict = this_dict(vm, &args, "clear")?;
+    ops::refresh_instance_dict(vm, &dict);
     dict.borrow_mut().clear();
     ops::sync_instance_dict(vm, &dict);
     Ok(Value::None)

@@ -1362,6 +1362,7 @@ pub fn dict_set(vm: &mut Vm, dict: &mut Dict, key: Value, value: Value) -> Res<(
 }
 
 pub fn dict_set_shared(vm: &mut Vm, dict: &Rc<RefCell<Dict>>, key: Value, value: Value) -> Res<()> {
+    refresh_instance_dict(vm, dict);
     let h = hash(vm, &key)?;
     match dict_lookup(vm, dict, &key)? {
         Some(slot) => dict.borrow_mut().set_at(slot, value),
@@ -1374,6 +1375,23 @@ pub fn dict_set_shared(vm: &mut Vm, dict: &Rc<RefCell<Dict>>, key: Value, value:
     }
     sync_instance_dict(vm, dict);
     Ok(())
+}
+
+/// Before a write to an object's `__dict__`: what the object holds now (its attributes may
+/// have changed since the dict was read), so that the write loses none of them.
+pub fn refresh_instance_dict(vm: &mut Vm, dict: &Rc<RefCell<Dict>>) {
+    if !dict.borrow().has_owner() {
+        return;
+    }
+    let Some(owner) = dict.borrow().owner() else {
+        return;
+    };
+    let Value::Dict(fresh) = namespace_dict(vm, &owner.attrs.borrow()) else {
+        return;
+    };
+    let mut fresh = fresh.borrow().clone();
+    fresh.set_owner(&owner);
+    *dict.borrow_mut() = fresh;
 }
 
 /// After a write to an object's `__dict__` (`self.__dict__.update(kwargs)`): the object's
@@ -1852,14 +1870,17 @@ pub fn delete_subscript(vm: &mut Vm, container: Value, index: Value) -> Res<()> 
             }
             Ok(())
         }
-        (Value::Dict(d), _) => match dict_lookup(vm, d, &index)? {
-            Some(slot) => {
-                d.borrow_mut().remove_at(slot);
-                sync_instance_dict(vm, d);
-                Ok(())
+        (Value::Dict(d), _) => {
+            refresh_instance_dict(vm, d);
+            match dict_lookup(vm, d, &index)? {
+                Some(slot) => {
+                    d.borrow_mut().remove_at(slot);
+                    sync_instance_dict(vm, d);
+                    Ok(())
+                }
+                None => Err(Flow::Raise(key_error(vm, index.clone()))),
             }
-            None => Err(Flow::Raise(key_error(vm, index.clone()))),
-        },
+        }
         (Value::Object(o), _) => {
             let symbol = vm.symbols.delitem;
             match o.class.lookup(symbol) {

@@ -42,3 +42,28 @@ async def main():
 
 
 asyncio.run(main())
+
+
+# A dict read before the object changed still writes without losing what changed since.
+class A:
+    pass
+
+
+a = A()
+a.x = 1
+d = a.__dict__
+a.y = 2
+d["z"] = 3
+print(vars(a))
+e = vars(a)
+a.w = 4
+del e["x"]
+print(vars(a))
+f = vars(a)
+a.v = 5
+f.pop("y")
+print(vars(a))
+g = vars(a)
+a.u = 6
+g.clear()
+print(vars(a))
