@@ -1362,7 +1362,11 @@ pub fn dict_set(vm: &mut Vm, dict: &mut Dict, key: Value, value: Value) -> Res<(
 }
 
 pub fn dict_set_shared(vm: &mut Vm, dict: &Rc<RefCell<Dict>>, key: Value, value: Value) -> Res<()> {
-    refresh_instance_dict(vm, dict);
+    // An object's `__dict__` is rare: one look says whether this write concerns one.
+    let instance_dict = dict.borrow().has_owner();
+    if instance_dict {
+        refresh_instance_dict(vm, dict);
+    }
     let h = hash(vm, &key)?;
     match dict_lookup(vm, dict, &key)? {
         Some(slot) => dict.borrow_mut().set_at(slot, value),
@@ -1373,7 +1377,9 @@ pub fn dict_set_shared(vm: &mut Vm, dict: &Rc<RefCell<Dict>>, key: Value, value:
             dict.borrow_mut().push(h, key, value)
         }
     }
-    sync_instance_dict(vm, dict);
+    if instance_dict {
+        sync_instance_dict(vm, dict);
+    }
     Ok(())
 }
 

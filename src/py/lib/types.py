@@ -59,13 +59,14 @@ class SimpleNamespace:
         return self.__dict__ == other.__dict__
 
 
-def _type_repr(t):
+def _type_repr(t, none="None"):
+    """A type as an annotation shows it (`typing` names None's type `NoneType`)."""
     if t is None or t is NoneType:
-        return "None"
+        return none
     if t is Ellipsis:
         return "..."
     if isinstance(t, list):
-        return "[" + ", ".join(_type_repr(item) for item in t) + "]"
+        return "[" + ", ".join(_type_repr(item, none) for item in t) + "]"
     if isinstance(t, type) and t.__module__ != "builtins":
         return f"{t.__module__}.{t.__qualname__}"
     if isinstance(t, type):

@@ -1,15 +1,10 @@
 # typing: names for annotations (the playground does not check them).
 
+from types import _type_repr as _any_type_repr
+
+
 def _type_repr(t):
-    if isinstance(t, type):
-        if t.__module__ == "builtins":
-            return t.__qualname__
-        return f"{t.__module__}.{t.__qualname__}"
-    if t is ...:
-        return "..."
-    if isinstance(t, list):
-        return "[" + ", ".join(_type_repr(item) for item in t) + "]"
-    return repr(t)
+    return _any_type_repr(t, none="NoneType")
 
 
 class ForwardRef:
