@@ -588,13 +588,10 @@ fn source_line(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
     let (Value::Str(filename), Value::Int(line)) = (&args[0], &args[1]) else {
         return Ok(Value::str(""));
     };
-    if **filename != *vm.filename {
-        return Ok(Value::str(""));
-    }
-    let text = usize::try_from(*line - 1)
+    let text = u32::try_from(*line)
         .ok()
-        .and_then(|index| vm.source_lines.get(index))
-        .map_or("", |text| text.trim());
+        .and_then(|line| vm.source_line(filename, line))
+        .unwrap_or("");
     Ok(Value::str(text))
 }
 

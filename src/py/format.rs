@@ -1359,12 +1359,9 @@ fn write_frame(vm: &Vm, entry: &TracebackEntry, out: &mut String, margin: &str) 
         "{margin}  File \"{}\", line {}, in {}",
         entry.filename, entry.line, entry.name
     );
-    if *entry.filename == *vm.filename {
-        if let Some(source) = vm.source_lines.get(entry.line.saturating_sub(1) as usize) {
-            let source = source.trim();
-            if !source.is_empty() {
-                let _ = writeln!(out, "{margin}    {source}");
-            }
+    if let Some(source) = vm.source_line(&entry.filename, entry.line) {
+        if !source.is_empty() {
+            let _ = writeln!(out, "{margin}    {source}");
         }
     }
 }

@@ -1249,9 +1249,7 @@ impl Vm {
             let (header, source) = match &place {
                 Some((file, line)) => (
                     format!("{file}:{line}"),
-                    self.source_lines
-                        .get(line.saturating_sub(1) as usize)
-                        .map(|l| l.trim().to_owned()),
+                    self.source_line(file, *line).map(str::to_owned),
                 ),
                 None => ("sys:1".to_owned(), None),
             };
@@ -1275,6 +1273,16 @@ impl Vm {
             }
             self.write(true, &text);
         }
+    }
+
+    /// Line `line` of `filename`, stripped, as tracebacks and warnings show it: the program's
+    /// own lines only (none for another file's).
+    pub fn source_line(&self, filename: &str, line: u32) -> Option<&str> {
+        if *filename != *self.filename {
+            return None;
+        }
+        let index = usize::try_from(line).ok()?.checked_sub(1)?;
+        self.source_lines.get(index).map(|text| text.trim())
     }
 
     /// A new timeline lane's number.
