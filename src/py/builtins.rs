@@ -197,6 +197,7 @@ pub fn make_types() -> Types {
         "coroutine_wrapper",
         "bytes",
         "bytearray",
+        "traceback",
     ] {
         let module = match name {
             "Handle" | "TimerHandle" => "asyncio.events",
@@ -536,6 +537,21 @@ fn is_stderr(vm: &mut Vm, file: &Value) -> Res<Option<bool>> {
     }
 }
 
+/// Where `print` writes without `file=`: `sys.stdout`, which a program (or
+/// `contextlib.redirect_stdout`) may have replaced; None for the console itself.
+fn program_stdout(vm: &mut Vm) -> Value {
+    let Some(Value::Module(sys)) = vm
+        .modules
+        .iter()
+        .find(|(name, _)| &**name == "sys")
+        .map(|(_, module)| module.clone())
+    else {
+        return Value::None;
+    };
+    let symbol = vm.sym("stdout");
+    sys.get(symbol).unwrap_or(Value::None)
+}
+
 fn builtin_print(vm: &mut Vm, _: &Value, args: Args, kwargs: Kwargs) -> Res<Value> {
     only_kwargs(vm, "print", &kwargs, &["sep", "end", "file", "flush"])?;
     let text_arg = |vm: &mut Vm, name: &str, default: &str| -> Res<String> {
@@ -561,7 +577,10 @@ fn builtin_print(vm: &mut Vm, _: &Value, args: Args, kwargs: Kwargs) -> Res<Valu
         }
     }
     out.push_str(&end);
-    let file = kwarg(&kwargs, "file").unwrap_or(Value::None);
+    let file = match kwarg(&kwargs, "file") {
+        None | Some(Value::None) => program_stdout(vm),
+        Some(file) => file,
+    };
     match is_stderr(vm, &file)? {
         Some(stderr) => vm.write(stderr, &out),
         None => {
@@ -1301,7 +1320,7 @@ fn frexp(x: f64) -> (f64, i32) {
 
 /// `hash()` as CPython computes it for numbers and tuples of them; other values get the
 /// playground's own (CPython's differ from run to run for strings and objects anyway).
-fn python_hash(vm: &mut Vm, value: &Value) -> Res<i64> {
+pub fn python_hash(vm: &mut Vm, value: &Value) -> Res<i64> {
     Ok(match value {
         Value::Int(i) => signed_hash(i.unsigned_abs() % HASH_MODULUS, *i < 0),
         Value::Bool(b) => i64::from(*b),
@@ -2704,16 +2723,21 @@ fn exception_init(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
 
 fn exception_with_traceback(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
     arity(vm, "with_traceback", &args, 2, 2)?;
+    ops::set_traceback(vm, &args[0], &args[1])?;
     Ok(args[0].clone())
 }
 
 fn exception_add_note(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
     arity(vm, "add_note", &args, 2, 2)?;
+    if !matches!(args[1], Value::Str(_)) {
+        let name = ops::type_name(vm, &args[1]);
+        return vm.type_error(format!("note must be a str, not '{name}'"));
+    }
     let symbol = vm.sym("__notes__");
-    let notes = ops::getattr(vm, &args[0], symbol).ok();
-    match notes {
+    match ops::getattr(vm, &args[0], symbol).ok() {
         Some(Value::List(list)) => list.borrow_mut().push(args[1].clone()),
-        _ => ops::setattr(vm, &args[0], symbol, Value::list(vec![args[1].clone()]))?,
+        None => ops::setattr(vm, &args[0], symbol, Value::list(vec![args[1].clone()]))?,
+        Some(_) => return vm.type_error("Cannot add note: __notes__ is not a list"),
     }
     Ok(Value::None)
 }
@@ -2914,6 +2938,7 @@ pub const MODULES: &[&str] = &[
     "builtins",
     "textwrap",
     "bisect",
+    "io",
     "asyncio.exceptions",
     "asyncio.tasks",
     "asyncio.queues",

@@ -86,6 +86,9 @@ pub enum Instr {
     /// Turns the value on top into something to `await`.
     GetAwaitable,
     GetAiter,
+    /// Before `with` (false) or `async with` (true): the value on top must have the
+    /// context manager's two special methods on its type, else CPython's TypeError.
+    CheckContextManager(bool),
     GetAnext,
     /// Handlers: on an exception, the stack drops to this depth and execution goes on there.
     SetupExcept(u32),

@@ -950,6 +950,7 @@ impl Compiler<'_> {
             ("__enter__", "__exit__")
         };
         self.expr(context)?;
+        self.emit(Instr::CheckContextManager(is_async));
         self.emit(Instr::Dup);
         let exit = self.symbol(exit);
         self.emit(Instr::LoadAttr(exit));

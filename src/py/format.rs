@@ -1300,6 +1300,7 @@ fn write_one(vm: &mut Vm, exc: &Value, data: &ExceptionData, out: &mut String, m
         );
         write_frames(vm, &frames, out, &inner);
         let _ = writeln!(out, "{inner}{}", last_line(vm, exc));
+        write_notes(vm, exc, out, &inner);
         let count = members.len();
         for (i, member) in members.iter().enumerate() {
             let header = if i == 0 {
@@ -1326,6 +1327,47 @@ fn write_one(vm: &mut Vm, exc: &Value, data: &ExceptionData, out: &mut String, m
         write_frames(vm, &frames, out, margin);
     }
     let _ = writeln!(out, "{margin}{}", last_line(vm, exc));
+    write_notes(vm, exc, out, margin);
+}
+
+/// The notes `add_note` gave an exception, under its last line (Python 3.11): each note's
+/// `str()`, line by line; `__notes__` set to something else than a list shows as its repr.
+fn write_notes(vm: &mut Vm, exc: &Value, out: &mut String, margin: &str) {
+    let symbol = vm.sym("__notes__");
+    let Ok(notes) = ops::getattr(vm, exc, symbol) else {
+        return;
+    };
+    let texts: Vec<String> = match &notes {
+        Value::None => return,
+        Value::List(list) => {
+            let items = list.borrow().clone();
+            items
+                .iter()
+                .map(|note| str_of(vm, note).unwrap_or_else(|_| "<note str() failed>".into()))
+                .collect()
+        }
+        Value::Tuple(items) => items
+            .iter()
+            .map(|note| str_of(vm, note).unwrap_or_else(|_| "<note str() failed>".into()))
+            .collect(),
+        other => vec![repr(vm, other).unwrap_or_else(|_| "<__notes__ repr() failed>".into())],
+    };
+    for text in texts {
+        for line in text.split('\n') {
+            let _ = writeln!(out, "{margin}{line}");
+        }
+    }
+}
+
+/// The lines of these frames in a traceback (`traceback.format_tb`).
+pub fn frames_text(vm: &Vm, entries: &[TracebackEntry]) -> String {
+    let frames: Vec<&TracebackEntry> = entries
+        .iter()
+        .filter(|e| &*e.filename != PRELUDE_FILE)
+        .collect();
+    let mut out = String::new();
+    write_frames(vm, &frames, &mut out, "");
+    out
 }
 
 fn write_frames(vm: &Vm, frames: &[&TracebackEntry], out: &mut String, margin: &str) {

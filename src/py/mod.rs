@@ -22,6 +22,7 @@ pub mod methods;
 pub mod ops;
 pub mod parser;
 pub mod run;
+pub mod sha512;
 pub mod stdlib;
 pub mod symtable;
 pub mod value;

@@ -2643,6 +2643,44 @@ pub fn implicit_class_method(value: Value) -> Option<Value> {
     }
 }
 
+/// `exception.__traceback__`: None, or the frames it went through, outermost first.
+pub fn traceback_object(vm: &Vm, entries: &[TracebackEntry]) -> Value {
+    if entries.is_empty() {
+        return Value::None;
+    }
+    let class = vm.types.named("traceback");
+    Value::Object(Object::new(class, Native::Traceback(entries.into())))
+}
+
+/// The frames of a traceback object, or None for anything else.
+pub fn traceback_entries(value: &Value) -> Option<Rc<[TracebackEntry]>> {
+    match value {
+        Value::Object(o) => match &*o.native.borrow() {
+            Native::Traceback(entries) => Some(entries.clone()),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// Gives `exc` the frames of `tb` (a traceback object, or None for none), as assigning
+/// `__traceback__` or calling `with_traceback` does.
+pub fn set_traceback(vm: &mut Vm, exc: &Value, tb: &Value) -> Res<()> {
+    let entries = match tb {
+        Value::None => Vec::new(),
+        other => match traceback_entries(other) {
+            Some(entries) => entries.to_vec(),
+            None => return vm.type_error("__traceback__ must be a traceback or None"),
+        },
+    };
+    if let Value::Object(o) = exc {
+        if let Native::Exception(data) = &mut *o.native.borrow_mut() {
+            data.traceback = entries;
+        }
+    }
+    Ok(())
+}
+
 /// Attributes every object of a user class has without storing them.
 fn special_object_attribute(vm: &mut Vm, o: &Rc<Object>, symbol: Symbol) -> Option<Value> {
     if symbol == vm.symbols.class {
@@ -2663,11 +2701,18 @@ fn special_object_attribute(vm: &mut Vm, o: &Rc<Object>, symbol: Symbol) -> Opti
                     "__cause__" => data.cause.clone().unwrap_or(Value::None),
                     "__context__" => data.context.clone().unwrap_or(Value::None),
                     "__suppress_context__" => Value::Bool(data.suppress_context),
-                    _ => Value::None,
+                    _ => traceback_object(vm, &data.traceback),
                 }),
                 _ => None,
             }
         }
+        "tb_lineno" | "tb_next" => match &*o.native.borrow() {
+            Native::Traceback(entries) => Some(match &*name {
+                "tb_lineno" => Value::Int(entries.first().map_or(0, |e| i64::from(e.line))),
+                _ => traceback_object(vm, entries.get(1..).unwrap_or_default()),
+            }),
+            _ => None,
+        },
         // `SystemExit.code`: the exit status (or message) it was raised with.
         "code" if vm.is_named(&Value::Object(o.clone()), "SystemExit") => {
             let args = super::builtins::exception_args(vm, &Value::Object(o.clone()));
@@ -2811,7 +2856,17 @@ pub fn setattr(vm: &mut Vm, object: &Value, symbol: Symbol, value: Value) -> Res
                         data.context = (!value.is_none()).then(|| value.clone());
                         return Ok(());
                     }
-                    "__traceback__" => return Ok(()),
+                    "__traceback__" => {
+                        let entries = match &value {
+                            Value::None => Some(Vec::new()),
+                            other => traceback_entries(other).map(|e| e.to_vec()),
+                        };
+                        let Some(entries) = entries else {
+                            return vm.type_error("__traceback__ must be a traceback or None");
+                        };
+                        data.traceback = entries;
+                        return Ok(());
+                    }
                     _ => {}
                 }
             }

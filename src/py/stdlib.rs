@@ -210,22 +210,25 @@ fn random_seed(vm: &mut Vm, _: &Value, args: Args, kwargs: Kwargs) -> Res<Value>
         Value::Int(i) => vm.random.seed_int(&BigInt::from_i64(*i)),
         Value::Bool(b) => vm.random.seed_int(&BigInt::from_i64(i64::from(*b))),
         Value::Big(b) => vm.random.seed_int(b),
-        Value::Float(f) => {
-            let h = ops::hash(vm, &value)?;
-            let _ = f;
-            vm.random.seed_words(&[h as u32, (h >> 32) as u32]);
+        Value::Float(_) => {
+            // As CPython: the hash as an unsigned machine word, in as few 32-bit words as hold it.
+            let h = super::builtins::python_hash(vm, &value)? as u64;
+            let words = [h as u32, (h >> 32) as u32];
+            vm.random
+                .seed_words(if h >> 32 == 0 { &words[..1] } else { &words });
         }
         Value::Str(s) => {
-            // CPython hashes the text with SHA-512; the playground seeds from the text's bytes.
-            let words: Vec<u32> = s
-                .as_bytes()
-                .chunks(4)
-                .map(|c| {
-                    c.iter()
-                        .rev()
-                        .fold(0u32, |acc, &b| (acc << 8) | u32::from(b))
-                })
+            // As CPython: the number whose big-endian bytes are the text's UTF-8 bytes followed
+            // by their SHA-512 digest, in 32-bit words from the least significant.
+            let mut bytes = s.as_bytes().to_vec();
+            bytes.extend_from_slice(&super::sha512::digest(s.as_bytes()));
+            let mut words: Vec<u32> = bytes
+                .rchunks(4)
+                .map(|c| c.iter().fold(0u32, |acc, &b| (acc << 8) | u32::from(b)))
                 .collect();
+            while words.last() == Some(&0) {
+                words.pop();
+            }
             vm.random
                 .seed_words(if words.is_empty() { &[0] } else { &words });
         }
@@ -475,6 +478,63 @@ fn random_sample(vm: &mut Vm, _: &Value, args: Args, kwargs: Kwargs) -> Res<Valu
         }
     }
     Ok(Value::list(result))
+}
+
+/// `random.getstate()`: CPython's version 3, the 624 words and the position, `gauss`'s
+/// kept value.
+fn random_getstate(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
+    arity(vm, "getstate", &args, 0, 0)?;
+    let random = &vm.random;
+    let mut words: Vec<Value> = random
+        .state
+        .iter()
+        .map(|&w| Value::Int(i64::from(w)))
+        .collect();
+    words.push(Value::Int(random.index as i64));
+    let gauss = random.gauss_next.map_or(Value::None, Value::Float);
+    Ok(Value::tuple(vec![
+        Value::Int(3),
+        Value::tuple(words),
+        gauss,
+    ]))
+}
+
+fn random_setstate(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
+    arity(vm, "setstate", &args, 1, 1)?;
+    let index = |vm: &mut Vm, i: i64| ops::subscript(vm, args[0].clone(), Value::Int(i));
+    let version = index(vm, 0)?;
+    if !matches!(version, Value::Int(2) | Value::Int(3)) {
+        let shown = super::format::repr(vm, &version)?;
+        return vm.err(
+            "ValueError",
+            format!("state with version {shown} passed to Random.setstate() of version 3"),
+        );
+    }
+    let words = index(vm, 1)?;
+    let gauss = index(vm, 2)?;
+    let words = match &words {
+        Value::Tuple(items) => items.clone(),
+        _ => return vm.type_error("state vector must be a tuple"),
+    };
+    if words.len() != N + 1 {
+        return vm.err("ValueError", "state vector is the wrong size");
+    }
+    let mut state = [0u32; N];
+    for (slot, word) in state.iter_mut().zip(words.iter()) {
+        *slot = (int_arg(vm, word)? & 0xffff_ffff) as u32;
+    }
+    let position = int_arg(vm, &words[N])?;
+    if !(0..=N as i64).contains(&position) {
+        return vm.err("ValueError", "invalid state");
+    }
+    let gauss_next = match gauss {
+        Value::None => None,
+        other => Some(ops::to_f64(vm, &other)?),
+    };
+    vm.random.state = state;
+    vm.random.index = position as usize;
+    vm.random.gauss_next = gauss_next;
+    Ok(Value::None)
 }
 
 fn random_getrandbits(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
@@ -763,6 +823,17 @@ fn time_gmtime(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
 
 fn time_ctime(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
     let civil = local_civil(vm, args.first())?;
+    Ok(Value::Str(strftime("%c", &civil).into()))
+}
+
+/// `time.asctime(t)`: a struct_time (or 9-tuple), now's local time without one, as `ctime`
+/// writes it.
+fn time_asctime(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
+    arity(vm, "asctime", &args, 0, 1)?;
+    let civil = match args.first() {
+        Some(t) => civil_of(vm, t)?,
+        None => local_civil(vm, None)?,
+    };
     Ok(Value::Str(strftime("%c", &civil).into()))
 }
 
@@ -1243,14 +1314,15 @@ fn sys_setrecursionlimit(_: &mut Vm, _: &Value, _: Args, _: Kwargs) -> Res<Value
     Ok(Value::None)
 }
 
-/// `sys.exc_info()`: the exception being handled where it is called, as a triple (no
-/// traceback object: the playground has none).
+/// `sys.exc_info()`: the exception being handled where it is called, as a triple.
 fn sys_exc_info(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
     arity(vm, "exc_info", &args, 0, 0)?;
     Ok(match vm.handled_exception() {
         Some(exc) => {
             let class = ops::type_of(vm, &exc);
-            Value::tuple(vec![Value::Type(class), exc, Value::None])
+            let symbol = vm.sym("__traceback__");
+            let traceback = ops::getattr(vm, &exc, symbol)?;
+            Value::tuple(vec![Value::Type(class), exc, traceback])
         }
         None => Value::tuple(vec![Value::None, Value::None, Value::None]),
     })
@@ -1268,6 +1340,13 @@ fn traceback_text(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
     Ok(Value::Str(
         super::format::traceback_text(vm, &args[0]).into(),
     ))
+}
+
+/// The frames of a traceback object as a traceback prints them, for `format_tb`.
+fn traceback_frames_text(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
+    arity(vm, "_frames_text", &args, 1, 1)?;
+    let entries = ops::traceback_entries(&args[0]).unwrap_or_default();
+    Ok(Value::Str(super::format::frames_text(vm, &entries).into()))
 }
 
 /// Its last line alone (`ValueError: message`), for `format_exception_only`.
@@ -1388,6 +1467,7 @@ fn python_source(name: &str) -> Option<&'static str> {
         "reprlib" => include_str!("lib/reprlib.py"),
         "textwrap" => include_str!("lib/textwrap.py"),
         "bisect" => include_str!("lib/bisect.py"),
+        "io" => include_str!("lib/io.py"),
         "__future__" => "annotations = True\n",
         _ => return None,
     })
@@ -1409,6 +1489,7 @@ pub fn module(vm: &mut Vm, name: &str) -> Res<Option<Value>> {
                 ("localtime", time_localtime),
                 ("gmtime", time_gmtime),
                 ("ctime", time_ctime),
+                ("asctime", time_asctime),
             ],
         ),
         "random" => {
@@ -1426,6 +1507,8 @@ pub fn module(vm: &mut Vm, name: &str) -> Res<Option<Value>> {
                     ("shuffle", random_shuffle),
                     ("sample", random_sample),
                     ("getrandbits", random_getrandbits),
+                    ("getstate", random_getstate),
+                    ("setstate", random_setstate),
                     ("gauss", random_gauss),
                     ("normalvariate", random_normalvariate),
                     ("_new_state", random_new_state),
@@ -1446,6 +1529,7 @@ pub fn module(vm: &mut Vm, name: &str) -> Res<Option<Value>> {
                     &[
                         ("_text", traceback_text),
                         ("_last_line", traceback_last_line),
+                        ("_frames_text", traceback_frames_text),
                     ],
                     include_str!("lib/traceback.py"),
                 ),

@@ -326,6 +326,9 @@ pub enum Native {
     /// The built-in value an instance of a subclass of `int`, `str`, `list`, `dict`… is: the
     /// built-in type's operations and methods work on it.
     Base(Value),
+    /// An exception's `__traceback__`: its frames from this one inward (`tb_next` holds the
+    /// rest), so that it can be given to another exception.
+    Traceback(Rc<[TracebackEntry]>),
 }
 
 /// The built-in value `value` stands for, if it is an instance of a subclass of a built-in

@@ -392,6 +392,8 @@ pub struct Symbols {
     pub anext: Symbol,
     pub enter: Symbol,
     pub exit: Symbol,
+    pub aenter: Symbol,
+    pub aexit: Symbol,
     pub eq: Symbol,
     pub hash: Symbol,
     pub bool_: Symbol,
@@ -438,6 +440,8 @@ fn symbols(interner: &mut Interner) -> Symbols {
         anext: s("__anext__"),
         enter: s("__enter__"),
         exit: s("__exit__"),
+        aenter: s("__aenter__"),
+        aexit: s("__aexit__"),
         eq: s("__eq__"),
         hash: s("__hash__"),
         bool_: s("__bool__"),
@@ -2469,6 +2473,32 @@ impl Vm {
                 let value = pop(frame);
                 let awaitable = super::ops::get_awaitable(self, value)?;
                 push(self, awaitable);
+            }
+            Instr::CheckContextManager(is_async) => {
+                let value = top(self).stack.last().cloned().unwrap_or(Value::None);
+                let (enter, exit, kind) = if is_async {
+                    (
+                        self.symbols.aenter,
+                        self.symbols.aexit,
+                        "asynchronous context manager",
+                    )
+                } else {
+                    (self.symbols.enter, self.symbols.exit, "context manager")
+                };
+                let has =
+                    |vm: &Vm, symbol| super::ops::lookup_special(vm, &value, symbol).is_some();
+                let missing = match (has(self, enter), has(self, exit)) {
+                    (false, _) => Some(""),
+                    (true, false) if is_async => Some(" (missed __aexit__ method)"),
+                    (true, false) => Some(" (missed __exit__ method)"),
+                    (true, true) => None,
+                };
+                if let Some(missing) = missing {
+                    let name = super::ops::type_name(self, &value);
+                    return self.type_error(format!(
+                        "'{name}' object does not support the {kind} protocol{missing}"
+                    ));
+                }
             }
             Instr::GetAiter => {
                 let value = pop(frame);

@@ -92,7 +92,7 @@ class BaseExceptionGroup(BaseException):
                 kept.append(exc)
         if not kept:
             return None
-        return self.derive(kept)
+        return self._part(kept)
 
     def split(self, condition):
         match = self._matching(condition)
@@ -110,11 +110,25 @@ class BaseExceptionGroup(BaseException):
                 matched.append(exc)
             else:
                 rest.append(exc)
-        return (self.derive(matched) if matched else None,
-                self.derive(rest) if rest else None)
+        return (self._part(matched) if matched else None,
+                self._part(rest) if rest else None)
 
     def derive(self, exceptions):
         return BaseExceptionGroup(self.message, exceptions)
+
+    def _part(self, exceptions):
+        # As CPython's split: a part keeps the group's traceback, cause, context and a copy
+        # of its notes (setting the cause, as C code does, suppresses the context).
+        part = self.derive(exceptions)
+        if not isinstance(part, BaseExceptionGroup):
+            raise TypeError("derive must return an instance of BaseExceptionGroup")
+        part.__traceback__ = self.__traceback__
+        part.__context__ = self.__context__
+        part.__cause__ = self.__cause__
+        notes = getattr(self, '__notes__', None)
+        if isinstance(notes, (list, tuple)):
+            part.__notes__ = list(notes)
+        return part
 
 
 class ExceptionGroup(BaseExceptionGroup, Exception):

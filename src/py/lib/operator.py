@@ -1,4 +1,5 @@
 # operator, written for the playground.
+import builtins as _builtins
 
 def add(a, b): return a + b
 def sub(a, b): return a - b
@@ -16,6 +17,45 @@ def ge(a, b): return a >= b
 def not_(a): return not a
 def truth(a): return bool(a)
 def getitem(a, b): return a[b]
+def setitem(a, b, c): a[b] = c
+def delitem(a, b): del a[b]
+def contains(a, b): return b in a
+def countOf(a, b): return sum(1 for x in a if x is b or x == b)
+def indexOf(a, b):
+    for i, x in enumerate(a):
+        if x is b or x == b:
+            return i
+    raise ValueError('sequence.index(x): x not in sequence')
+def concat(a, b): return a + b
+def pow(a, b): return a ** b
+def matmul(a, b): return a @ b
+def lshift(a, b): return a << b
+def rshift(a, b): return a >> b
+def and_(a, b): return a & b
+def or_(a, b): return a | b
+def xor(a, b): return a ^ b
+def invert(a): return ~a
+inv = invert
+def pos(a): return +a
+def abs(a): return _builtins.abs(a)
+def index(a): return a.__index__()
+def is_(a, b): return a is b
+def is_not(a, b): return a is not b
+def call(obj, /, *args, **kwargs): return obj(*args, **kwargs)
+def iadd(a, b):
+    a += b
+    return a
+def isub(a, b):
+    a -= b
+    return a
+def imul(a, b):
+    a *= b
+    return a
+def length_hint(obj, default=0):
+    try:
+        return len(obj)
+    except TypeError:
+        return default
 
 
 class itemgetter:

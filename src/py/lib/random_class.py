@@ -140,6 +140,12 @@ class Random:
     def getrandbits(self, k):
         return self._draw(getrandbits, k)
 
+    def getstate(self):
+        return self._draw(getstate)
+
+    def setstate(self, state):
+        return self._draw(setstate, state)
+
     def gauss(self, mu=0.0, sigma=1.0):
         return self._draw(gauss, mu, sigma)
 

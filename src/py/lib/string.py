@@ -20,17 +20,19 @@ class Template:
     def __init__(self, template):
         self.template = template
 
-    def _render(self, values, safe):
-        text, out, i = self.template, [], 0
+    def _pieces(self):
+        """The template in order: (text, None) for plain text, and (placeholder, name) for
+        each `$name`/`${name}`, name None where a `$` starts no valid one."""
+        text, i, plain = self.template, 0, 0
         while i < len(text):
-            ch = text[i]
-            if ch != '$':
-                out.append(ch)
+            if text[i] != '$':
                 i += 1
                 continue
+            if plain < i:
+                yield text[plain:i], None
             if text.startswith('$$', i):
-                out.append('$')
-                i += 2
+                yield '$', None
+                i = plain = i + 2
                 continue
             braced = text.startswith('${', i)
             start = i + 2 if braced else i + 1
@@ -39,22 +41,44 @@ class Template:
                 end += 1
             name = text[start:end]
             if not name or name[0].isdigit() or (braced and not text.startswith('}', end)):
+                yield i, None
+                i = plain = i + 1
+                continue
+            stop = end + 1 if braced else end
+            yield text[i:stop], name
+            i = plain = stop
+        if plain < len(text):
+            yield text[plain:], None
+
+    def _render(self, values, safe):
+        text, out = self.template, []
+        for piece, name in self._pieces():
+            if isinstance(piece, int):
                 if safe:
                     out.append('$')
-                    i += 1
                     continue
-                line = text.count('\n', 0, i) + 1
-                column = i - text.rfind('\n', 0, i)
+                line = text.count('\n', 0, piece) + 1
+                column = piece - text.rfind('\n', 0, piece)
                 raise ValueError(f'Invalid placeholder in string: line {line}, col {column}')
-            stop = end + 1 if braced else end
-            if name in values:
+            if name is None:
+                out.append(piece)
+            elif name in values:
                 out.append(str(values[name]))
             elif safe:
-                out.append(text[i:stop])
+                out.append(piece)
             else:
                 raise KeyError(name)
-            i = stop
         return ''.join(out)
+
+    def is_valid(self):
+        return not any(isinstance(piece, int) for piece, name in self._pieces())
+
+    def get_identifiers(self):
+        names = []
+        for piece, name in self._pieces():
+            if name is not None and name not in names:
+                names.append(name)
+        return names
 
     def substitute(self, mapping=None, /, **kws):
         values = dict(mapping or {}, **kws)

@@ -1,6 +1,6 @@
 """The parts of `traceback` that print or format an exception, as CPython prints an uncaught
-one. `_text` and `_last_line` are natives; the playground has no traceback objects, so an old
-`(type, value, tb)` call is read from its value."""
+one. `_text`, `_last_line` and `_frames_text` are natives; an old `(type, value, tb)` call is
+read from its value."""
 import sys
 
 
@@ -30,7 +30,24 @@ def format_exception_only(exc, value=None):
     value = _value(exc, value)
     if value is None:
         return ['NoneType: None\n']
-    return [_last_line(value)]
+    lines = [_last_line(value)]
+    notes = getattr(value, '__notes__', None)
+    if isinstance(notes, (list, tuple)):
+        for note in notes:
+            lines.extend(line + '\n' for line in str(note).split('\n'))
+    elif notes is not None:
+        lines.append(f'{notes!r}\n')
+    return lines
+
+
+def format_tb(tb, limit=None):
+    return _chunks(_frames_text(tb)) if tb is not None else []
+
+
+def print_tb(tb, limit=None, file=None):
+    if file is None:
+        file = sys.stderr
+    file.write(''.join(format_tb(tb)))
 
 
 def print_exception(exc, value=None, tb=None, limit=None, file=None, chain=True):

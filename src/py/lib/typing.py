@@ -59,6 +59,8 @@ class _Special:
             return members[0] if len(members) == 1 else _Subscripted("Union", tuple(members))
         if self._name == "Literal":
             return _Subscripted("Literal", parameters)
+        if self._name == "Annotated":
+            return _Subscripted("Annotated", (_convert(parameters[0]),) + parameters[1:])
         return _Subscripted(self._name, tuple(_convert(p) for p in parameters))
 
     def __or__(self, other):
@@ -88,6 +90,8 @@ class _Subscripted(_Special):
             return f"typing.Optional[{_type_repr(other)}]"
         if self._name == "Literal":
             return f"typing.Literal[{', '.join(repr(arg) for arg in args)}]"
+        if self._name == "Annotated":
+            return f"typing.Annotated[{_type_repr(args[0])}, {', '.join(repr(arg) for arg in args[1:])}]"
         if args == ():
             return f"typing.{self._name}[()]"
         return f"typing.{self._name}[{', '.join(_type_repr(arg) for arg in args)}]"
@@ -127,6 +131,32 @@ NoReturn = _Special("NoReturn")
 ClassVar = _Special("ClassVar")
 Final = _Special("Final")
 Literal = _Special("Literal")
+Annotated = _Special("Annotated")
+Self = _Special("Self")
+Never = _Special("Never")
+LiteralString = _Special("LiteralString")
+TypeAlias = _Special("TypeAlias")
+TypeGuard = _Special("TypeGuard")
+Required = _Special("Required")
+NotRequired = _Special("NotRequired")
+Concatenate = _Special("Concatenate")
+Deque = _Special("Deque")
+DefaultDict = _Special("DefaultDict")
+OrderedDict = _Special("OrderedDict")
+Counter = _Special("Counter")
+ChainMap = _Special("ChainMap")
+ContextManager = _Special("ContextManager")
+AsyncContextManager = _Special("AsyncContextManager")
+Hashable = _Special("Hashable")
+Sized = _Special("Sized")
+Container = _Special("Container")
+Collection = _Special("Collection")
+Reversible = _Special("Reversible")
+MutableMapping = _Special("MutableMapping")
+MutableSequence = _Special("MutableSequence")
+AbstractSet = _Special("AbstractSet")
+MutableSet = _Special("MutableSet")
+Text = str
 
 
 class TypeVar:
@@ -138,6 +168,43 @@ class TypeVar:
 
     def __repr__(self):
         return self._variance + self.__name__
+
+
+class ParamSpec(TypeVar):
+    def __init__(self, name, *, bound=None, covariant=False, contravariant=False):
+        TypeVar.__init__(self, name, bound=bound, covariant=covariant, contravariant=contravariant)
+
+
+AnyStr = TypeVar("AnyStr", bytes, str)
+
+
+def final(f):
+    return f
+
+
+def runtime_checkable(cls):
+    return cls
+
+
+def no_type_check(f):
+    return f
+
+
+def assert_never(arg):
+    value = repr(arg)
+    if len(value) > 100:
+        value = value[:100] + '...'
+    raise AssertionError(f"Expected code to be unreachable, but got: {value}")
+
+
+def assert_type(val, typ):
+    return val
+
+
+def reveal_type(obj):
+    import sys
+    print(f"Runtime type is {type(obj).__name__!r}", file=sys.stderr)
+    return obj
 
 
 class NewType:
