@@ -2939,6 +2939,7 @@ pub const MODULES: &[&str] = &[
     "textwrap",
     "bisect",
     "io",
+    "argparse",
     "asyncio.exceptions",
     "asyncio.tasks",
     "asyncio.queues",

@@ -1468,6 +1468,7 @@ fn python_source(name: &str) -> Option<&'static str> {
         "textwrap" => include_str!("lib/textwrap.py"),
         "bisect" => include_str!("lib/bisect.py"),
         "io" => include_str!("lib/io.py"),
+        "argparse" => include_str!("lib/argparse.py"),
         "__future__" => "annotations = True\n",
         _ => return None,
     })
