@@ -219,7 +219,9 @@ pub enum StmtKind {
         body: Vec<Stmt>,
         handlers: Vec<Handler>,
         orelse: Vec<Stmt>,
-        finalbody: Vec<Stmt>,
+        /// Shared: it is compiled once per way out of the `try`, and its nested scopes are
+        /// found by their nodes' addresses.
+        finalbody: Rc<Vec<Stmt>>,
     },
     With {
         items: Vec<(Expr, Option<Expr>)>,

@@ -520,7 +520,7 @@ impl Compiler<'_> {
                 if finalbody.is_empty() {
                     self.try_except(body, handlers, orelse)?;
                 } else {
-                    let finalbody = Rc::new(finalbody.clone());
+                    let finalbody = finalbody.clone();
                     let handler = self.emit(Instr::SetupFinally(0));
                     self.unit().blocks.push(Block::Finally(finalbody.clone()));
                     if handlers.is_empty() {

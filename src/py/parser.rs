@@ -741,7 +741,7 @@ impl Parser {
                 body,
                 handlers,
                 orelse,
-                finalbody,
+                finalbody: Rc::new(finalbody),
             },
         })
     }
