@@ -27,7 +27,7 @@ async def handle(rid, delay):
         if rid.endswith("3"):
             raise LookupError(rid)
     except LookupError:
-        log.exception("failed")
+        log.error("failed: %s", rid)
         return None
     log.debug("done")
     return rid.upper()
