@@ -1537,7 +1537,12 @@ fn builtin_vars(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
         return Ok(Value::dict(dict));
     }
     let symbol = vm.symbols.dict;
-    ops::getattr(vm, &args[0], symbol)
+    match ops::getattr(vm, &args[0], symbol) {
+        Err(Flow::Raise(exc)) if vm.is_named(&exc, "AttributeError") => {
+            vm.type_error("vars() argument must have __dict__ attribute")
+        }
+        other => other,
+    }
 }
 
 fn builtin_globals(vm: &mut Vm, _: &Value, _: Args, _: Kwargs) -> Res<Value> {

@@ -2688,6 +2688,8 @@ fn special_object_attribute(vm: &mut Vm, o: &Rc<Object>, symbol: Symbol) -> Opti
     }
     let name = vm.name(symbol);
     match &*name {
+        // Instances of a class with `__slots__` all the way up have no `__dict__`.
+        "__dict__" if vm.classes_have_slots && !slots_allow(vm, &o.class, symbol) => None,
         "__dict__" => {
             let dict = namespace_dict(vm, &o.attrs.borrow());
             if let Value::Dict(d) = &dict {

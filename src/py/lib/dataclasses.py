@@ -15,6 +15,26 @@ class FrozenInstanceError(AttributeError):
     __module__ = 'dataclasses'
 
 
+class InitVar:
+    """`scale: InitVar[float]`: an argument of `__init__` handed to `__post_init__`, not a
+    field."""
+    __slots__ = ('type',)
+
+    def __init__(self, type):
+        self.type = type
+
+    def __class_getitem__(cls, type):
+        return InitVar(type)
+
+    def __repr__(self):
+        from types import _type_repr
+        return f'dataclasses.InitVar[{_type_repr(self.type)}]'
+
+
+class KW_ONLY:
+    """`_: KW_ONLY`: the fields after it are keyword-only."""
+
+
 class Field:
     def __init__(self, default, default_factory, init, repr, compare, kw_only):
         self.name = None
@@ -44,14 +64,33 @@ def _is_class_var(annotation):
     return text.startswith('ClassVar') or text.startswith('typing.ClassVar')
 
 
+def _is_init_var(annotation):
+    if isinstance(annotation, str):
+        return annotation.startswith(('InitVar', 'dataclasses.InitVar'))
+    return annotation is InitVar or isinstance(annotation, InitVar)
+
+
+def _is_kw_only_marker(annotation):
+    if isinstance(annotation, str):
+        return annotation in ('KW_ONLY', 'dataclasses.KW_ONLY')
+    return annotation is KW_ONLY
+
+
 def _collect_fields(cls, kw_only):
     fields = {}
     for base in reversed(cls.__mro__[1:]):
         for f in base.__dict__.get('__dataclass_fields__', {}).values():
             fields[f.name] = f
     namespace = cls.__dict__
+    marker_seen = False
     for name, annotation in namespace.get('__annotations__', {}).items():
         if _is_class_var(annotation):
+            continue
+        if _is_kw_only_marker(annotation):
+            if marker_seen:
+                raise TypeError(f"'KW_ONLY' given more than once")
+            marker_seen = True
+            kw_only = True
             continue
         value = namespace.get(name, MISSING)
         if isinstance(value, Field):
@@ -60,6 +99,7 @@ def _collect_fields(cls, kw_only):
             f = Field(value, MISSING, True, True, True, MISSING)
         f.name = name
         f.type = annotation
+        f._init_var = _is_init_var(annotation)
         if f.kw_only is MISSING:
             f.kw_only = kw_only
         if isinstance(f.default, (list, dict, set)):
@@ -119,6 +159,7 @@ def _init_for(cls, fields):
             names = " and ".join(f"'{n}'" for n in missing)
             raise TypeError(f"{qualname}.__init__() missing "
                             f"{_plural(len(missing), 'required keyword-only argument')}: {names}")
+        init_vars = []
         for f in fields:
             if f.name in values:
                 value = values[f.name]
@@ -128,18 +169,25 @@ def _init_for(cls, fields):
                 value = f.default
             else:
                 continue
-            object.__setattr__(self, f.name, value)
+            if getattr(f, '_init_var', False):
+                init_vars.append(value)
+            else:
+                object.__setattr__(self, f.name, value)
         post = getattr(self, "__post_init__", None)
         if post is not None:
-            post()
+            post(*init_vars)
 
     return __init__
 
 
 def dataclass(cls=None, *, init=True, repr=True, eq=True, order=False, unsafe_hash=False,
-              frozen=False, match_args=True, kw_only=False, **ignored):
+              frozen=False, match_args=True, kw_only=False, slots=False, **ignored):
     def wrap(cls):
-        fields = _collect_fields(cls, kw_only)
+        every = _collect_fields(cls, kw_only)
+        if slots:
+            cls = _with_slots(cls, [f.name for f in every if not getattr(f, '_init_var', False)])
+        # What __init__ takes; the fields proper leave the InitVar pseudo-fields out.
+        fields = [f for f in every if not getattr(f, '_init_var', False)]
         cls.__dataclass_fields__ = {f.name: f for f in fields}
         own = cls.__dict__
 
@@ -163,9 +211,9 @@ def dataclass(cls=None, *, init=True, repr=True, eq=True, order=False, unsafe_ha
             return method
 
         if match_args and "__match_args__" not in own:
-            cls.__match_args__ = tuple(f.name for f in fields if f.init and not f.kw_only)
+            cls.__match_args__ = tuple(f.name for f in every if f.init and not f.kw_only)
         if init and "__init__" not in own:
-            cls.__init__ = _init_for(cls, fields)
+            cls.__init__ = _init_for(cls, every)
         if repr and "__repr__" not in own:
             cls.__repr__ = __repr__
         if eq and "__eq__" not in own:
@@ -192,6 +240,20 @@ def dataclass(cls=None, *, init=True, repr=True, eq=True, order=False, unsafe_ha
     if cls is None:
         return wrap
     return wrap(cls)
+
+
+def _with_slots(cls, names):
+    """A new class as `cls` with `__slots__` of its fields, as CPython makes it (the defaults
+    live in `__init__`, not as class attributes)."""
+    namespace = dict(cls.__dict__)
+    for name in names:
+        namespace.pop(name, None)
+    namespace.pop('__dict__', None)
+    namespace.pop('__weakref__', None)
+    namespace['__slots__'] = tuple(names)
+    made = type(cls)(cls.__name__, cls.__bases__, namespace)
+    made.__qualname__ = cls.__qualname__
+    return made
 
 
 def is_dataclass(obj):
