@@ -438,6 +438,8 @@ fn install_class_methods(vm: &mut Vm) {
     add_method(vm, &exc, "__init__", exception_init);
     add_method(vm, &exc, "with_traceback", exception_with_traceback);
     add_method(vm, &exc, "add_note", exception_add_note);
+    add_method(vm, &exc, "__str__", exception_dunder_str);
+    add_method(vm, &exc, "__repr__", exception_dunder_repr);
     let property = vm.types.of(Kind::Property);
     add_method(vm, &property, "setter", property_setter);
     add_method(vm, &property, "getter", property_getter);
@@ -2730,6 +2732,26 @@ fn exception_with_traceback(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Re
     arity(vm, "with_traceback", &args, 2, 2)?;
     ops::set_traceback(vm, &args[0], &args[1])?;
     Ok(args[0].clone())
+}
+
+/// `BaseException.__str__`, for `super().__str__()` in a subclass that defines its own.
+fn exception_dunder_str(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
+    arity(vm, "__str__", &args, 1, 1)?;
+    Ok(Value::Str(
+        super::format::exception_str(vm, &args[0])?.into(),
+    ))
+}
+
+/// `BaseException.__repr__`: the class's name and the arguments.
+fn exception_dunder_repr(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
+    arity(vm, "__repr__", &args, 1, 1)?;
+    let items = exception_args(vm, &args[0]);
+    let name = ops::type_of(vm, &args[0]).name.clone();
+    let inner = match items.as_slice() {
+        [one] => format!("({})", super::format::repr(vm, one)?),
+        many => super::format::repr(vm, &Value::tuple(many.to_vec()))?,
+    };
+    Ok(Value::Str(format!("{name}{inner}").into()))
 }
 
 fn exception_add_note(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {

@@ -1438,7 +1438,28 @@ class version_info(tuple):
                 % (self[0], self[1], self[2], self[3], self[4]))
 
 
-version_info = version_info((3, 11, 2, 'final', 0))
+version_info = version_info((3, 11, 7, 'final', 0))
+
+
+class float_info(tuple):
+    __slots__ = ()
+    __module__ = 'sys'
+    _fields = ('max', 'max_exp', 'max_10_exp', 'min', 'min_exp', 'min_10_exp', 'dig',
+               'mant_dig', 'epsilon', 'radix', 'rounds')
+
+    def __getattr__(self, name):
+        if name in float_info._fields:
+            return self[float_info._fields.index(name)]
+        raise AttributeError(\"'sys.float_info' object has no attribute '\" + name + \"'\")
+
+    def __repr__(self):
+        inner = ', '.join(f'{name}={value!r}' for name, value in zip(float_info._fields, self))
+        return f'sys.float_info({inner})'
+
+
+float_info = float_info((1.7976931348623157e+308, 1024, 308, 2.2250738585072014e-308, -1021,
+                         -307, 15, 53, 2.220446049250313e-16, 2, 1))
+byteorder = 'little'
 ";
 
 /// The Python source of the pure-Python modules.
@@ -1636,7 +1657,7 @@ pub fn module(vm: &mut Vm, name: &str) -> Res<Option<Value>> {
             };
             set_global(vm, &m, "argv", Value::list(vec![program]));
             set_global(vm, &m, "platform", Value::str("emscripten"));
-            set_global(vm, &m, "version", Value::str("3.11.2 (Async Playground)"));
+            set_global(vm, &m, "version", Value::str("3.11.7 (Async Playground)"));
             set_global(vm, &m, "maxsize", Value::Int(i64::MAX));
             set_global(vm, &m, "byteorder", Value::str("little"));
             super::run::run_module_source(
