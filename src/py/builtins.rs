@@ -426,6 +426,7 @@ fn install_class_methods(vm: &mut Vm) {
     add_method(vm, &object, "__setattr__", object_setattr);
     add_method(vm, &object, "__init_subclass__", object_init_subclass);
     add_method(vm, &object, "__getattribute__", object_getattribute);
+    add_method(vm, &object, "__delattr__", object_delattr);
     for kind in [Kind::List, Kind::Dict, Kind::Set] {
         let container = vm.types.of(kind);
         add_method(vm, &container, "__init__", container_init);
@@ -443,6 +444,7 @@ fn install_class_methods(vm: &mut Vm) {
     let property = vm.types.of(Kind::Property);
     add_method(vm, &property, "setter", property_setter);
     add_method(vm, &property, "getter", property_getter);
+    add_method(vm, &property, "deleter", property_deleter);
     add_method(vm, &property, "__get__", property_get);
 }
 
@@ -1496,13 +1498,19 @@ fn builtin_ord(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
 
 fn radix_text(vm: &mut Vm, args: &Args, name: &str, spec: &str) -> Res<Value> {
     arity(vm, name, args, 1, 1)?;
-    if !matches!(args[0], Value::Int(_) | Value::Big(_) | Value::Bool(_)) {
-        let type_name = type_name(vm, &args[0]);
-        return vm.type_error(format!(
-            "'{type_name}' object cannot be interpreted as an integer"
-        ));
-    }
-    Ok(Value::Str(format::format(vm, &args[0], spec)?.into()))
+    let number = match &args[0] {
+        Value::Int(_) | Value::Big(_) | Value::Bool(_) => args[0].clone(),
+        other => match ops::index_value(vm, other)? {
+            Some(number) => number,
+            None => {
+                let type_name = type_name(vm, other);
+                return vm.type_error(format!(
+                    "'{type_name}' object cannot be interpreted as an integer"
+                ));
+            }
+        },
+    };
+    Ok(Value::Str(format::format(vm, &number, spec)?.into()))
 }
 
 fn builtin_hex(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
@@ -1972,10 +1980,24 @@ pub fn construct(
                 .cloned()
                 .or_else(|| kwarg(&kwargs, "fset"))
                 .unwrap_or(Value::None);
-            Ok(Value::Object(Object::new(
-                class.clone(),
-                Native::Property(getter, setter),
-            )))
+            let deleter = args
+                .get(2)
+                .cloned()
+                .or_else(|| kwarg(&kwargs, "fdel"))
+                .unwrap_or(Value::None);
+            let doc = match args.get(3).cloned().or_else(|| kwarg(&kwargs, "doc")) {
+                Some(doc) if !doc.is_none() => doc,
+                _ => {
+                    let symbol = vm.sym("__doc__");
+                    match &getter {
+                        Value::None => Value::None,
+                        getter => ops::getattr(vm, getter, symbol).unwrap_or(Value::None),
+                    }
+                }
+            };
+            let property = Object::new(class.clone(), Native::Property(getter, setter));
+            set_property_extras(vm, &property, deleter, doc);
+            Ok(Value::Object(property))
         }
         Kind::StaticMethod | Kind::ClassMethod => {
             arity(vm, &name, &args, 1, 1)?;
@@ -2294,6 +2316,7 @@ fn create_class(
     };
     let mut dict = namespace.borrow().clone();
     vm.classes_set_attributes |= dict.get(vm.symbols.setattr).is_some();
+    vm.classes_get_attributes |= dict.get(vm.symbols.getattribute).is_some();
     vm.classes_have_slots |= dict.get(vm.symbols.slots).is_some();
     // As CPython: a class that defines `__eq__` and not `__hash__` is unhashable.
     let (eq_symbol, hash_symbol) = (vm.symbols.eq, vm.symbols.hash);
@@ -2708,11 +2731,19 @@ fn object_setattr(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
     Ok(Value::None)
 }
 
+fn object_delattr(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
+    arity(vm, "__delattr__", &args, 2, 2)?;
+    let name = expect_str(vm, &args[1], "attribute name")?;
+    let symbol = vm.sym(&name);
+    ops::generic_delattr(vm, &args[0], symbol)?;
+    Ok(Value::None)
+}
+
 fn object_getattribute(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
     arity(vm, "__getattribute__", &args, 2, 2)?;
     let name = expect_str(vm, &args[1], "attribute name")?;
     let symbol = vm.sym(&name);
-    ops::getattr(vm, &args[0], symbol)
+    ops::generic_getattr(vm, &args[0], symbol, false)
 }
 
 fn exception_init(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
@@ -2769,29 +2800,65 @@ fn exception_add_note(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Valu
     Ok(Value::None)
 }
 
-fn property_with(vm: &mut Vm, args: &Args, setter: bool) -> Res<Value> {
-    arity(vm, if setter { "setter" } else { "getter" }, args, 2, 2)?;
+/// A property's deleter and docstring, kept as its attributes `fdel` and `__doc__`.
+fn set_property_extras(vm: &mut Vm, property: &Rc<Object>, deleter: Value, doc: Value) {
+    let (fdel, doc_symbol) = (vm.sym("fdel"), vm.sym("__doc__"));
+    let mut attrs = property.attrs.borrow_mut();
+    attrs.set(fdel, deleter);
+    attrs.set(doc_symbol, doc);
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum PropertyPart {
+    Getter,
+    Setter,
+    Deleter,
+}
+
+/// `prop.getter(f)`, `prop.setter(f)`, `prop.deleter(f)`: a copy of the property with `f`
+/// in that part.
+fn property_with(vm: &mut Vm, args: &Args, part: PropertyPart) -> Res<Value> {
+    let name = match part {
+        PropertyPart::Getter => "getter",
+        PropertyPart::Setter => "setter",
+        PropertyPart::Deleter => "deleter",
+    };
+    arity(vm, name, args, 2, 2)?;
     let Value::Object(o) = &args[0] else {
         return vm.type_error("descriptor requires a 'property' object");
     };
-    let (getter, old_setter) = match &*o.native.borrow() {
+    let (mut getter, mut setter) = match &*o.native.borrow() {
         Native::Property(g, s) => (g.clone(), s.clone()),
         _ => (Value::None, Value::None),
     };
-    let native = if setter {
-        Native::Property(getter, args[1].clone())
-    } else {
-        Native::Property(args[1].clone(), old_setter)
-    };
-    Ok(Value::Object(Object::new(o.class.clone(), native)))
+    let (fdel, doc_symbol) = (vm.sym("fdel"), vm.sym("__doc__"));
+    let mut deleter = o.attrs.borrow().get(fdel).cloned().unwrap_or(Value::None);
+    let doc = o
+        .attrs
+        .borrow()
+        .get(doc_symbol)
+        .cloned()
+        .unwrap_or(Value::None);
+    match part {
+        PropertyPart::Getter => getter = args[1].clone(),
+        PropertyPart::Setter => setter = args[1].clone(),
+        PropertyPart::Deleter => deleter = args[1].clone(),
+    }
+    let property = Object::new(o.class.clone(), Native::Property(getter, setter));
+    set_property_extras(vm, &property, deleter, doc);
+    Ok(Value::Object(property))
 }
 
 fn property_setter(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
-    property_with(vm, &args, true)
+    property_with(vm, &args, PropertyPart::Setter)
 }
 
 fn property_getter(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
-    property_with(vm, &args, false)
+    property_with(vm, &args, PropertyPart::Getter)
+}
+
+fn property_deleter(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
+    property_with(vm, &args, PropertyPart::Deleter)
 }
 
 fn property_get(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {

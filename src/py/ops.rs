@@ -1572,11 +1572,32 @@ pub fn index_of(vm: &mut Vm, value: &Value) -> Res<i64> {
             let base = base_of(other).unwrap_or(Value::None);
             index_of(vm, &base)
         }
+        other => match index_value(vm, other)? {
+            Some(number) => index_of(vm, &number),
+            None => {
+                let name = type_name(vm, other);
+                vm.type_error(format!(
+                    "'{name}' object cannot be interpreted as an integer"
+                ))
+            }
+        },
+    }
+}
+
+/// What an object's `__index__` gives (it must be an int), or None without one.
+pub fn index_value(vm: &mut Vm, value: &Value) -> Res<Option<Value>> {
+    let Value::Object(o) = value else {
+        return Ok(None);
+    };
+    let Some(method) = o.class.lookup(vm.sym("__index__")) else {
+        return Ok(None);
+    };
+    let number = vm.call_nested(method, vec![value.clone()])?;
+    match number {
+        Value::Int(_) | Value::Big(_) | Value::Bool(_) => Ok(Some(number)),
         other => {
-            let name = type_name(vm, other);
-            vm.type_error(format!(
-                "'{name}' object cannot be interpreted as an integer"
-            ))
+            let name = type_name(vm, &other);
+            vm.type_error(format!("__index__ returned non-int (type {name})"))
         }
     }
 }
@@ -1702,6 +1723,12 @@ pub fn subscript(vm: &mut Vm, container: Value, index: Value) -> Res<Value> {
                 stop: r.start + stop * r.step,
                 step: r.step * step,
             })))
+        }
+        (Value::List(_) | Value::Tuple(_) | Value::Str(_) | Value::Range(_), Value::Object(_))
+            if index_value(vm, &index)?.is_some() =>
+        {
+            let number = index_value(vm, &index)?.unwrap_or(Value::None);
+            subscript(vm, container, number)
         }
         (Value::List(_) | Value::Tuple(_) | Value::Str(_) | Value::Range(_), _) => {
             let (a, b) = (type_name(vm, &container), type_name(vm, &index));
@@ -1838,6 +1865,10 @@ pub fn store_subscript(vm: &mut Vm, container: Value, index: Value, value: Value
                     }
                 },
             }
+        }
+        (Value::List(_), Value::Object(_)) if index_value(vm, &index)?.is_some() => {
+            let number = index_value(vm, &index)?.unwrap_or(Value::None);
+            store_subscript(vm, container, number, value)
         }
         (Value::List(_), _) => {
             let name = type_name(vm, &index);
@@ -2286,6 +2317,9 @@ pub fn lookup_method(vm: &mut Vm, object: &Value, symbol: Symbol) -> Res<Option<
             if o.attrs.borrow().get(symbol).is_some() {
                 return Ok(None);
             }
+            if vm.classes_get_attributes && own_getattribute(vm, &o.class).is_some() {
+                return Ok(None);
+            }
             match o.class.lookup(symbol) {
                 Some(f @ (Value::Func(_) | Value::Builtin(_))) => Ok(Some(f)),
                 _ => Ok(None),
@@ -2358,6 +2392,34 @@ fn bind(vm: &mut Vm, attribute: Value, object: &Value, class: &Rc<Type>) -> Res<
 }
 
 pub fn getattr(vm: &mut Vm, object: &Value, symbol: Symbol) -> Res<Value> {
+    if let (true, Value::Object(o)) = (vm.classes_get_attributes, object) {
+        if let Some(hook) = own_getattribute(vm, &o.class) {
+            let name = Value::Str(vm.name(symbol));
+            return match vm.call_nested(hook, vec![object.clone(), name.clone()]) {
+                Err(Flow::Raise(exc)) if vm.is_named(&exc, "AttributeError") => {
+                    match o.class.lookup(vm.symbols.getattr) {
+                        Some(fallback) => vm.call_nested(fallback, vec![object.clone(), name]),
+                        None => Err(Flow::Raise(exc)),
+                    }
+                }
+                other => other,
+            };
+        }
+    }
+    generic_getattr(vm, object, symbol, true)
+}
+
+/// A `__getattribute__` a program's class defines (every class has `object`'s).
+pub fn own_getattribute(vm: &Vm, class: &Rc<Type>) -> Option<Value> {
+    match class.lookup(vm.symbols.getattribute) {
+        Some(hook @ Value::Func(_)) => Some(hook),
+        _ => None,
+    }
+}
+
+/// `object.__getattribute__`: the attribute found the usual way; `fallback` says whether a
+/// class's `__getattr__` is asked when it is not found.
+pub fn generic_getattr(vm: &mut Vm, object: &Value, symbol: Symbol, fallback: bool) -> Res<Value> {
     match object {
         Value::Object(o) => {
             let bound_super = match &*o.native.borrow() {
@@ -2407,7 +2469,7 @@ pub fn getattr(vm: &mut Vm, object: &Value, symbol: Symbol) -> Res<Value> {
                 return bind(vm, attribute, object, &o.class.clone());
             }
             let getattr_symbol = vm.symbols.getattr;
-            if let Some(hook) = o.class.lookup(getattr_symbol) {
+            if let (true, Some(hook)) = (fallback, o.class.lookup(getattr_symbol)) {
                 let name = Value::Str(vm.name(symbol));
                 return vm.call_nested(hook, vec![object.clone(), name]);
             }
@@ -2877,6 +2939,7 @@ pub fn setattr(vm: &mut Vm, object: &Value, symbol: Symbol, value: Value) -> Res
         }
         Value::Type(t) if t.builtin.is_none() => {
             vm.classes_set_attributes |= symbol == vm.symbols.setattr;
+            vm.classes_get_attributes |= symbol == vm.symbols.getattribute;
             t.set_attr(symbol, value);
             Ok(())
         }
@@ -2907,6 +2970,42 @@ pub fn setattr(vm: &mut Vm, object: &Value, symbol: Symbol, value: Value) -> Res
 }
 
 pub fn delattr(vm: &mut Vm, object: &Value, symbol: Symbol) -> Res<()> {
+    if let Value::Object(o) = object {
+        let hook = o.class.lookup(vm.sym("__delattr__"));
+        if let Some(hook @ Value::Func(_)) = hook {
+            let name = Value::Str(vm.name(symbol));
+            vm.call_nested(hook, vec![object.clone(), name])?;
+            return Ok(());
+        }
+    }
+    generic_delattr(vm, object, symbol)
+}
+
+/// `object.__delattr__`: a property's deleter, a descriptor's `__delete__`, or the attribute
+/// itself.
+pub fn generic_delattr(vm: &mut Vm, object: &Value, symbol: Symbol) -> Res<()> {
+    if let Value::Object(o) = object {
+        if let Some(Value::Object(d)) = o.class.lookup(symbol) {
+            if matches!(&*d.native.borrow(), Native::Property(..)) {
+                let fdel = vm.sym("fdel");
+                let deleter = d.attrs.borrow().get(fdel).cloned().unwrap_or(Value::None);
+                if deleter.is_none() {
+                    let (name, class) = (vm.name(symbol), o.class.name.clone());
+                    return vm.err(
+                        "AttributeError",
+                        format!("property '{name}' of '{class}' object has no deleter"),
+                    );
+                }
+                vm.call_nested(deleter, vec![object.clone()])?;
+                return Ok(());
+            }
+            let delete = d.class.lookup(vm.sym("__delete__"));
+            if let Some(delete) = delete {
+                vm.call_nested(delete, vec![Value::Object(d.clone()), object.clone()])?;
+                return Ok(());
+            }
+        }
+    }
     let removed = match object {
         Value::Object(o) => o.attrs.borrow_mut().remove(symbol).is_some(),
         Value::Type(t) if t.builtin.is_none() => t.remove_attr(symbol).is_some(),

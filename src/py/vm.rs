@@ -325,6 +325,9 @@ pub struct Vm {
     /// Whether some class of the program defines `__setattr__` (only then does setting an
     /// attribute look for one).
     pub classes_set_attributes: bool,
+    /// Whether any class defines `__getattribute__`: until one does, attribute reads skip
+    /// looking for it.
+    pub classes_get_attributes: bool,
     /// Whether any class defined `__slots__` (its instances then take only those names).
     pub classes_have_slots: bool,
     /// `contextvars`: the current `Context` (None until the program reads one), and those a
@@ -412,6 +415,7 @@ pub struct Symbols {
     pub args: Symbol,
     pub doc: Symbol,
     pub getattr: Symbol,
+    pub getattribute: Symbol,
     pub setattr: Symbol,
     pub slots: Symbol,
     pub get_descriptor: Symbol,
@@ -460,6 +464,7 @@ fn symbols(interner: &mut Interner) -> Symbols {
         args: s("args"),
         doc: s("__doc__"),
         getattr: s("__getattr__"),
+        getattribute: s("__getattribute__"),
         setattr: s("__setattr__"),
         slots: s("__slots__"),
         get_descriptor: s("__get__"),
@@ -507,6 +512,7 @@ impl Vm {
             uncaught: None,
             next_type_id: Cell::new(1000),
             classes_set_attributes: false,
+            classes_get_attributes: false,
             classes_have_slots: false,
             context: Value::None,
             outer_contexts: Vec::new(),
