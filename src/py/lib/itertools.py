@@ -127,22 +127,62 @@ def zip_longest(*iterables, fillvalue=None):
         yield tuple(values)
 
 
-def groupby(iterable, key=None):
-    keyfunc = (lambda x: x) if key is None else key
-    group = []
-    current = object()
-    first = True
-    for element in iterable:
-        k = keyfunc(element)
-        if first or k != current:
-            if not first:
-                yield current, iter(group)
-            group = []
-            current = k
-            first = False
-        group.append(element)
-    if not first:
-        yield current, iter(group)
+class groupby:
+    """Consecutive runs of equal keys. Lazy, as CPython's: each group reads the one source
+    iterator, so a group left behind is over once the next one is asked for."""
+    __module__ = 'itertools'
+    _NOTHING = object()
+
+    def __init__(self, iterable, key=None):
+        self._source = iter(iterable)
+        self._keyfunc = key
+        self._target = self._current = self._value = groupby._NOTHING
+        self._grouper = None
+
+    def __iter__(self):
+        return self
+
+    def _step(self):
+        value = next(self._source)
+        self._current = value if self._keyfunc is None else self._keyfunc(value)
+        self._value = value
+
+    def __next__(self):
+        self._grouper = None
+        while True:
+            if self._current is groupby._NOTHING:
+                pass
+            elif self._target is groupby._NOTHING:
+                break
+            elif not (self._target == self._current):
+                break
+            self._step()
+        self._target = self._current
+        self._grouper = _grouper(self, self._target)
+        return self._current, self._grouper
+
+
+class _grouper:
+    __module__ = 'itertools'
+
+    def __init__(self, parent, key):
+        self._parent = parent
+        self._key = key
+
+    def __iter__(self):
+        return self
+
+    def __next__(self):
+        parent = self._parent
+        if parent._grouper is not self:
+            raise StopIteration
+        if parent._value is groupby._NOTHING:
+            parent._step()
+        if not (self._key == parent._current):
+            raise StopIteration
+        value = parent._value
+        parent._value = groupby._NOTHING
+        return value
 
 
 def starmap(function, iterable):
