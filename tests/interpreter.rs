@@ -227,3 +227,91 @@ fn warnings_at_the_end_of_a_failed_program_are_cpythons() {
     }
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// Programs that do not parse say what CPython 3.11 says, on the same line: CPython compiles
+/// each (`compile()`, as running the file would) and gives its message and line number.
+#[test]
+fn syntax_errors_say_what_cpython_says() {
+    let Some(python) = python() else {
+        return;
+    };
+    let programs = [
+        "if True print(1)\n",
+        "if True\n    pass\n",
+        "while x y\n    pass\n",
+        "for i in x y\n",
+        "with a as b c\n    pass\n",
+        "try:\n    pass\nexcept E x\n    pass\n",
+        "if x:\n    pass\nelif y z\n    pass\n",
+        "class A x\n    pass\n",
+        "class A(B)\n    pass\n",
+        "def f() x\n    pass\n",
+        "try\n    pass\n",
+        "match x\n    case 1: pass\n",
+        "lambda x x\n",
+        "f(a for a in b, c)\n",
+        "f(**x, *y)\n",
+        "def f(x, y, x): pass\n",
+        "g = lambda a, *a: 1\n",
+        "async def f():\n    yield from g()\n",
+        "del f()\n",
+        "x = f\"{1 +}\"\n",
+        "x = f\"{x y}\"\n",
+        "x = \"\"\"abc\nmore\n",
+        "print((1, 2)\n",
+        "print \"hello\"\n",
+    ];
+    let script = "import json, sys\nout = []\nfor source in json.load(sys.stdin):\n    try:\n        compile(source, 'p.py', 'exec')\n        out.append(None)\n    except SyntaxError as e:\n        out.append([e.msg, e.lineno])\nprint(json.dumps(out))\n";
+    let mut child = std::process::Command::new(python)
+        .args(["-c", script])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .expect("CPython starts");
+    let sources: Vec<String> = programs
+        .iter()
+        .map(|p| {
+            format!(
+                "\"{}\"",
+                p.replace('\\', "\\\\")
+                    .replace('"', "\\\"")
+                    .replace('\n', "\\n")
+            )
+        })
+        .collect();
+    use std::io::Write;
+    child
+        .stdin
+        .take()
+        .expect("its standard input")
+        .write_all(format!("[{}]", sources.join(",")).as_bytes())
+        .expect("the programs are written");
+    let output = child.wait_with_output().expect("CPython ends");
+    let verdicts = String::from_utf8_lossy(&output.stdout).into_owned();
+    let verdicts = async_playground::json::Json::parse(verdicts.trim()).expect("CPython's JSON");
+    let async_playground::json::Json::Array(verdicts) = verdicts else {
+        panic!("CPython's verdicts: {verdicts:?}");
+    };
+    for (program, verdict) in programs.iter().zip(verdicts) {
+        let async_playground::json::Json::Array(parts) = verdict else {
+            panic!("CPython compiled {program:?}");
+        };
+        let (message, line) = match parts.as_slice() {
+            [async_playground::json::Json::String(m), async_playground::json::Json::Number(l)] => {
+                (m.clone(), l.clone())
+            }
+            other => panic!("CPython's verdict on {program:?}: {other:?}"),
+        };
+        let (_, stderr, output) = run_command_line(program);
+        assert_eq!(output.status.code(), Some(2), "{program:?}: {stderr}");
+        assert_eq!(
+            stderr.lines().last(),
+            Some(format!("SyntaxError: {message}").as_str()),
+            "{program:?}: {stderr}"
+        );
+        assert!(
+            stderr.contains(&format!("line {line}\n")),
+            "{program:?} should fail on line {line}: {stderr}"
+        );
+    }
+}

@@ -149,6 +149,9 @@ pub struct Arguments {
     /// The parameters' annotations (`x: int`), in CPython's order: positional, `*args`,
     /// keyword-only, `**kwargs`.
     pub annotations: Vec<(Rc<str>, Expr)>,
+    /// Every parameter's name where it is written, in order (for CPython's error on a name
+    /// given twice).
+    pub written: Vec<(Rc<str>, Pos)>,
 }
 
 #[derive(Clone, Debug, PartialEq)]

@@ -367,7 +367,8 @@ impl Lexer {
                     self.error(
                         format!(
                             "unterminated triple-quoted string literal (detected at line {})",
-                            self.line
+                            // CPython counts the lines the file has: a last newline ends one.
+                            self.line - u32::from(self.chars.last() == Some(&'\n'))
                         ),
                         line,
                         col,

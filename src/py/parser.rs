@@ -46,6 +46,10 @@ fn parse_expression_at(
         e.line = line;
         e.col += col;
         e.text = source_line.to_owned();
+        // CPython 3.11 says where the error is: in an f-string's expression.
+        if !e.message.starts_with("f-string") {
+            e.message = format!("f-string: {}", e.message);
+        }
         e
     };
     let tokens = tokenize(&format!("({text})")).map_err(shift)?;
@@ -219,6 +223,10 @@ impl Parser {
                 "class" => Some(self.class_def(Vec::new())?),
                 "async" => Some(self.async_statement()?),
                 "match" if self.starts_match() => Some(self.match_statement()?),
+                "match" => {
+                    self.match_without_colon()?;
+                    None
+                }
                 _ => None,
             },
             Tok::Op("@") => Some(self.decorated()?),
@@ -242,6 +250,15 @@ impl Parser {
 
     /// A block after `:`: an indented suite, or simple statements on the same line.
     fn block(&mut self, after: &str, line: u32) -> Parsed<Vec<Stmt>> {
+        // As CPython's grammar: a header that ends in an expression says "expected ':'" only
+        // when the line ends there; `def`, `try`, `else` and `finally` always say it.
+        let always_expected = matches!(
+            after,
+            "function definition" | "'try' statement" | "'else' statement" | "'finally' statement"
+        );
+        if !always_expected && !self.at_op(":") && !self.at(&Tok::Newline) {
+            return Err(self.invalid());
+        }
         self.expect_op(":")?;
         if self.eat(&Tok::Newline) {
             if !self.eat(&Tok::Indent) {
@@ -346,6 +363,24 @@ impl Parser {
             last = Some(&token.tok);
         }
         matches!(last, Some(Tok::Op(":")))
+    }
+
+    /// `match subject` and the line's end: CPython's "expected ':'" (anything else that starts
+    /// with the name `match` is parsed as the expression or assignment it is).
+    fn match_without_colon(&mut self) -> Parsed<()> {
+        let start = self.pos;
+        let next = self.peek_tok(1);
+        let subject_follows = !matches!(next, Tok::Newline | Tok::End)
+            && !matches!(next, Tok::Op(op) if !matches!(*op, "(" | "[" | "{" | "-" | "*" | "~"));
+        if subject_follows {
+            self.pos += 1;
+            let parsed = self.star_expressions();
+            if parsed.is_ok() && self.at(&Tok::Newline) {
+                return Err(self.error_here("expected ':'"));
+            }
+        }
+        self.pos = start;
+        Ok(())
     }
 
     fn match_statement(&mut self) -> Parsed<Stmt> {
@@ -869,6 +904,14 @@ impl Parser {
         })
     }
 
+    /// The name at the current token (empty if it is none: `name()` then refuses it).
+    fn name_here(&self) -> Rc<str> {
+        match self.tok() {
+            Tok::Name(name) => name.clone(),
+            _ => "".into(),
+        }
+    }
+
     /// Parameters up to `end` (`)` for `def`, `:` for `lambda`, which has no annotations).
     fn parameters(&mut self, end: &str) -> Parsed<Arguments> {
         let annotated = end == ")";
@@ -878,6 +921,7 @@ impl Parser {
         while !self.at_op(end) {
             let pos = self.here();
             if self.eat_op("**") {
+                args.written.push((self.name_here(), self.here()));
                 let name = self.name()?;
                 if annotated && self.eat_op(":") {
                     args.annotations.push((name.clone(), self.expression()?));
@@ -889,6 +933,7 @@ impl Parser {
                 }
                 star_seen = true;
                 if !self.at_op(",") && !self.at_op(end) {
+                    args.written.push((self.name_here(), self.here()));
                     let name = self.name()?;
                     if annotated && self.eat_op(":") {
                         args.annotations.push((name.clone(), self.expression()?));
@@ -898,6 +943,7 @@ impl Parser {
             } else if self.eat_op("/") {
                 args.posonly = args.args.len();
             } else {
+                args.written.push((self.name_here(), self.here()));
                 let name = self.name()?;
                 if annotated && self.eat_op(":") {
                     args.annotations.push((name.clone(), self.expression()?));
@@ -1234,6 +1280,9 @@ impl Parser {
                 Ok(())
             }
             ExprKind::Tuple(_) | ExprKind::List(_) => Ok(()),
+            _ if verb == "delete" => {
+                Err(self.error_at(format!("cannot delete {}", describe(target)), target.pos))
+            }
             _ => Err(self.error_at(format!("cannot {verb} to {}", describe(target)), target.pos)),
         }
     }
@@ -1315,7 +1364,9 @@ impl Parser {
         if self.at_keyword("lambda") {
             self.pos += 1;
             let args = self.parameters(":")?;
-            self.expect_op(":")?;
+            if !self.eat_op(":") {
+                return Err(self.invalid());
+            }
             let body = self.expression()?;
             return Ok(Expr {
                 pos,
@@ -1573,12 +1624,20 @@ impl Parser {
         self.enter()?;
         let mut args = Vec::new();
         let mut keywords: Vec<Keyword> = Vec::new();
+        // Where a generator expression stands without its own parentheses.
+        let mut bare_generator = None;
         while !self.at_op(")") {
             let pos = self.here();
             if self.eat_op("**") {
                 let value = self.expression()?;
                 keywords.push(Keyword { name: None, value });
             } else if self.eat_op("*") {
+                if keywords.iter().any(|k| k.name.is_none()) {
+                    return Err(self.error_at(
+                        "iterable argument unpacking follows keyword argument unpacking",
+                        pos,
+                    ));
+                }
                 let value = self.expression()?;
                 args.push(Expr {
                     pos,
@@ -1600,6 +1659,7 @@ impl Parser {
                 let value = self.named_expression()?;
                 if self.at_keyword("for") || self.at_keyword("async") {
                     let generators = self.comprehension_clauses()?;
+                    bare_generator.get_or_insert(pos);
                     args.push(Expr {
                         pos,
                         kind: ExprKind::GeneratorExp(Box::new(value), generators),
@@ -1631,6 +1691,9 @@ impl Parser {
                 }
                 break;
             }
+        }
+        if let Some(pos) = bare_generator.filter(|_| args.len() + keywords.len() > 1) {
+            return Err(self.error_at("Generator expression must be parenthesized", pos));
         }
         self.expect_op(")")?;
         self.depth -= 1;

@@ -34,6 +34,8 @@ pub struct Scope {
     pub params: Vec<Rc<str>>,
     pub is_generator: bool,
     pub has_await: bool,
+    /// An `async def`: `yield from` is refused in it.
+    pub is_async_def: bool,
     /// A method that uses `super()` or `__class__`: its class needs a `__class__` cell.
     pub needs_class_cell: bool,
     assigned: HashSet<Rc<str>>,
@@ -158,18 +160,25 @@ impl Builder<'_> {
         parent
     }
 
-    fn params(&mut self, args: &Arguments) {
+    fn params(&mut self, args: &Arguments) -> Result<(), SyntaxError> {
         // CPython's order of `co_varnames`: positional, keyword-only, *args, **kwargs.
         let mut names: Vec<Rc<str>> = args.args.iter().map(|a| a.name.clone()).collect();
         names.extend(args.kwonly.iter().map(|a| a.name.clone()));
         names.extend(args.vararg.iter().cloned());
         names.extend(args.kwarg.iter().cloned());
-        let scope = self.scope();
+        for (i, (name, at)) in args.written.iter().enumerate() {
+            if args.written[..i].iter().any(|(earlier, _)| earlier == name) {
+                let message = format!("duplicate argument '{name}' in function definition");
+                return Err(self.error(message, *at));
+            }
+        }
         for name in names {
+            let scope = self.scope();
             scope.params.push(name.clone());
             scope.locals.push(name.clone());
             scope.assigned.insert(name);
         }
+        Ok(())
     }
 
     fn stmts(&mut self, stmts: &[Stmt]) -> Result<(), SyntaxError> {
@@ -246,7 +255,8 @@ impl Builder<'_> {
                 }
                 self.assign(&def.name);
                 let parent = self.open(node_key(&**def), ScopeKind::Function);
-                self.params(&def.args);
+                self.scope().is_async_def = def.is_async;
+                self.params(&def.args)?;
                 self.stmts(&def.body)?;
                 self.current = parent;
                 Ok(())
@@ -600,7 +610,7 @@ impl Builder<'_> {
             ExprKind::Lambda(args, body) => {
                 self.defaults(args)?;
                 let parent = self.open(node_key(expr), ScopeKind::Function);
-                self.params(args);
+                self.params(args)?;
                 self.expr(body)?;
                 self.current = parent;
                 Ok(())
@@ -622,6 +632,9 @@ impl Builder<'_> {
                 Ok(())
             }
             ExprKind::YieldFrom(value) => {
+                if self.scope().kind() == ScopeKind::Function && self.scope().is_async_def {
+                    return Err(self.error("'yield from' inside async function".into(), expr.pos));
+                }
                 self.yield_here(expr.pos)?;
                 self.expr(value)
             }
