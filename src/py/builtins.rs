@@ -3043,6 +3043,12 @@ pub fn import(vm: &mut Vm, name: &str) -> Res<Value> {
     if let Some(module) = vm.imported(name) {
         return Ok(module);
     }
+    if name.starts_with('.') {
+        return vm.err(
+            "ImportError",
+            "attempted relative import with no known parent package",
+        );
+    }
     let module = match name {
         "asyncio" | "asyncio.exceptions" | "asyncio.tasks" | "asyncio.queues" => {
             super::asyncio::module(vm)?

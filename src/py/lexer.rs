@@ -257,6 +257,19 @@ impl Lexer {
         }
     }
 
+    /// A keyword right after a number (`1if x else 2`), which CPython 3.11 still reads.
+    fn keyword_follows(&self) -> bool {
+        ["and", "else", "for", "if", "in", "is", "not", "or"]
+            .iter()
+            .any(|word| {
+                let length = word.chars().count();
+                word.chars()
+                    .enumerate()
+                    .all(|(i, c)| self.peek(i) == Some(c))
+                    && !self.peek(length).is_some_and(is_name_char)
+            })
+    }
+
     fn number(&mut self) -> Result<(), SyntaxError> {
         let (line, col) = (self.line, self.col());
         let start = self.pos;
@@ -291,12 +304,30 @@ impl Lexer {
                 .iter()
                 .filter(|c| **c != '_')
                 .collect();
-            if digits.is_empty() || self.peek(0).is_some_and(|c| c.is_ascii_alphanumeric()) {
-                let kind = match radix {
-                    16 => "hexadecimal",
-                    8 => "octal",
-                    _ => "binary",
-                };
+            let kind = match radix {
+                16 => "hexadecimal",
+                8 => "octal",
+                _ => "binary",
+            };
+            // As CPython's tokenizer: a decimal digit out of the base is named; a digit
+            // after an underscore is one too (`0o1_8`).
+            let next = match self.peek(0) {
+                Some('_') => self.peek(1),
+                other => other,
+            };
+            if let Some(digit) = next.filter(|c| c.is_ascii_digit() && radix != 16) {
+                let at = self.col() + u32::from(self.peek(0) == Some('_'));
+                return Err(self.error(
+                    format!("invalid digit '{digit}' in {kind} literal"),
+                    line,
+                    at,
+                ));
+            }
+            if digits.is_empty()
+                || self
+                    .peek(0)
+                    .is_some_and(|c| c.is_ascii_alphanumeric() || c == '_')
+            {
                 return Err(self.error(format!("invalid {kind} literal"), line, col));
             }
             let literal = format!(
@@ -317,7 +348,7 @@ impl Lexer {
             self.pos += 1;
             take_digits(self, |c| c.is_ascii_digit());
         }
-        if matches!(self.peek(0), Some('e' | 'E')) {
+        if matches!(self.peek(0), Some('e' | 'E')) && !self.keyword_follows() {
             let sign = usize::from(matches!(self.peek(1), Some('+' | '-')));
             if self.peek(1 + sign).is_some_and(|c| c.is_ascii_digit()) {
                 is_float = true;
@@ -328,7 +359,7 @@ impl Lexer {
         if matches!(self.peek(0), Some('j' | 'J')) {
             return Err(self.error("complex numbers are not supported here", line, col));
         }
-        if self.peek(0).is_some_and(is_name_char) {
+        if self.peek(0).is_some_and(is_name_char) && !self.keyword_follows() {
             return Err(self.error("invalid decimal literal", line, self.col()));
         }
         let text: String = self.chars[start..self.pos]

@@ -918,13 +918,25 @@ impl Parser {
         let mut args = Arguments::default();
         let mut star_seen = false;
         let mut default_seen = false;
+        let mut slash_seen = false;
+        // A bare `*` must be followed by a keyword-only parameter.
+        let mut bare_star = None;
         while !self.at_op(end) {
             let pos = self.here();
+            if args.kwarg.is_some() {
+                return Err(self.error_at("arguments cannot follow var-keyword argument", pos));
+            }
             if self.eat_op("**") {
+                if let Some(star) = bare_star {
+                    return Err(self.error_at("named arguments must follow bare *", star));
+                }
                 args.written.push((self.name_here(), self.here()));
                 let name = self.name()?;
                 if annotated && self.eat_op(":") {
                     args.annotations.push((name.clone(), self.expression()?));
+                }
+                if self.at_op("=") {
+                    return Err(self.error_here("var-keyword argument cannot have default value"));
                 }
                 args.kwarg = Some(name);
             } else if self.eat_op("*") {
@@ -938,11 +950,29 @@ impl Parser {
                     if annotated && self.eat_op(":") {
                         args.annotations.push((name.clone(), self.expression()?));
                     }
+                    if self.at_op("=") {
+                        return Err(
+                            self.error_here("var-positional argument cannot have default value")
+                        );
+                    }
                     args.vararg = Some(name);
+                } else {
+                    bare_star = Some(pos);
                 }
             } else if self.eat_op("/") {
+                if slash_seen {
+                    return Err(self.error_at("/ may appear only once", pos));
+                }
+                if star_seen {
+                    return Err(self.error_at("/ must be ahead of *", pos));
+                }
+                if args.args.is_empty() {
+                    return Err(self.error_at("invalid syntax", pos));
+                }
+                slash_seen = true;
                 args.posonly = args.args.len();
             } else {
+                bare_star = None;
                 args.written.push((self.name_here(), self.here()));
                 let name = self.name()?;
                 if annotated && self.eat_op(":") {
@@ -970,6 +1000,9 @@ impl Parser {
             if !self.eat_op(",") {
                 break;
             }
+        }
+        if let Some(star) = bare_star {
+            return Err(self.error_at("named arguments must follow bare *", star));
         }
         Ok(args)
     }
@@ -1113,12 +1146,18 @@ impl Parser {
                     let parenthesized = self.eat_op("(");
                     loop {
                         let apos = self.here();
-                        if self.eat_op("*") {
+                        if self.at_op("*") {
+                            // `*` stands alone, without parentheses.
+                            if parenthesized || !names.is_empty() {
+                                return Err(self.invalid());
+                            }
+                            self.pos += 1;
                             names.push(Alias {
                                 name: "*".into(),
                                 asname: None,
                                 pos: apos,
                             });
+                            break;
                         } else {
                             let name = self.name()?;
                             let asname = if self.eat_keyword("as") {
@@ -1183,30 +1222,82 @@ impl Parser {
         };
         if self.at_op("=") {
             let mut targets = vec![first];
+            let first_equals = self.pos;
+            let mut equals = Vec::new();
             let mut value;
             loop {
-                let eq = self.here();
+                equals.push(self.here());
                 self.pos += 1;
                 value = if self.at_keyword("yield") {
                     self.yield_expression()?
                 } else {
                     self.star_expressions()?
                 };
-                if let Some(bad) = targets.last() {
-                    self.check_assign_target(bad, eq)?;
-                }
                 if self.at_op("=") {
                     targets.push(value);
                 } else {
                     break;
                 }
             }
+            // `x = a < b = 1`: CPython takes the first `=` for a mistyped `==` or `:=`.
+            if let (ExprKind::Name(_), Some(second)) = (&targets[0].kind, targets.get(1)) {
+                if matches!(
+                    second.kind,
+                    ExprKind::Compare(..) | ExprKind::BoolOp(..) | ExprKind::IfExp(..)
+                ) {
+                    return Err(self.error_at(
+                        "invalid syntax. Maybe you meant '==' or ':=' instead of '='?",
+                        targets[0].pos,
+                    ));
+                }
+            }
+            let single = targets.len() == 1;
+            // `f(), a = 1, 2`: the same, read at the tuple's last name (not in parentheses).
+            let parenthesized = matches!(
+                self.tokens
+                    .get(first_equals.wrapping_sub(1))
+                    .map(|t| &t.tok),
+                Some(Tok::Op(")"))
+            );
+            if let (true, false, ExprKind::Tuple(items)) = (single, parenthesized, &targets[0].kind)
+            {
+                if let Some(
+                    last @ Expr {
+                        kind: ExprKind::Name(_),
+                        ..
+                    },
+                ) = items.last()
+                {
+                    let all_targets = items.iter().all(|item| {
+                        matches!(
+                            item.kind,
+                            ExprKind::Name(_)
+                                | ExprKind::Attribute(..)
+                                | ExprKind::Subscript(..)
+                                | ExprKind::Tuple(_)
+                                | ExprKind::List(_)
+                                | ExprKind::Starred(_)
+                        )
+                    });
+                    if !all_targets && is_operand(&value) {
+                        return Err(self.error_at(
+                            "invalid syntax. Maybe you meant '==' or ':=' instead of '='?",
+                            last.pos,
+                        ));
+                    }
+                }
+            }
+            for (target, eq) in targets.iter().zip(&equals) {
+                self.check_assign_target(target, *eq, single.then_some(&value))?;
+            }
             return Ok(StmtKind::Assign(targets, value));
         }
         if let Tok::Op(op) = self.tok() {
             if let Some(bin) = augmented(op) {
-                self.check_target(&first, "augmented assign")?;
-                if matches!(first.kind, ExprKind::Tuple(_) | ExprKind::List(_)) {
+                if !matches!(
+                    first.kind,
+                    ExprKind::Name(_) | ExprKind::Attribute(..) | ExprKind::Subscript(..)
+                ) {
                     return Err(self.error_at(
                         format!(
                             "'{}' is an illegal expression for augmented assignment",
@@ -1241,23 +1332,45 @@ impl Parser {
         Ok(StmtKind::Expr(first))
     }
 
-    fn check_assign_target(&self, target: &Expr, eq: Pos) -> Parsed<()> {
-        match &target.kind {
-            ExprKind::Call { .. } => Err(self.error_at(
-                "cannot assign to function call here. Maybe you meant '==' instead of '='?",
-                target.pos,
-            )),
-            ExprKind::Constant(_) | ExprKind::FString(_) => Err(self.error_at(
-                "cannot assign to literal here. Maybe you meant '==' instead of '='?",
-                target.pos,
-            )),
-            _ => self.check_target(target, "assign").map_err(|mut e| {
-                if e.line == 0 {
-                    e.line = eq.line;
-                }
-                e
-            }),
+    /// A target of `=`. `value` is the assigned value when this is the statement's one
+    /// target: as CPython's grammar, an operand-like target (or a tuple's last item) right
+    /// before an operand-like value is likely a mistyped `==`, and the message says so.
+    fn check_assign_target(&self, target: &Expr, eq: Pos, value: Option<&Expr>) -> Parsed<()> {
+        if matches!(target.kind, ExprKind::Yield(..) | ExprKind::YieldFrom(..)) {
+            return Err(self.error_at("assignment to yield expression not possible", target.pos));
         }
+        let before_equals = match &target.kind {
+            ExprKind::Tuple(items) => items.last().unwrap_or(target),
+            _ => target,
+        };
+        let valid = matches!(
+            before_equals.kind,
+            ExprKind::Name(_)
+                | ExprKind::Attribute(..)
+                | ExprKind::Subscript(..)
+                | ExprKind::Tuple(_)
+                | ExprKind::List(_)
+                | ExprKind::Starred(_)
+        );
+        let excluded = matches!(
+            before_equals.kind,
+            ExprKind::GeneratorExp(..) | ExprKind::Constant(Constant::None | Constant::Bool(_))
+        );
+        if !valid && !excluded && is_operand(before_equals) && value.is_some_and(is_operand) {
+            return Err(self.error_at(
+                format!(
+                    "cannot assign to {} here. Maybe you meant '==' instead of '='?",
+                    describe(before_equals)
+                ),
+                before_equals.pos,
+            ));
+        }
+        self.check_target(target, "assign").map_err(|mut e| {
+            if e.line == 0 {
+                e.line = eq.line;
+            }
+            e
+        })
     }
 
     /// Refuses what cannot be assigned to (or deleted), as CPython words it.
@@ -2328,6 +2441,21 @@ fn augmented_op(tok: &Tok) -> bool {
 }
 
 /// How CPython names an expression in "cannot assign to …".
+/// An expression CPython's grammar reads as a `bitwise_or` (an operand of a comparison).
+fn is_operand(expr: &Expr) -> bool {
+    !matches!(
+        expr.kind,
+        ExprKind::Compare(..)
+            | ExprKind::BoolOp(..)
+            | ExprKind::IfExp(..)
+            | ExprKind::Lambda(..)
+            | ExprKind::Yield(..)
+            | ExprKind::YieldFrom(..)
+            | ExprKind::Starred(..)
+            | ExprKind::UnaryOp(UnaryOp::Not, _)
+    )
+}
+
 fn describe(expr: &Expr) -> &'static str {
     match &expr.kind {
         ExprKind::Call { .. } => "function call",
@@ -2336,6 +2464,7 @@ fn describe(expr: &Expr) -> &'static str {
             ExprKind::Constant(Constant::Bool(true)) => "True",
             _ => "False",
         },
+        ExprKind::Constant(Constant::Ellipsis) => "ellipsis",
         ExprKind::Constant(_) => "literal",
         ExprKind::FString(_) => "f-string expression",
         ExprKind::BinOp(..) | ExprKind::UnaryOp(..) => "expression",
