@@ -625,10 +625,11 @@ fn format_int(vm: &mut Vm, value: &Value, spec: &Spec, raw: &str) -> Res<String>
             return format_float(vm, f, spec, raw);
         }
         Some('s') => {
+            let name = type_name(vm, value);
             return vm.err(
                 "ValueError",
-                "Unknown format code 's' for object of type 'int'",
-            )
+                format!("Unknown format code 's' for object of type '{name}'"),
+            );
         }
         _ => {}
     }
@@ -673,9 +674,10 @@ fn format_int(vm: &mut Vm, value: &Value, spec: &Spec, raw: &str) -> Res<String>
             (text, prefix)
         }
         Some(other) => {
+            let name = type_name(vm, value);
             return vm.err(
                 "ValueError",
-                format!("Unknown format code '{other}' for object of type 'int'"),
+                format!("Unknown format code '{other}' for object of type '{name}'"),
             );
         }
     };
@@ -763,6 +765,11 @@ pub fn general_format(
         } else {
             base
         };
+        let base = if alternate && !base.contains('.') {
+            format!("{base}.")
+        } else {
+            base
+        };
         return if x.is_sign_negative() {
             format!("-{base}")
         } else {
@@ -797,6 +804,11 @@ pub fn general_format(
     if at_least_one_decimal && !out.contains(['.', 'e', 'E', 'n', 'i']) {
         out.push_str(".0");
     }
+    // The alternate form always has a decimal point (`255.`, `3.e+02`).
+    if alternate && !out.contains('.') {
+        let at = out.find(['e', 'E']).unwrap_or(out.len());
+        out.insert(at, '.');
+    }
     out
 }
 
@@ -808,6 +820,15 @@ fn strip_zeros(text: &str) -> String {
 }
 
 fn format_float(vm: &mut Vm, x: f64, spec: &Spec, _raw: &str) -> Res<String> {
+    if let Some(other) = spec
+        .kind
+        .filter(|k| !matches!(k, 'e' | 'E' | 'f' | 'F' | 'g' | 'G' | '%' | 'n'))
+    {
+        return vm.err(
+            "ValueError",
+            format!("Unknown format code '{other}' for object of type 'float'"),
+        );
+    }
     let negative = x.is_sign_negative() && !x.is_nan();
     let magnitude = x.abs();
     let upper = matches!(spec.kind, Some('E' | 'F' | 'G'));
@@ -878,8 +899,10 @@ fn format_str(vm: &mut Vm, s: &str, spec: &Spec, _raw: &str, type_name: &str) ->
             );
         }
     }
-    if spec.sign.is_some() {
-        return vm.err("ValueError", "Sign not allowed in string format specifier");
+    match spec.sign {
+        Some(' ') => return vm.err("ValueError", "Space not allowed in string format specifier"),
+        Some(_) => return vm.err("ValueError", "Sign not allowed in string format specifier"),
+        None => {}
     }
     if spec.align == Some('=') {
         return vm.err(

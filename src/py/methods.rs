@@ -50,6 +50,7 @@ pub fn install(vm: &mut Vm) {
         ("isalnum", str_isalnum),
         ("isspace", str_isspace),
         ("isupper", str_isupper),
+        ("istitle", str_istitle),
         ("islower", str_islower),
         ("isidentifier", str_isidentifier),
         ("partition", str_partition),
@@ -823,6 +824,28 @@ fn str_isupper(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
     Ok(Value::Bool(
         s.chars().any(char::is_uppercase) && !s.chars().any(char::is_lowercase),
     ))
+}
+
+/// Capitals only at the start of words, small letters only after cased letters.
+fn str_istitle(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
+    let s = this_str(vm, &args, "istitle")?;
+    let (mut cased, mut after_cased) = (false, false);
+    for c in s.chars() {
+        if c.is_uppercase() {
+            if after_cased {
+                return Ok(Value::Bool(false));
+            }
+            (cased, after_cased) = (true, true);
+        } else if c.is_lowercase() {
+            if !after_cased {
+                return Ok(Value::Bool(false));
+            }
+            (cased, after_cased) = (true, true);
+        } else {
+            after_cased = false;
+        }
+    }
+    Ok(Value::Bool(cased))
 }
 
 fn str_islower(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {

@@ -1653,7 +1653,7 @@ fn slice_positions(start: i64, stop: i64, step: i64) -> impl Iterator<Item = usi
 }
 
 pub fn subscript(vm: &mut Vm, container: Value, index: Value) -> Res<Value> {
-    let index = sequence_index(&container, index);
+    let index = sequence_index(vm, &container, index)?;
     match (&container, &index) {
         (Value::List(items), Value::Int(i)) => {
             let items = items.borrow();
@@ -1724,12 +1724,6 @@ pub fn subscript(vm: &mut Vm, container: Value, index: Value) -> Res<Value> {
                 step: r.step * step,
             })))
         }
-        (Value::List(_) | Value::Tuple(_) | Value::Str(_) | Value::Range(_), Value::Object(_))
-            if index_value(vm, &index)?.is_some() =>
-        {
-            let number = index_value(vm, &index)?.unwrap_or(Value::None);
-            subscript(vm, container, number)
-        }
         (Value::List(_) | Value::Tuple(_) | Value::Str(_) | Value::Range(_), _) => {
             let (a, b) = (type_name(vm, &container), type_name(vm, &index));
             let what = if a.as_ref() == "str" {
@@ -1777,11 +1771,22 @@ pub fn subscript(vm: &mut Vm, container: Value, index: Value) -> Res<Value> {
 }
 
 /// An int subclass's instance indexes a sequence as its int does.
-fn sequence_index(container: &Value, index: Value) -> Value {
-    match (container, base_of(&index)) {
-        (Value::List(_) | Value::Tuple(_) | Value::Str(_) | Value::Range(_), Some(base)) => base,
-        _ => index,
+/// An index into a built-in sequence: an int subclass's value, or what an object's
+/// `__index__` gives.
+fn sequence_index(vm: &mut Vm, container: &Value, index: Value) -> Res<Value> {
+    if !matches!(
+        (container, &index),
+        (
+            Value::List(_) | Value::Tuple(_) | Value::Str(_) | Value::Range(_),
+            Value::Object(_)
+        )
+    ) {
+        return Ok(index);
     }
+    if let Some(base) = base_of(&index) {
+        return Ok(base);
+    }
+    Ok(index_value(vm, &index)?.unwrap_or(index))
 }
 
 /// `object[index]` for an instance of a subclass of a built-in type: its built-in value's item,
@@ -1809,7 +1814,7 @@ pub fn key_error(vm: &mut Vm, key: Value) -> Value {
 }
 
 pub fn store_subscript(vm: &mut Vm, container: Value, index: Value, value: Value) -> Res<()> {
-    let index = sequence_index(&container, index);
+    let index = sequence_index(vm, &container, index)?;
     match (&container, &index) {
         (Value::List(items), Value::Int(i)) => {
             let len = items.borrow().len();
@@ -1866,10 +1871,6 @@ pub fn store_subscript(vm: &mut Vm, container: Value, index: Value, value: Value
                 },
             }
         }
-        (Value::List(_), Value::Object(_)) if index_value(vm, &index)?.is_some() => {
-            let number = index_value(vm, &index)?.unwrap_or(Value::None);
-            store_subscript(vm, container, number, value)
-        }
         (Value::List(_), _) => {
             let name = type_name(vm, &index);
             vm.type_error(format!(
@@ -1884,7 +1885,7 @@ pub fn store_subscript(vm: &mut Vm, container: Value, index: Value, value: Value
 }
 
 pub fn delete_subscript(vm: &mut Vm, container: Value, index: Value) -> Res<()> {
-    let index = sequence_index(&container, index);
+    let index = sequence_index(vm, &container, index)?;
     match (&container, &index) {
         (Value::List(items), Value::Int(i)) => {
             let len = items.borrow().len();
@@ -2805,7 +2806,11 @@ fn builtin_type_attribute(vm: &mut Vm, object: &Value, symbol: Symbol) -> Res<Va
     }
     match class.lookup(symbol) {
         Some(attribute) => bind(vm, attribute, object, &class),
-        None => attribute_error(vm, object, symbol),
+        // `[1, 2].__len__()`, `"ab".__contains__("a")`: the data type's special methods.
+        None => match super::builtins::builtin_dunder(vm, &class, symbol) {
+            Some(method) => Ok(Value::Method(Rc::new((method, object.clone())))),
+            None => attribute_error(vm, object, symbol),
+        },
     }
 }
 
@@ -2908,6 +2913,10 @@ pub fn setattr(vm: &mut Vm, object: &Value, symbol: Symbol, value: Value) -> Res
             if vm.classes_have_slots && !slots_allow(vm, &o.class, symbol) {
                 return attribute_error(vm, object, symbol);
             }
+            let is_exception = matches!(&*o.native.borrow(), Native::Exception(_));
+            if is_exception && &*vm.interner.name(symbol) == "__traceback__" {
+                return set_traceback(vm, object, &value);
+            }
             if let Native::Exception(data) = &mut *o.native.borrow_mut() {
                 let name = vm.interner.name(symbol);
                 match &*name {
@@ -2918,17 +2927,6 @@ pub fn setattr(vm: &mut Vm, object: &Value, symbol: Symbol, value: Value) -> Res
                     }
                     "__context__" => {
                         data.context = (!value.is_none()).then(|| value.clone());
-                        return Ok(());
-                    }
-                    "__traceback__" => {
-                        let entries = match &value {
-                            Value::None => Some(Vec::new()),
-                            other => traceback_entries(other).map(|e| e.to_vec()),
-                        };
-                        let Some(entries) = entries else {
-                            return vm.type_error("__traceback__ must be a traceback or None");
-                        };
-                        data.traceback = entries;
                         return Ok(());
                     }
                     _ => {}

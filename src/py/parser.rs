@@ -1239,57 +1239,7 @@ impl Parser {
                     break;
                 }
             }
-            // `x = a < b = 1`: CPython takes the first `=` for a mistyped `==` or `:=`.
-            if let (ExprKind::Name(_), Some(second)) = (&targets[0].kind, targets.get(1)) {
-                if matches!(
-                    second.kind,
-                    ExprKind::Compare(..) | ExprKind::BoolOp(..) | ExprKind::IfExp(..)
-                ) {
-                    return Err(self.error_at(
-                        "invalid syntax. Maybe you meant '==' or ':=' instead of '='?",
-                        targets[0].pos,
-                    ));
-                }
-            }
-            let single = targets.len() == 1;
-            // `f(), a = 1, 2`: the same, read at the tuple's last name (not in parentheses).
-            let parenthesized = matches!(
-                self.tokens
-                    .get(first_equals.wrapping_sub(1))
-                    .map(|t| &t.tok),
-                Some(Tok::Op(")"))
-            );
-            if let (true, false, ExprKind::Tuple(items)) = (single, parenthesized, &targets[0].kind)
-            {
-                if let Some(
-                    last @ Expr {
-                        kind: ExprKind::Name(_),
-                        ..
-                    },
-                ) = items.last()
-                {
-                    let all_targets = items.iter().all(|item| {
-                        matches!(
-                            item.kind,
-                            ExprKind::Name(_)
-                                | ExprKind::Attribute(..)
-                                | ExprKind::Subscript(..)
-                                | ExprKind::Tuple(_)
-                                | ExprKind::List(_)
-                                | ExprKind::Starred(_)
-                        )
-                    });
-                    if !all_targets && is_operand(&value) {
-                        return Err(self.error_at(
-                            "invalid syntax. Maybe you meant '==' or ':=' instead of '='?",
-                            last.pos,
-                        ));
-                    }
-                }
-            }
-            for (target, eq) in targets.iter().zip(&equals) {
-                self.check_assign_target(target, *eq, single.then_some(&value))?;
-            }
+            self.check_assignment(&targets, &value, first_equals, &equals)?;
             return Ok(StmtKind::Assign(targets, value));
         }
         if let Tok::Op(op) = self.tok() {
@@ -1332,6 +1282,46 @@ impl Parser {
         Ok(StmtKind::Expr(first))
     }
 
+    /// The targets of `targets = value` (`equals`: where each `=` is, the first one at token
+    /// `first_equals`), refused with the message CPython's grammar gives.
+    fn check_assignment(
+        &self,
+        targets: &[Expr],
+        value: &Expr,
+        first_equals: usize,
+        equals: &[Pos],
+    ) -> Parsed<()> {
+        let maybe_equals = "invalid syntax. Maybe you meant '==' or ':=' instead of '='?";
+        // `x = a < b = 1`: CPython takes the first `=` for a mistyped `==` or `:=`.
+        if let (ExprKind::Name(_), Some(second)) = (&targets[0].kind, targets.get(1)) {
+            if matches!(
+                second.kind,
+                ExprKind::Compare(..) | ExprKind::BoolOp(..) | ExprKind::IfExp(..)
+            ) {
+                return Err(self.error_at(maybe_equals, targets[0].pos));
+            }
+        }
+        let single = targets.len() == 1;
+        // `f(), a = 1, 2`: the same, read at the tuple's last name (not in parentheses).
+        let parenthesized = matches!(
+            self.tokens
+                .get(first_equals.wrapping_sub(1))
+                .map(|t| &t.tok),
+            Some(Tok::Op(")"))
+        );
+        if let (true, false, ExprKind::Tuple(items)) = (single, parenthesized, &targets[0].kind) {
+            if let Some(last) = items.last().filter(|l| matches!(l.kind, ExprKind::Name(_))) {
+                if !items.iter().all(is_plain_target) && is_operand(value) {
+                    return Err(self.error_at(maybe_equals, last.pos));
+                }
+            }
+        }
+        for (target, eq) in targets.iter().zip(equals) {
+            self.check_assign_target(target, *eq, single.then_some(value))?;
+        }
+        Ok(())
+    }
+
     /// A target of `=`. `value` is the assigned value when this is the statement's one
     /// target: as CPython's grammar, an operand-like target (or a tuple's last item) right
     /// before an operand-like value is likely a mistyped `==`, and the message says so.
@@ -1343,15 +1333,7 @@ impl Parser {
             ExprKind::Tuple(items) => items.last().unwrap_or(target),
             _ => target,
         };
-        let valid = matches!(
-            before_equals.kind,
-            ExprKind::Name(_)
-                | ExprKind::Attribute(..)
-                | ExprKind::Subscript(..)
-                | ExprKind::Tuple(_)
-                | ExprKind::List(_)
-                | ExprKind::Starred(_)
-        );
+        let valid = is_plain_target(before_equals);
         let excluded = matches!(
             before_equals.kind,
             ExprKind::GeneratorExp(..) | ExprKind::Constant(Constant::None | Constant::Bool(_))
@@ -2441,6 +2423,19 @@ fn augmented_op(tok: &Tok) -> bool {
 }
 
 /// How CPython names an expression in "cannot assign to …".
+/// What may stand left of `=` as it is written (a tuple's or list's items are checked in turn).
+fn is_plain_target(expr: &Expr) -> bool {
+    matches!(
+        expr.kind,
+        ExprKind::Name(_)
+            | ExprKind::Attribute(..)
+            | ExprKind::Subscript(..)
+            | ExprKind::Tuple(_)
+            | ExprKind::List(_)
+            | ExprKind::Starred(_)
+    )
+}
+
 /// An expression CPython's grammar reads as a `bitwise_or` (an operand of a comparison).
 fn is_operand(expr: &Expr) -> bool {
     !matches!(

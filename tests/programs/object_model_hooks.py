@@ -155,3 +155,20 @@ h = HasDesc()
 h.d = 1
 del h.d
 print(h.d)
+
+# __index__ is asked once per use.
+class Idx:
+    def __init__(self, v): self.v = v
+    def __index__(self):
+        print("index", self.v)
+        return self.v
+l = [1, 2, 3]
+print(l[Idx(1)])
+l[Idx(0)] = 9
+del l[Idx(2)]
+print(l, "abc"[Idx(2)], (5, 6)[Idx(0)], range(10)[Idx(3)])
+try:
+    e = ValueError("x")
+    e.__traceback__ = 3
+except TypeError as t:
+    print(t)
