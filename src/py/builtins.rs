@@ -1209,6 +1209,16 @@ fn builtin_divmod(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
     {
         return vm.err("ZeroDivisionError", "integer division or modulo by zero");
     }
+    let numbers = |v: &Value| matches!(v, Value::Int(_) | Value::Big(_) | Value::Bool(_));
+    if !numbers(&args[0]) || !numbers(&args[1]) {
+        let has_own = |v: &Value| matches!(v, Value::Object(_));
+        if !has_own(&args[0]) && !has_own(&args[1]) {
+            let (a, b) = (type_name(vm, &args[0]), type_name(vm, &args[1]));
+            return vm.type_error(format!(
+                "unsupported operand type(s) for divmod(): '{a}' and '{b}'"
+            ));
+        }
+    }
     let q = ops::binary(vm, BinOp::FloorDiv, args[0].clone(), args[1].clone(), false)?;
     let r = ops::binary(vm, BinOp::Mod, args[0].clone(), args[1].clone(), false)?;
     Ok(Value::tuple(vec![q, r]))

@@ -1111,7 +1111,19 @@ pub fn percent_format(vm: &mut Vm, format: &str, args: &Value) -> Res<String> {
     if mapping.is_none() && next < items.len() && matches!(args, Value::Tuple(_)) {
         return vm.type_error("not all arguments converted during string formatting");
     }
-    if mapping.is_none() && next == 0 && !items.is_empty() && !matches!(args, Value::Tuple(_)) {
+    // As CPython: a lone argument that can be subscripted (a list, a range, a mapping) is taken
+    // for a mapping, and left unused without complaint.
+    let subscriptable = match args {
+        Value::List(_) | Value::Range(_) | Value::Dict(_) => true,
+        Value::Object(o) => o.class.lookup(vm.symbols.getitem).is_some(),
+        _ => false,
+    };
+    if mapping.is_none()
+        && next == 0
+        && !items.is_empty()
+        && !matches!(args, Value::Tuple(_))
+        && !subscriptable
+    {
         return vm.type_error("not all arguments converted during string formatting");
     }
     Ok(out)

@@ -1290,8 +1290,7 @@ fn set_add(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
 fn set_remove_item(vm: &mut Vm, args: &Args, name: &str, must_exist: bool) -> Res<Value> {
     let set = this_set(vm, args, name)?;
     arity(vm, name, args, 2, 2)?;
-    let table = Rc::new(RefCell::new(set.table.borrow().clone()));
-    match ops::dict_lookup(vm, &table, &args[1])? {
+    match ops::dict_lookup(vm, &set.table, &args[1])? {
         Some(slot) => {
             set.table.borrow_mut().remove_at(slot);
             Ok(Value::None)

@@ -743,7 +743,7 @@ fn repeat_count(vm: &mut Vm, count: &Value, len: usize) -> Res<usize> {
     let n = match count {
         Value::Int(n) => *n,
         Value::Bool(b) => i64::from(*b),
-        Value::Big(b) if b.is_negative() => 0,
+        // As CPython, a count past a machine word is refused, negative or not.
         Value::Big(_) => {
             return vm.err(
                 "OverflowError",
@@ -769,6 +769,15 @@ fn is_int(value: &Value) -> bool {
 
 /// `left op right` (or `left op= right` when `inplace`).
 pub fn binary(vm: &mut Vm, op: BinOp, left: Value, right: Value, inplace: bool) -> Res<Value> {
+    // `True & False` and friends stay booleans.
+    if let (Value::Bool(x), Value::Bool(y)) = (&left, &right) {
+        match op {
+            BinOp::BitAnd => return Ok(Value::Bool(*x & *y)),
+            BinOp::BitOr => return Ok(Value::Bool(*x | *y)),
+            BinOp::BitXor => return Ok(Value::Bool(*x ^ *y)),
+            _ => {}
+        }
+    }
     if let (Some(a), Some(b)) = (as_num(&left), as_num(&right)) {
         match arith(vm, op, &a, &b) {
             Err(Flow::Raise(Value::NotImplemented)) => {}
@@ -1200,8 +1209,15 @@ pub fn contains(vm: &mut Vm, container: &Value, item: &Value) -> Res<bool> {
             Ok(found.is_some())
         }
         Value::Set(s) => {
-            let table = Rc::new(RefCell::new(s.table.borrow().clone()));
-            Ok(dict_lookup(vm, &table, item)?.is_some())
+            // A set looked up as a member is looked up as the frozenset it equals.
+            let item = match item {
+                Value::Set(inner) if !inner.frozen => Value::Set(Rc::new(SetObj {
+                    frozen: true,
+                    table: RefCell::new(inner.table.borrow().clone()),
+                })),
+                other => other.clone(),
+            };
+            Ok(dict_lookup(vm, &s.table, &item)?.is_some())
         }
         Value::Range(r) => Ok(match item {
             Value::Int(i) => {
@@ -1266,7 +1282,7 @@ fn iter_contains(vm: &mut Vm, container: &Value, item: &Value) -> Res<bool> {
 // ----- dicts and sets -------------------------------------------------------------------------
 
 /// Where `key` is in `dict` (the dict is read afresh after any `__eq__` call).
-pub fn dict_lookup(vm: &mut Vm, dict: &Rc<RefCell<Dict>>, key: &Value) -> Res<Option<usize>> {
+pub fn dict_lookup(vm: &mut Vm, dict: &RefCell<Dict>, key: &Value) -> Res<Option<usize>> {
     let h = hash(vm, key)?;
     // Quick path: keys compared without running Python code.
     // A key that needs Python's `==` stops it: the keys before the one found are compared
@@ -1516,8 +1532,9 @@ fn set_operation(
     inplace: Option<&Value>,
 ) -> Res<Value> {
     let (left, right) = (set_items(a), set_items(b));
-    let right_table = Rc::new(RefCell::new(b.table.borrow().clone()));
-    let left_table = Rc::new(RefCell::new(a.table.borrow().clone()));
+    // Copies: looking items up may run a program's `__eq__`, which may change the sets.
+    let right_table = RefCell::new(b.table.borrow().clone());
+    let left_table = RefCell::new(a.table.borrow().clone());
     let mut out = Vec::new();
     match op {
         BinOp::BitOr => {
@@ -1690,11 +1707,13 @@ pub fn subscript(vm: &mut Vm, container: Value, index: Value) -> Res<Value> {
             None => vm.err("IndexError", "range object index out of range"),
         },
         (Value::List(items), Value::Slice(slice)) => {
-            let items = items.borrow().clone();
-            let (start, stop, step) = slice_indices(vm, slice, items.len())?;
+            // The bounds first (an `__index__` may run), then only the items taken.
+            let length = items.borrow().len();
+            let (start, stop, step) = slice_indices(vm, slice, length)?;
+            let items = items.borrow();
             Ok(Value::list(
                 slice_positions(start, stop, step)
-                    .map(|i| items[i].clone())
+                    .filter_map(|i| items.get(i).cloned())
                     .collect(),
             ))
         }

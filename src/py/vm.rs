@@ -2247,9 +2247,7 @@ impl Vm {
                 let n = frame.stack.len();
                 let dict = frame.stack[n - depth as usize].clone();
                 if let Value::Dict(dict) = dict {
-                    let mut d = dict.borrow().clone();
-                    super::ops::dict_set(self, &mut d, key, value)?;
-                    *dict.borrow_mut() = d;
+                    super::ops::dict_set_shared(self, &dict, key, value)?;
                 }
             }
             Instr::ListExtend => {
