@@ -170,7 +170,7 @@ fn write_repr(vm: &mut Vm, value: &Value, out: &mut String, seen: &mut Vec<usize
             seen.pop();
         }
         Value::Set(s) => {
-            let items = ops::set_items(s);
+            let items = ops::set_items(vm, s);
             if items.is_empty() {
                 out.push_str(if s.frozen { "frozenset()" } else { "set()" });
                 return Ok(());

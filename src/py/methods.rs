@@ -1344,7 +1344,7 @@ fn set_combine(vm: &mut Vm, args: &Args, name: &str, op: super::ast::BinOp) -> R
         let items = ops::collect(vm, other.clone())?;
         let other_set = ops::new_set(vm, items, false)?;
         let left = if first {
-            let items = ops::set_items(&set);
+            let items = ops::set_items(vm, &set);
             ops::new_set(vm, items, set.frozen)?
         } else {
             result.clone()
@@ -1353,7 +1353,7 @@ fn set_combine(vm: &mut Vm, args: &Args, name: &str, op: super::ast::BinOp) -> R
         result = ops::binary(vm, op, left, other_set, false)?;
     }
     if first {
-        let items = ops::set_items(&set);
+        let items = ops::set_items(vm, &set);
         return ops::new_set(vm, items, set.frozen);
     }
     Ok(result)
@@ -1413,7 +1413,7 @@ fn view_isdisjoint(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> 
 
 fn set_copy(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
     let set = this_set(vm, &args, "copy")?;
-    let items = ops::set_items(&set);
+    let items = ops::set_items(vm, &set);
     ops::new_set(vm, items, set.frozen)
 }
 

@@ -119,6 +119,7 @@ pub fn iter_type_name(iter: &Iter) -> &'static str {
         Iter::Dict(_, _, DictView::Keys, _) => "dict_keyiterator",
         Iter::Dict(_, _, DictView::Values, _) => "dict_valueiterator",
         Iter::Dict(_, _, DictView::Items, _) => "dict_itemiterator",
+        Iter::Set(..) => "set_iterator",
         Iter::Reversed(..) => "list_reverseiterator",
         Iter::Enumerate(..) => "enumerate",
         Iter::Zip(..) => "zip",
@@ -1520,8 +1521,73 @@ pub fn set_add(vm: &mut Vm, set: &Rc<SetObj>, item: Value) -> Res<()> {
     result
 }
 
-pub fn set_items(set: &SetObj) -> Vec<Value> {
-    set.table.borrow().iter().map(|(k, _)| k.clone()).collect()
+/// A set's items in the order it iterates them: CPython's table order where CPython's is the
+/// same on every run (numbers and tuples of them), else the order they were added.
+pub fn set_items(vm: &mut Vm, set: &SetObj) -> Vec<Value> {
+    let items: Vec<Value> = set.table.borrow().iter().map(|(k, _)| k.clone()).collect();
+    cpython_set_order(vm, items)
+}
+
+/// Whether CPython hashes `value` the same way on every run (strings and objects it does not).
+fn hash_is_stable(value: &Value) -> bool {
+    match value {
+        Value::Int(_) | Value::Bool(_) | Value::Big(_) => true,
+        Value::Float(f) => !f.is_nan(),
+        Value::Tuple(items) => items.iter().all(hash_is_stable),
+        _ => false,
+    }
+}
+
+/// The order CPython's set table (`Objects/setobject.c`: 8 slots to start, linear probes of up
+/// to 9 then perturbed jumps, grown to four times its use when two thirds full) holds `keys`
+/// added in this order, nothing removed.
+fn cpython_set_order(vm: &mut Vm, keys: Vec<Value>) -> Vec<Value> {
+    if keys.len() < 2 || !keys.iter().all(hash_is_stable) {
+        return keys;
+    }
+    let mut hashes = Vec::with_capacity(keys.len());
+    for key in &keys {
+        match super::builtins::python_hash(vm, key) {
+            Ok(h) => hashes.push(h as u64),
+            Err(_) => return keys,
+        }
+    }
+    fn place(table: &mut [Option<usize>], index: usize, hash: u64) {
+        let mask = (table.len() - 1) as u64;
+        let (mut i, mut perturb) = (hash & mask, hash);
+        loop {
+            let room = if i + 9 <= mask { 9 } else { 0 };
+            for slot in i..=i + room {
+                if table[slot as usize].is_none() {
+                    table[slot as usize] = Some(index);
+                    return;
+                }
+            }
+            perturb >>= 5;
+            i = i.wrapping_mul(5).wrapping_add(1).wrapping_add(perturb) & mask;
+        }
+    }
+    let mut table: Vec<Option<usize>> = vec![None; 8];
+    for (index, &hash) in hashes.iter().enumerate() {
+        place(&mut table, index, hash);
+        let (fill, mask) = (index + 1, table.len() - 1);
+        if fill * 5 >= mask * 3 {
+            let wanted = if fill > 50_000 { fill * 2 } else { fill * 4 };
+            let mut size = 8;
+            while size <= wanted {
+                size <<= 1;
+            }
+            let old = std::mem::replace(&mut table, vec![None; size]);
+            for entry in old.into_iter().flatten() {
+                place(&mut table, entry, hashes[entry]);
+            }
+        }
+    }
+    table
+        .into_iter()
+        .flatten()
+        .map(|i| keys[i].clone())
+        .collect()
 }
 
 fn set_operation(
@@ -1531,7 +1597,7 @@ fn set_operation(
     b: &Rc<SetObj>,
     inplace: Option<&Value>,
 ) -> Res<Value> {
-    let (left, right) = (set_items(a), set_items(b));
+    let (left, right) = (set_items(vm, a), set_items(vm, b));
     // Copies: looking items up may run a program's `__eq__`, which may change the sets.
     let right_table = RefCell::new(b.table.borrow().clone());
     let left_table = RefCell::new(a.table.borrow().clone());
@@ -1972,7 +2038,7 @@ pub fn get_iter(vm: &mut Vm, value: Value) -> Res<Value> {
         Value::List(_) | Value::Tuple(_) => Iter::Seq(value.clone(), 0),
         Value::Str(s) => Iter::Chars(s.clone(), 0),
         Value::Dict(d) => Iter::Dict(d.clone(), 0, DictView::Keys, d.borrow().len()),
-        Value::Set(s) => Iter::Values(set_items(s).into(), 0),
+        Value::Set(s) => Iter::Set(s.clone(), set_items(vm, s).into(), 0),
         Value::Range(r) => Iter::Range {
             next: r.start,
             stop: r.stop,
@@ -2079,6 +2145,16 @@ pub fn iter_next(vm: &mut Vm, iter: &Rc<RefCell<Iter>>) -> Res<Option<Value>> {
             }
             None => None,
         },
+        Iter::Set(set, items, at) => {
+            if set.table.borrow().len() != items.len() {
+                *state = Iter::Done;
+                drop(state);
+                return vm.err("RuntimeError", "Set changed size during iteration");
+            }
+            let item = items.get(*at).cloned();
+            *at += 1;
+            item
+        }
         Iter::Dict(dict, at, view, size) => {
             let table = dict.borrow();
             if table.len() != *size {
@@ -2255,7 +2331,7 @@ pub fn collect(vm: &mut Vm, iterable: Value) -> Res<Vec<Value>> {
                 .collect());
         }
         Value::Dict(d) => return Ok(d.borrow().iter().map(|(k, _)| k.clone()).collect()),
-        Value::Set(s) => return Ok(set_items(s)),
+        Value::Set(s) => return Ok(set_items(vm, s)),
         _ => {}
     }
     let iterator = get_iter(vm, iterable)?;

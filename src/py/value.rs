@@ -482,6 +482,8 @@ pub enum Iter {
     },
     /// Keys, values or items of a dict (or a set's keys), by raw position.
     Dict(Rc<RefCell<Dict>>, usize, DictView, usize),
+    /// A set's items in its order when iteration began (a change of its size is an error).
+    Set(Rc<SetObj>, Rc<[Value]>, usize),
     Chars(Rc<str>, usize),
     Reversed(Value, usize),
     /// The iterator it wraps and the next count.
