@@ -74,24 +74,29 @@ fn the_command_line_ends_cleanly_with_a_generator_half_way() {
 
 /// Runs a program through `asyncio-run -`: its stdout, its stderr and how it ended.
 fn run_command_line(program: &str) -> (String, String, std::process::Output) {
-    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_asyncio-run"))
-        .arg("-")
+    let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_asyncio-run"));
+    let output = run_with_input(command.arg("-"), program);
+    let stdout = String::from_utf8_lossy(&output.stdout).into_owned();
+    let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
+    (stdout, stderr, output)
+}
+
+/// Runs `command` with `input` as its standard input, to its end.
+fn run_with_input(command: &mut std::process::Command, input: &str) -> std::process::Output {
+    let mut child = command
         .stdin(std::process::Stdio::piped())
         .stdout(std::process::Stdio::piped())
         .stderr(std::process::Stdio::piped())
         .spawn()
-        .expect("the command line starts");
+        .expect("the command starts");
     use std::io::Write;
     child
         .stdin
         .take()
         .expect("its standard input")
-        .write_all(program.as_bytes())
-        .expect("the program is written");
-    let output = child.wait_with_output().expect("it ends");
-    let stdout = String::from_utf8_lossy(&output.stdout).into_owned();
-    let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
-    (stdout, stderr, output)
+        .write_all(input.as_bytes())
+        .expect("the input is written");
+    child.wait_with_output().expect("it ends")
 }
 
 /// What needs a network, another thread, a process or a signal is refused where the program
@@ -283,12 +288,6 @@ fn syntax_errors_say_what_cpython_says() {
         "... = 1\n",
     ];
     let script = "import json, sys\nout = []\nfor source in json.load(sys.stdin):\n    try:\n        compile(source, 'p.py', 'exec')\n        out.append(None)\n    except SyntaxError as e:\n        out.append([e.msg, e.lineno])\nprint(json.dumps(out))\n";
-    let mut child = std::process::Command::new(python)
-        .args(["-c", script])
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
-        .spawn()
-        .expect("CPython starts");
     let sources: Vec<String> = programs
         .iter()
         .map(|p| {
@@ -300,14 +299,11 @@ fn syntax_errors_say_what_cpython_says() {
             )
         })
         .collect();
-    use std::io::Write;
-    child
-        .stdin
-        .take()
-        .expect("its standard input")
-        .write_all(format!("[{}]", sources.join(",")).as_bytes())
-        .expect("the programs are written");
-    let output = child.wait_with_output().expect("CPython ends");
+    let mut command = std::process::Command::new(python);
+    let output = run_with_input(
+        command.args(["-c", script]),
+        &format!("[{}]", sources.join(",")),
+    );
     let verdicts = String::from_utf8_lossy(&output.stdout).into_owned();
     let verdicts = async_playground::json::Json::parse(verdicts.trim()).expect("CPython's JSON");
     let async_playground::json::Json::Array(verdicts) = verdicts else {

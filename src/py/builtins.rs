@@ -2786,13 +2786,10 @@ fn exception_dunder_str(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Va
 /// `BaseException.__repr__`: the class's name and the arguments.
 fn exception_dunder_repr(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
     arity(vm, "__repr__", &args, 1, 1)?;
-    let items = exception_args(vm, &args[0]);
-    let name = ops::type_of(vm, &args[0]).name.clone();
-    let inner = match items.as_slice() {
-        [one] => format!("({})", super::format::repr(vm, one)?),
-        many => super::format::repr(vm, &Value::tuple(many.to_vec()))?,
-    };
-    Ok(Value::Str(format!("{name}{inner}").into()))
+    match &args[0] {
+        Value::Object(exc) => Ok(Value::Str(super::format::exception_repr(vm, exc)?.into())),
+        other => Ok(Value::Str(super::format::repr(vm, other)?.into())),
+    }
 }
 
 fn exception_add_note(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {

@@ -98,6 +98,31 @@ pub fn exception_str(vm: &mut Vm, exc: &Value) -> Res<String> {
     }
 }
 
+/// `BaseException.__repr__`: the class's name and its arguments (`ValueError('x')`).
+pub fn exception_repr(vm: &mut Vm, exc: &Rc<Object>) -> Res<String> {
+    let mut out = String::new();
+    write_exception_repr(vm, exc, &mut out, &mut Vec::new())?;
+    Ok(out)
+}
+
+fn write_exception_repr(
+    vm: &mut Vm,
+    exc: &Rc<Object>,
+    out: &mut String,
+    seen: &mut Vec<usize>,
+) -> Res<()> {
+    let args = super::builtins::exception_args(vm, &Value::Object(exc.clone()));
+    out.push_str(&exc.class.name);
+    if args.len() == 1 {
+        out.push('(');
+        write_repr(vm, &args[0], out, seen)?;
+        out.push(')');
+    } else {
+        write_repr(vm, &Value::tuple(args), out, seen)?;
+    }
+    Ok(())
+}
+
 fn write_repr(vm: &mut Vm, value: &Value, out: &mut String, seen: &mut Vec<usize>) -> Res<()> {
     if out.len() > MAX_SIZE {
         return vm.err("MemoryError", "");
@@ -265,16 +290,7 @@ fn write_repr(vm: &mut Vm, value: &Value, out: &mut String, seen: &mut Vec<usize
                 return write_struct_time(vm, o, out);
             }
             if o.class.base == Base::Exception {
-                let args = super::builtins::exception_args(vm, value);
-                out.push_str(&o.class.name);
-                if args.len() == 1 {
-                    out.push('(');
-                    write_repr(vm, &args[0], out, seen)?;
-                    out.push(')');
-                } else {
-                    write_repr(vm, &Value::tuple(args), out, seen)?;
-                }
-                return Ok(());
+                return write_exception_repr(vm, o, out, seen);
             }
             let view = match &*o.native.borrow() {
                 Native::DictView(d, view) => Some((d.clone(), *view)),
