@@ -544,12 +544,7 @@ fn is_stderr(vm: &mut Vm, file: &Value) -> Res<Option<bool>> {
 /// Where `print` writes without `file=`: `sys.stdout`, which a program (or
 /// `contextlib.redirect_stdout`) may have replaced; None for the console itself.
 fn program_stdout(vm: &mut Vm) -> Value {
-    let Some(Value::Module(sys)) = vm
-        .modules
-        .iter()
-        .find(|(name, _)| &**name == "sys")
-        .map(|(_, module)| module.clone())
-    else {
+    let Some(Value::Module(sys)) = vm.imported("sys") else {
         return Value::None;
     };
     let symbol = vm.sym("stdout");

@@ -876,19 +876,14 @@ fn format_float(vm: &mut Vm, x: f64, spec: &Spec, _raw: &str) -> Res<String> {
                 Some(p) => general_format(magnitude, p, spec.alternate, false, true),
                 None => float_repr(magnitude),
             },
-            Some('n') => general_format(
+            // `n`: every other code was refused at the top.
+            Some(_) => general_format(
                 magnitude,
                 spec.precision.unwrap_or(6),
                 spec.alternate,
                 false,
                 false,
             ),
-            Some(other) => {
-                return vm.err(
-                    "ValueError",
-                    format!("Unknown format code '{other}' for object of type 'float'"),
-                );
-            }
         }
     };
     if spec.alternate && matches!(spec.kind, Some('f' | 'F' | 'e' | 'E')) && !body.contains('.') {
@@ -1390,17 +1385,13 @@ fn write_notes(vm: &mut Vm, exc: &Value, out: &mut String, margin: &str) {
     };
     let texts: Vec<String> = match &notes {
         Value::None => return,
-        Value::List(list) => {
-            let items = list.borrow().clone();
+        Value::List(_) | Value::Tuple(_) => {
+            let items = ops::collect(vm, notes.clone()).unwrap_or_default();
             items
                 .iter()
                 .map(|note| str_of(vm, note).unwrap_or_else(|_| "<note str() failed>".into()))
                 .collect()
         }
-        Value::Tuple(items) => items
-            .iter()
-            .map(|note| str_of(vm, note).unwrap_or_else(|_| "<note str() failed>".into()))
-            .collect(),
         other => vec![repr(vm, other).unwrap_or_else(|_| "<__notes__ repr() failed>".into())],
     };
     for text in texts {

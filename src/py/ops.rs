@@ -1403,9 +1403,6 @@ pub fn dict_set_shared(vm: &mut Vm, dict: &Rc<RefCell<Dict>>, key: Value, value:
 /// Before a write to an object's `__dict__`: what the object holds now (its attributes may
 /// have changed since the dict was read), so that the write loses none of them.
 pub fn refresh_instance_dict(vm: &mut Vm, dict: &Rc<RefCell<Dict>>) {
-    if !dict.borrow().has_owner() {
-        return;
-    }
     let Some(owner) = dict.borrow().owner() else {
         return;
     };
@@ -1420,9 +1417,6 @@ pub fn refresh_instance_dict(vm: &mut Vm, dict: &Rc<RefCell<Dict>>) {
 /// After a write to an object's `__dict__` (`self.__dict__.update(kwargs)`): the object's
 /// attributes become what the dict holds (its string keys), as CPython's live namespace.
 pub fn sync_instance_dict(vm: &mut Vm, dict: &Rc<RefCell<Dict>>) {
-    if !dict.borrow().has_owner() {
-        return;
-    }
     let Some(owner) = dict.borrow().owner() else {
         return;
     };
@@ -1855,7 +1849,6 @@ pub fn subscript(vm: &mut Vm, container: Value, index: Value) -> Res<Value> {
     }
 }
 
-/// An int subclass's instance indexes a sequence as its int does.
 /// An index into a built-in sequence: an int subclass's value, or what an object's
 /// `__index__` gives.
 fn sequence_index(vm: &mut Vm, container: &Value, index: Value) -> Res<Value> {

@@ -342,13 +342,18 @@ impl Parser {
         })
     }
 
+    /// After the name `match`, a token that can begin a subject: a name, a literal, or one of
+    /// `( [ { - * ~` (not `=`, `.`, `:` or the line's end).
+    fn subject_follows_match(&self) -> bool {
+        let next = self.peek_tok(1);
+        !matches!(next, Tok::Newline | Tok::End)
+            && !matches!(next, Tok::Op(op) if !matches!(*op, "(" | "[" | "{" | "-" | "*" | "~"))
+    }
+
     /// `match` is a keyword only where a match statement can start: a line that begins with it,
     /// goes on with an expression (not `=`, `.`, `:`…) and ends with `:`.
     fn starts_match(&self) -> bool {
-        let next = self.peek_tok(1);
-        if matches!(next, Tok::Newline | Tok::End)
-            || matches!(next, Tok::Op(op) if !matches!(*op, "(" | "[" | "{" | "-" | "*" | "~"))
-        {
+        if !self.subject_follows_match() {
             return false;
         }
         let mut depth = 0i32;
@@ -369,10 +374,7 @@ impl Parser {
     /// with the name `match` is parsed as the expression or assignment it is).
     fn match_without_colon(&mut self) -> Parsed<()> {
         let start = self.pos;
-        let next = self.peek_tok(1);
-        let subject_follows = !matches!(next, Tok::Newline | Tok::End)
-            && !matches!(next, Tok::Op(op) if !matches!(*op, "(" | "[" | "{" | "-" | "*" | "~"));
-        if subject_follows {
+        if self.subject_follows_match() {
             self.pos += 1;
             let parsed = self.star_expressions();
             if parsed.is_ok() && self.at(&Tok::Newline) {
@@ -904,12 +906,12 @@ impl Parser {
         })
     }
 
-    /// The name at the current token (empty if it is none: `name()` then refuses it).
-    fn name_here(&self) -> Rc<str> {
-        match self.tok() {
-            Tok::Name(name) => name.clone(),
-            _ => "".into(),
-        }
+    /// A parameter's name, noted with where it is written in `args.written`.
+    fn parameter_name(&mut self, args: &mut Arguments) -> Parsed<Rc<str>> {
+        let at = self.here();
+        let name = self.name()?;
+        args.written.push((name.clone(), at));
+        Ok(name)
     }
 
     /// Parameters up to `end` (`)` for `def`, `:` for `lambda`, which has no annotations).
@@ -930,8 +932,7 @@ impl Parser {
                 if let Some(star) = bare_star {
                     return Err(self.error_at("named arguments must follow bare *", star));
                 }
-                args.written.push((self.name_here(), self.here()));
-                let name = self.name()?;
+                let name = self.parameter_name(&mut args)?;
                 if annotated && self.eat_op(":") {
                     args.annotations.push((name.clone(), self.expression()?));
                 }
@@ -945,8 +946,7 @@ impl Parser {
                 }
                 star_seen = true;
                 if !self.at_op(",") && !self.at_op(end) {
-                    args.written.push((self.name_here(), self.here()));
-                    let name = self.name()?;
+                    let name = self.parameter_name(&mut args)?;
                     if annotated && self.eat_op(":") {
                         args.annotations.push((name.clone(), self.expression()?));
                     }
@@ -973,8 +973,7 @@ impl Parser {
                 args.posonly = args.args.len();
             } else {
                 bare_star = None;
-                args.written.push((self.name_here(), self.here()));
-                let name = self.name()?;
+                let name = self.parameter_name(&mut args)?;
                 if annotated && self.eat_op(":") {
                     args.annotations.push((name.clone(), self.expression()?));
                 }
@@ -2422,7 +2421,6 @@ fn augmented_op(tok: &Tok) -> bool {
     matches!(tok, Tok::Op(op) if augmented(op).is_some())
 }
 
-/// How CPython names an expression in "cannot assign to …".
 /// What may stand left of `=` as it is written (a tuple's or list's items are checked in turn).
 fn is_plain_target(expr: &Expr) -> bool {
     matches!(
@@ -2451,6 +2449,7 @@ fn is_operand(expr: &Expr) -> bool {
     )
 }
 
+/// How CPython names an expression in "cannot assign to …".
 fn describe(expr: &Expr) -> &'static str {
     match &expr.kind {
         ExprKind::Call { .. } => "function call",

@@ -1459,7 +1459,6 @@ class float_info(tuple):
 
 float_info = float_info((1.7976931348623157e+308, 1024, 308, 2.2250738585072014e-308, -1021,
                          -307, 15, 53, 2.220446049250313e-16, 2, 1))
-byteorder = 'little'
 ";
 
 /// The Python source of the pure-Python modules.

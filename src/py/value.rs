@@ -497,7 +497,7 @@ pub enum Iter {
     Map(Value, Vec<Value>),
     /// `filter(function or None, iterator)`.
     Filter(Value, Value),
-    /// Values computed up front (sorted's result, a set snapshot…).
+    /// Values computed up front (an old-style `__getitem__` sequence's items).
     Values(Rc<[Value]>, usize),
     Count(i64, i64),
     Done,

@@ -45,6 +45,8 @@ class Field:
         self.repr = repr
         self.compare = compare
         self.kw_only = kw_only
+        # An `InitVar[...]` pseudo-field: an argument of `__init__`, not a field.
+        self._init_var = False
 
     def __repr__(self):
         return (f"Field(name={self.name!r},type={self.type!r},default={self.default!r},"
@@ -169,7 +171,7 @@ def _init_for(cls, fields):
                 value = f.default
             else:
                 continue
-            if getattr(f, '_init_var', False):
+            if f._init_var:
                 init_vars.append(value)
             else:
                 object.__setattr__(self, f.name, value)
@@ -185,9 +187,9 @@ def dataclass(cls=None, *, init=True, repr=True, eq=True, order=False, unsafe_ha
     def wrap(cls):
         every = _collect_fields(cls, kw_only)
         if slots:
-            cls = _with_slots(cls, [f.name for f in every if not getattr(f, '_init_var', False)])
+            cls = _with_slots(cls, [f.name for f in every if not f._init_var])
         # What __init__ takes; the fields proper leave the InitVar pseudo-fields out.
-        fields = [f for f in every if not getattr(f, '_init_var', False)]
+        fields = [f for f in every if not f._init_var]
         cls.__dataclass_fields__ = {f.name: f for f in fields}
         own = cls.__dict__
 

@@ -149,13 +149,9 @@ class groupby:
 
     def __next__(self):
         self._grouper = None
-        while True:
-            if self._current is groupby._NOTHING:
-                pass
-            elif self._target is groupby._NOTHING:
-                break
-            elif not (self._target == self._current):
-                break
+        # Past the rest of the current group (or to the first item).
+        while self._current is groupby._NOTHING or (
+                self._target is not groupby._NOTHING and self._target == self._current):
             self._step()
         self._target = self._current
         self._grouper = _grouper(self, self._target)
