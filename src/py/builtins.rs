@@ -1443,16 +1443,14 @@ fn builtin_getattr(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> 
 
 fn builtin_setattr(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
     arity(vm, "setattr", &args, 3, 3)?;
-    let name = expect_str(vm, &args[1], "attribute name")?;
-    let symbol = vm.sym(&name);
+    let symbol = attribute_symbol(vm, &args[1])?;
     ops::setattr(vm, &args[0], symbol, args[2].clone())?;
     Ok(Value::None)
 }
 
 fn builtin_hasattr(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
     arity(vm, "hasattr", &args, 2, 2)?;
-    let name = expect_str(vm, &args[1], "attribute name")?;
-    let symbol = vm.sym(&name);
+    let symbol = attribute_symbol(vm, &args[1])?;
     match ops::getattr(vm, &args[0], symbol) {
         Ok(_) => Ok(Value::Bool(true)),
         Err(Flow::Raise(e)) if vm.is_named(&e, "AttributeError") => Ok(Value::Bool(false)),
@@ -1462,8 +1460,7 @@ fn builtin_hasattr(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> 
 
 fn builtin_delattr(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
     arity(vm, "delattr", &args, 2, 2)?;
-    let name = expect_str(vm, &args[1], "attribute name")?;
-    let symbol = vm.sym(&name);
+    let symbol = attribute_symbol(vm, &args[1])?;
     ops::delattr(vm, &args[0], symbol)?;
     Ok(Value::None)
 }
@@ -2724,10 +2721,15 @@ fn object_init_subclass(vm: &mut Vm, _: &Value, args: Args, kwargs: Kwargs) -> R
     Ok(Value::None)
 }
 
+/// The attribute a name argument (`getattr(obj, name)`…) stands for.
+fn attribute_symbol(vm: &mut Vm, name: &Value) -> Res<Symbol> {
+    let name = expect_str(vm, name, "attribute name")?;
+    Ok(vm.sym(&name))
+}
+
 fn object_setattr(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
     arity(vm, "__setattr__", &args, 3, 3)?;
-    let name = expect_str(vm, &args[1], "attribute name")?;
-    let symbol = vm.sym(&name);
+    let symbol = attribute_symbol(vm, &args[1])?;
     if let Value::Object(o) = &args[0] {
         o.attrs.borrow_mut().set(symbol, args[2].clone());
         return Ok(Value::None);
@@ -2738,16 +2740,14 @@ fn object_setattr(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
 
 fn object_delattr(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
     arity(vm, "__delattr__", &args, 2, 2)?;
-    let name = expect_str(vm, &args[1], "attribute name")?;
-    let symbol = vm.sym(&name);
+    let symbol = attribute_symbol(vm, &args[1])?;
     ops::generic_delattr(vm, &args[0], symbol)?;
     Ok(Value::None)
 }
 
 fn object_getattribute(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
     arity(vm, "__getattribute__", &args, 2, 2)?;
-    let name = expect_str(vm, &args[1], "attribute name")?;
-    let symbol = vm.sym(&name);
+    let symbol = attribute_symbol(vm, &args[1])?;
     ops::generic_getattr(vm, &args[0], symbol, false)
 }
 
