@@ -1376,28 +1376,40 @@ fn write_one(vm: &mut Vm, exc: &Value, data: &ExceptionData, out: &mut String, m
     write_notes(vm, exc, out, margin);
 }
 
-/// The notes `add_note` gave an exception, under its last line (Python 3.11): each note's
-/// `str()`, line by line; `__notes__` set to something else than a list shows as its repr.
+/// `ValueError: message`, then each line of the exception's notes, as a traceback ends.
+pub fn exception_only(vm: &mut Vm, exc: &Value) -> Vec<String> {
+    let mut lines = vec![format!("{}\n", last_line(vm, exc))];
+    lines.extend(note_lines(vm, exc));
+    lines
+}
+
 fn write_notes(vm: &mut Vm, exc: &Value, out: &mut String, margin: &str) {
+    for line in note_lines(vm, exc) {
+        out.push_str(margin);
+        out.push_str(&line);
+    }
+}
+
+/// The notes `add_note` gave an exception, as Python 3.11 prints them under its last line:
+/// each item's `str()` of a sequence `__notes__` (a string's characters too), line by line;
+/// anything else as its repr, without a newline.
+fn note_lines(vm: &mut Vm, exc: &Value) -> Vec<String> {
     let symbol = vm.sym("__notes__");
     let Ok(notes) = ops::getattr(vm, exc, symbol) else {
-        return;
+        return Vec::new();
     };
-    let texts: Vec<String> = match &notes {
-        Value::None => return,
-        Value::List(_) | Value::Tuple(_) => {
+    match &notes {
+        Value::None => Vec::new(),
+        Value::List(_) | Value::Tuple(_) | Value::Str(_) => {
             let items = ops::collect(vm, notes.clone()).unwrap_or_default();
-            items
-                .iter()
-                .map(|note| str_of(vm, note).unwrap_or_else(|_| "<note str() failed>".into()))
-                .collect()
+            let mut lines = Vec::new();
+            for note in &items {
+                let text = str_of(vm, note).unwrap_or_else(|_| "<note str() failed>".into());
+                lines.extend(text.split('\n').map(|line| format!("{line}\n")));
+            }
+            lines
         }
         other => vec![repr(vm, other).unwrap_or_else(|_| "<__notes__ repr() failed>".into())],
-    };
-    for text in texts {
-        for line in text.split('\n') {
-            let _ = writeln!(out, "{margin}{line}");
-        }
     }
 }
 

@@ -1349,11 +1349,17 @@ fn traceback_frames_text(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<V
     Ok(Value::Str(super::format::frames_text(vm, &entries).into()))
 }
 
-/// Its last line alone (`ValueError: message`), for `format_exception_only`.
-fn traceback_last_line(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
-    arity(vm, "_last_line", &args, 1, 1)?;
-    let line = super::format::last_line(vm, &args[0]);
-    Ok(Value::Str(format!("{line}\n").into()))
+/// Its last line (`ValueError: message`) and each line of its notes, for
+/// `format_exception_only`.
+fn traceback_exception_only(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
+    arity(vm, "_exception_only", &args, 1, 1)?;
+    let lines = super::format::exception_only(vm, &args[0]);
+    Ok(Value::list(
+        lines
+            .into_iter()
+            .map(|line| Value::Str(line.into()))
+            .collect(),
+    ))
 }
 
 /// `contextvars`: the current context (None before the program's first).
@@ -1549,7 +1555,7 @@ pub fn module(vm: &mut Vm, name: &str) -> Res<Option<Value>> {
                 "traceback" => (
                     &[
                         ("_text", traceback_text),
-                        ("_last_line", traceback_last_line),
+                        ("_exception_only", traceback_exception_only),
                         ("_frames_text", traceback_frames_text),
                     ],
                     include_str!("lib/traceback.py"),

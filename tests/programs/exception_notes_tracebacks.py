@@ -98,6 +98,10 @@ async def main():
             pass
     except TypeError as e:
         print("TypeError:", e)
+    odd = KeyError("odd notes")
+    for notes in ("ab", ("x", 3), 5):
+        odd.__notes__ = notes
+        print(traceback.format_exception_only(odd))
     error = ValueError("last one")
     error.add_note("this note prints under the traceback")
     raise error

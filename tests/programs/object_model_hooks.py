@@ -172,3 +172,9 @@ try:
     e.__traceback__ = 3
 except TypeError as t:
     print(t)
+import operator
+print(operator.index(Idx(4)), operator.index(True), operator.index(-2**70))
+try:
+    operator.index("x")
+except TypeError as t:
+    print(t)

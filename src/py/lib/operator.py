@@ -38,7 +38,10 @@ def invert(a): return ~a
 inv = invert
 def pos(a): return +a
 def abs(a): return _builtins.abs(a)
-def index(a): return a.__index__()
+def index(a):
+    if not hasattr(type(a), '__index__'):
+        raise TypeError(f"'{type(a).__name__}' object cannot be interpreted as an integer")
+    return a.__index__()
 def is_(a, b): return a is b
 def is_not(a, b): return a is not b
 def call(obj, /, *args, **kwargs): return obj(*args, **kwargs)

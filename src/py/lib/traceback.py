@@ -1,5 +1,5 @@
 """The parts of `traceback` that print or format an exception, as CPython prints an uncaught
-one. `_text`, `_last_line` and `_frames_text` are natives; an old `(type, value, tb)` call is
+one. `_text`, `_exception_only` and `_frames_text` are natives; an old `(type, value, tb)` call is
 read from its value."""
 import sys
 
@@ -30,14 +30,7 @@ def format_exception_only(exc, value=None):
     value = _value(exc, value)
     if value is None:
         return ['NoneType: None\n']
-    lines = [_last_line(value)]
-    notes = getattr(value, '__notes__', None)
-    if isinstance(notes, (list, tuple)):
-        for note in notes:
-            lines.extend(line + '\n' for line in str(note).split('\n'))
-    elif notes is not None:
-        lines.append(f'{notes!r}\n')
-    return lines
+    return _exception_only(value)
 
 
 def format_tb(tb, limit=None):
