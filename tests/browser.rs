@@ -329,6 +329,51 @@ async fn a_python_program_runs_on_real_timers() {
     );
 }
 
+/// Runs a program on the real loop to its end: every update it sent.
+async fn program_updates(source: &str) -> Vec<runtime::ProgramUpdate> {
+    let (updates, handle) = record_program(source);
+    let deadline = now() + 10_000.0;
+    while !matches!(
+        updates.borrow().last(),
+        Some(runtime::ProgramUpdate::Finished { .. })
+    ) {
+        assert!(now() < deadline, "the program did not finish");
+        TimeoutFuture::new(10).await;
+    }
+    drop(handle);
+    let updates = updates.borrow().clone();
+    updates
+}
+
+#[wasm_bindgen_test]
+async fn what_a_program_reports_crosses_from_the_worker_to_the_page_unchanged() {
+    use async_playground::runtime::ProgramUpdate;
+    use async_playground::worker::{message, read_message};
+    let source = "import asyncio
+
+async def greet(name, delay):
+    await asyncio.sleep(delay)
+    print(f'héllo {name} ✓')
+    return {name: [delay, None]}
+
+async def fail():
+    raise ValueError('ünïcode')
+
+async def main():
+    print(await asyncio.gather(greet('café', 0.02), greet('日本', 0.01), fail(), return_exceptions=True))
+
+asyncio.run(main())
+";
+    let updates = program_updates(source).await;
+    let kinds = |pick: fn(&ProgramUpdate) -> bool| updates.iter().filter(|u| pick(u)).count();
+    assert!(kinds(|u| matches!(u, ProgramUpdate::Trace { .. })) > 0);
+    assert!(kinds(|u| matches!(u, ProgramUpdate::Journal(_))) > 0);
+    assert!(kinds(|u| matches!(u, ProgramUpdate::Line { .. })) == 3);
+    for update in updates {
+        assert_eq!(read_message(&message(&update).into()), Some(update));
+    }
+}
+
 #[wasm_bindgen_test]
 async fn an_endless_loop_leaves_the_page_responsive_and_stops() {
     use async_playground::runtime::ProgramUpdate;
