@@ -74,17 +74,28 @@ const EXCEPTIONS: &[(&str, &str)] = &[
     ("NameError", "Exception"),
     ("UnboundLocalError", "NameError"),
     ("OSError", "Exception"),
+    ("BlockingIOError", "OSError"),
+    ("ChildProcessError", "OSError"),
     ("ConnectionError", "OSError"),
+    ("BrokenPipeError", "ConnectionError"),
+    ("ConnectionAbortedError", "ConnectionError"),
     ("ConnectionResetError", "ConnectionError"),
     ("ConnectionRefusedError", "ConnectionError"),
+    ("FileExistsError", "OSError"),
     ("FileNotFoundError", "OSError"),
+    ("InterruptedError", "OSError"),
+    ("IsADirectoryError", "OSError"),
+    ("NotADirectoryError", "OSError"),
     ("PermissionError", "OSError"),
+    ("ProcessLookupError", "OSError"),
     ("TimeoutError", "OSError"),
     ("ReferenceError", "Exception"),
     ("RuntimeError", "Exception"),
     ("NotImplementedError", "RuntimeError"),
     ("RecursionError", "RuntimeError"),
     ("SyntaxError", "Exception"),
+    ("IndentationError", "SyntaxError"),
+    ("TabError", "IndentationError"),
     ("SystemError", "Exception"),
     ("TypeError", "Exception"),
     ("ValueError", "Exception"),
@@ -93,7 +104,75 @@ const EXCEPTIONS: &[(&str, &str)] = &[
     ("UserWarning", "Warning"),
     ("DeprecationWarning", "Warning"),
     ("RuntimeWarning", "Warning"),
+    ("PendingDeprecationWarning", "Warning"),
+    ("SyntaxWarning", "Warning"),
+    ("FutureWarning", "Warning"),
+    ("ImportWarning", "Warning"),
+    ("UnicodeWarning", "Warning"),
+    ("BytesWarning", "Warning"),
+    ("ResourceWarning", "Warning"),
+    ("EncodingWarning", "Warning"),
 ];
+
+/// The subclass `OSError(errno, strerror)` makes for a Linux error number, as CPython's.
+const OS_ERRORS: &[(i64, &str)] = &[
+    (1, "PermissionError"),
+    (2, "FileNotFoundError"),
+    (3, "ProcessLookupError"),
+    (4, "InterruptedError"),
+    (10, "ChildProcessError"),
+    (11, "BlockingIOError"),
+    (13, "PermissionError"),
+    (17, "FileExistsError"),
+    (20, "NotADirectoryError"),
+    (21, "IsADirectoryError"),
+    (32, "BrokenPipeError"),
+    (103, "ConnectionAbortedError"),
+    (104, "ConnectionResetError"),
+    (108, "BrokenPipeError"),
+    (110, "TimeoutError"),
+    (111, "ConnectionRefusedError"),
+    (114, "BlockingIOError"),
+    (115, "BlockingIOError"),
+];
+
+/// `OSError(errno, strerror)` called on OSError itself makes the subclass of that error
+/// number (`OSError(2, 'x')` is a FileNotFoundError).
+pub fn os_error_class(vm: &Vm, class: Rc<Type>, args: &[Value]) -> Rc<Type> {
+    let os_error = vm.types.exception("OSError");
+    if !Rc::ptr_eq(&class, &os_error) || !(2..=5).contains(&args.len()) {
+        return class;
+    }
+    let Value::Int(number) = &args[0] else {
+        return class;
+    };
+    match OS_ERRORS.iter().find(|(n, _)| *n == *number) {
+        Some((_, name)) => vm.types.exception(name),
+        None => class,
+    }
+}
+
+/// An OSError's `errno`, `strerror`, `filename` and `filename2` from its arguments (set only
+/// for two to five of them, as CPython's); the arguments it keeps: the first two when a
+/// filename is given.
+pub fn os_error_fields(vm: &mut Vm, exc: &Object, mut args: Vec<Value>) -> Vec<Value> {
+    let names = ["errno", "strerror", "filename", "filename2"];
+    let mut fields = [Value::None, Value::None, Value::None, Value::None];
+    if (2..=5).contains(&args.len()) {
+        fields[0] = args[0].clone();
+        fields[1] = args[1].clone();
+        fields[2] = args.get(2).cloned().unwrap_or(Value::None);
+        fields[3] = args.get(4).cloned().unwrap_or(Value::None);
+        if !fields[2].is_none() {
+            args.truncate(2);
+        }
+    }
+    for (name, value) in names.into_iter().zip(fields) {
+        let symbol = vm.sym(name);
+        exc.attrs.borrow_mut().set(symbol, value);
+    }
+    args
+}
 
 pub fn make_types() -> Types {
     let object = new_type(
@@ -1558,22 +1637,13 @@ fn builtin_vars(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
 }
 
 fn builtin_globals(vm: &mut Vm, _: &Value, _: Args, _: Kwargs) -> Res<Value> {
-    let Some(frame) = vm.frames.last() else {
-        return Ok(Value::dict(Dict::new()));
-    };
-    let pairs: Vec<(Symbol, Value)> = frame
-        .globals
-        .globals
-        .borrow()
-        .iter()
-        .map(|(k, v)| (k, v.clone()))
-        .collect();
-    let mut dict = Dict::new();
-    for (k, v) in pairs {
-        let name = vm.name(k);
-        dict.push(ops::hash_str(&name), Value::Str(name), v);
+    match vm.frames.last() {
+        Some(frame) => {
+            let module = frame.globals.clone();
+            Ok(ops::module_dict(vm, &module))
+        }
+        None => Ok(Value::dict(Dict::new())),
     }
-    Ok(Value::dict(dict))
 }
 
 /// The attribute names `dir()` lists, sorted.
@@ -2756,10 +2826,12 @@ fn exception_init(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
         return vm.type_error("descriptor '__init__' of 'BaseException' object needs an argument");
     };
     if let Value::Object(o) = this {
+        let mut args = rest.to_vec();
+        if o.class.is_subtype(&vm.types.exception("OSError")) {
+            args = os_error_fields(vm, o, args);
+        }
         let symbol = vm.symbols.args;
-        o.attrs
-            .borrow_mut()
-            .set(symbol, Value::tuple(rest.to_vec()));
+        o.attrs.borrow_mut().set(symbol, Value::tuple(args));
     }
     Ok(Value::None)
 }
@@ -3036,6 +3108,9 @@ pub const MODULES: &[&str] = &[
     "bisect",
     "io",
     "argparse",
+    "os",
+    "os.path",
+    "posixpath",
     "asyncio.exceptions",
     "asyncio.tasks",
     "asyncio.queues",
@@ -3056,6 +3131,11 @@ pub fn import(vm: &mut Vm, name: &str) -> Res<Value> {
             super::asyncio::module(vm)?
         }
         "builtins" => Value::Module(vm.builtins.clone()),
+        // `os.path` is posixpath, as on Linux.
+        "os.path" => {
+            import(vm, "os")?;
+            import(vm, "posixpath")?
+        }
         _ => match super::stdlib::module(vm, name)? {
             Some(m) => m,
             None => {

@@ -47,8 +47,22 @@ pub struct Dict {
     entries: Vec<Option<(u64, Value, Value)>>,
     index: Index,
     len: usize,
-    /// For an object's `__dict__`: the object, whose attributes follow what is written here.
-    owner: Option<std::rc::Weak<super::value::Object>>,
+    /// For an object's `__dict__` or a module's `globals()`: the namespace that follows what is
+    /// written here.
+    owner: Option<DictOwner>,
+}
+
+/// The namespace a dict writes back to.
+#[derive(Debug)]
+pub enum DictOwner {
+    Object(std::rc::Weak<super::value::Object>),
+    Module(std::rc::Weak<super::value::Module>),
+}
+
+/// A dict's owner, still alive.
+pub enum Namespace {
+    Object(std::rc::Rc<super::value::Object>),
+    Module(std::rc::Rc<super::value::Module>),
 }
 
 /// A copy is a dict of its own: it writes back to no object.
@@ -72,13 +86,19 @@ impl Dict {
         self.len
     }
 
-    /// Makes this dict an object's `__dict__`.
-    pub fn set_owner(&mut self, owner: &std::rc::Rc<super::value::Object>) {
-        self.owner = Some(std::rc::Rc::downgrade(owner));
+    /// Makes this dict an object's `__dict__` or a module's namespace.
+    pub fn set_owner(&mut self, owner: &Namespace) {
+        self.owner = Some(match owner {
+            Namespace::Object(o) => DictOwner::Object(std::rc::Rc::downgrade(o)),
+            Namespace::Module(m) => DictOwner::Module(std::rc::Rc::downgrade(m)),
+        });
     }
 
-    pub fn owner(&self) -> Option<std::rc::Rc<super::value::Object>> {
-        self.owner.as_ref().and_then(std::rc::Weak::upgrade)
+    pub fn owner(&self) -> Option<Namespace> {
+        match self.owner.as_ref()? {
+            DictOwner::Object(o) => o.upgrade().map(Namespace::Object),
+            DictOwner::Module(m) => m.upgrade().map(Namespace::Module),
+        }
     }
 
     pub fn has_owner(&self) -> bool {

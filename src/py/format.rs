@@ -89,6 +89,11 @@ fn expect_str(vm: &mut Vm, method: Value, value: &Value, what: &str) -> Res<Stri
 /// `str(exception)`: its one argument, or the tuple of its arguments.
 pub fn exception_str(vm: &mut Vm, exc: &Value) -> Res<String> {
     let args = super::builtins::exception_args(vm, exc);
+    if vm.is_named(exc, "OSError") {
+        if let Some(text) = os_error_str(vm, exc, args.len())? {
+            return Ok(text);
+        }
+    }
     let is_key_error = vm.is_named(exc, "KeyError");
     match args.as_slice() {
         [] => Ok(String::new()),
@@ -96,6 +101,27 @@ pub fn exception_str(vm: &mut Vm, exc: &Value) -> Res<String> {
         [one] => str_of(vm, one),
         many => repr(vm, &Value::tuple(many.to_vec())),
     }
+}
+
+/// `[Errno 2] No such file or directory: 'data.txt'`: an OSError with an error number (made
+/// with two to five arguments) or a filename; None for one shown as any exception.
+fn os_error_str(vm: &mut Vm, exc: &Value, arg_count: usize) -> Res<Option<String>> {
+    let mut field = |name: &str| {
+        let symbol = vm.sym(name);
+        super::ops::getattr(vm, exc, symbol).unwrap_or(Value::None)
+    };
+    let [errno, strerror, filename, filename2] =
+        ["errno", "strerror", "filename", "filename2"].map(&mut field);
+    let mut text = format!("[Errno {}] {}", str_of(vm, &errno)?, str_of(vm, &strerror)?);
+    if !filename.is_none() {
+        text = format!("{text}: {}", repr(vm, &filename)?);
+        if !filename2.is_none() {
+            text = format!("{text} -> {}", repr(vm, &filename2)?);
+        }
+    } else if !(2..=5).contains(&arg_count) {
+        return Ok(None);
+    }
+    Ok(Some(text))
 }
 
 /// `BaseException.__repr__`: the class's name and its arguments (`ValueError('x')`).

@@ -8,7 +8,7 @@ use std::rc::Rc;
 
 use super::ast::{BinOp, CmpOp, UnaryOp};
 use super::bigint::BigInt;
-use super::dict::Dict;
+use super::dict::{Dict, Namespace};
 use super::format;
 use super::value::*;
 use super::vm::{Flow, Res, Vm, MAX_SIZE};
@@ -1206,6 +1206,9 @@ pub fn contains(vm: &mut Vm, container: &Value, item: &Value) -> Res<bool> {
         }
         Value::Dict(d) => {
             let d = d.clone();
+            if d.borrow().has_owner() {
+                refresh_instance_dict(vm, &d);
+            }
             let found = dict_lookup(vm, &d, item)?;
             Ok(found.is_some())
         }
@@ -1400,13 +1403,17 @@ pub fn dict_set_shared(vm: &mut Vm, dict: &Rc<RefCell<Dict>>, key: Value, value:
     Ok(())
 }
 
-/// Before a write to an object's `__dict__`: what the object holds now (its attributes may
-/// have changed since the dict was read), so that the write loses none of them.
+/// Before a write to an object's `__dict__` or to `globals()`: what the namespace holds now
+/// (it may have changed since the dict was read), so that the write loses nothing.
 pub fn refresh_instance_dict(vm: &mut Vm, dict: &Rc<RefCell<Dict>>) {
     let Some(owner) = dict.borrow().owner() else {
         return;
     };
-    let Value::Dict(fresh) = namespace_dict(vm, &owner.attrs.borrow()) else {
+    let fresh = match &owner {
+        Namespace::Object(o) => namespace_dict(vm, &o.attrs.borrow()),
+        Namespace::Module(m) => module_dict(vm, m),
+    };
+    let Value::Dict(fresh) = fresh else {
         return;
     };
     let mut fresh = fresh.borrow().clone();
@@ -1414,8 +1421,9 @@ pub fn refresh_instance_dict(vm: &mut Vm, dict: &Rc<RefCell<Dict>>) {
     *dict.borrow_mut() = fresh;
 }
 
-/// After a write to an object's `__dict__` (`self.__dict__.update(kwargs)`): the object's
-/// attributes become what the dict holds (its string keys), as CPython's live namespace.
+/// After a write to an object's `__dict__` (`self.__dict__.update(kwargs)`) or to
+/// `globals()`: the namespace becomes what the dict holds (its string keys), as CPython's live
+/// namespaces.
 pub fn sync_instance_dict(vm: &mut Vm, dict: &Rc<RefCell<Dict>>) {
     let Some(owner) = dict.borrow().owner() else {
         return;
@@ -1428,7 +1436,30 @@ pub fn sync_instance_dict(vm: &mut Vm, dict: &Rc<RefCell<Dict>>) {
             _ => None,
         })
         .collect();
-    *owner.attrs.borrow_mut() = Attrs::from_pairs(pairs);
+    match owner {
+        Namespace::Object(o) => *o.attrs.borrow_mut() = Attrs::from_pairs(pairs),
+        Namespace::Module(m) => {
+            let mut globals = m.globals.borrow_mut();
+            let gone: Vec<Symbol> = globals.keys().collect();
+            for symbol in gone {
+                globals.remove(&symbol);
+            }
+            for (symbol, value) in pairs {
+                globals.insert(symbol, value);
+            }
+        }
+    }
+}
+
+/// A module's names as a dict (for `globals()`): written to, it writes back to the module.
+pub fn module_dict(vm: &Vm, module: &Rc<Module>) -> Value {
+    let mut dict = Dict::new();
+    for (key, value) in module.globals.borrow().iter() {
+        let key = vm.name(key);
+        dict.push(hash_str(&key), Value::Str(key), value.clone());
+    }
+    dict.set_owner(&Namespace::Module(module.clone()));
+    Value::dict(dict)
 }
 
 /// `target.update(other)` (or `{**other}` when `merge`, which refuses duplicate keys).
@@ -1758,10 +1789,16 @@ pub fn subscript(vm: &mut Vm, container: Value, index: Value) -> Res<Value> {
                 None => vm.err("IndexError", "string index out of range"),
             }
         }
-        (Value::Dict(d), _) => match dict_get_shared(vm, d, &index)? {
-            Some(value) => Ok(value),
-            None => Err(Flow::Raise(key_error(vm, index.clone()))),
-        },
+        (Value::Dict(d), _) => {
+            if d.borrow().has_owner() {
+                // A namespace's dict read after the namespace changed: what it holds now.
+                refresh_instance_dict(vm, d);
+            }
+            match dict_get_shared(vm, d, &index)? {
+                Some(value) => Ok(value),
+                None => Err(Flow::Raise(key_error(vm, index.clone()))),
+            }
+        }
         (Value::Range(r), Value::Int(i)) => match normalize(*i, r.len() as usize) {
             Some(at) => Ok(Value::Int(r.start + at as i64 * r.step)),
             None => vm.err("IndexError", "range object index out of range"),
@@ -2601,6 +2638,17 @@ pub fn generic_getattr(vm: &mut Vm, object: &Value, symbol: Symbol, fallback: bo
                 "__bases__" => Ok(Value::tuple(
                     t.bases.iter().map(|c| Value::Type(c.clone())).collect(),
                 )),
+                // The base whose layout the class extends: one with a built-in type's (a
+                // `dict`, an exception) over plain classes, else the first.
+                "__base__" => Ok(t
+                    .bases
+                    .iter()
+                    .find(|b| {
+                        b.lineage()
+                            .any(|c| c.builtin.is_some() && !c.bases.is_empty())
+                    })
+                    .or(t.bases.first())
+                    .map_or(Value::None, |b| Value::Type(b.clone()))),
                 "__class__" => Ok(Value::Type(type_of(vm, object))),
                 // A copy of the class's own namespace (CPython's is a read-only view).
                 "__dict__" => Ok(namespace_dict(vm, &t.dict.borrow())),
@@ -2844,7 +2892,7 @@ fn special_object_attribute(vm: &mut Vm, o: &Rc<Object>, symbol: Symbol) -> Opti
         "__dict__" => {
             let dict = namespace_dict(vm, &o.attrs.borrow());
             if let Value::Dict(d) = &dict {
-                d.borrow_mut().set_owner(o);
+                d.borrow_mut().set_owner(&Namespace::Object(o.clone()));
             }
             Some(dict)
         }

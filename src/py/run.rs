@@ -20,7 +20,7 @@ fn refusal(module: &str) -> String {
         "threading" | "concurrent" | "multiprocessing" | "subprocess" | "signal" => {
             "the playground runs one thread: use tasks (`asyncio.create_task`) instead"
         }
-        "os" | "pathlib" | "shutil" | "csv" | "sqlite3" => {
+        "pathlib" | "shutil" | "csv" | "sqlite3" => {
             "the playground has no files: keep the data in variables"
         }
         _ => {

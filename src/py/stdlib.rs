@@ -1495,6 +1495,8 @@ fn python_source(name: &str) -> Option<&'static str> {
         "bisect" => include_str!("lib/bisect.py"),
         "io" => include_str!("lib/io.py"),
         "argparse" => include_str!("lib/argparse.py"),
+        "os" => include_str!("lib/os.py"),
+        "posixpath" => include_str!("lib/posixpath.py"),
         "__future__" => "annotations = True\n",
         _ => return None,
     })

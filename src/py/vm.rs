@@ -625,8 +625,16 @@ impl Vm {
         self.new_exception(class, args)
     }
 
-    pub fn new_exception(&mut self, class: Rc<Type>, args: Vec<Value>) -> Value {
+    pub fn new_exception(&mut self, class: Rc<Type>, mut args: Vec<Value>) -> Value {
+        let is_os_error = class.is_subtype(&self.types.exception("OSError"));
+        let class = match is_os_error {
+            true => super::builtins::os_error_class(self, class, &args),
+            false => class,
+        };
         let object = Object::new(class, Native::Exception(ExceptionData::default()));
+        if is_os_error {
+            args = super::builtins::os_error_fields(self, &object, args);
+        }
         let symbol = self.symbols.args;
         object.attrs.borrow_mut().set(symbol, Value::tuple(args));
         Value::Object(object)
