@@ -3110,6 +3110,7 @@ pub const MODULES: &[&str] = &[
     "argparse",
     "os",
     "os.path",
+    "warnings",
     "posixpath",
     "asyncio.exceptions",
     "asyncio.tasks",

@@ -1406,6 +1406,65 @@ fn logging_caller(vm: &mut Vm, _: &Value, _: Args, _: Kwargs) -> Res<Value> {
     })
 }
 
+/// `warnings._place(stacklevel)`: where a warning points, as (filename, line, module name,
+/// source line or None): the program's frame `stacklevel` up from the one that called `warn`
+/// (the library's own frames are not counted), or CPython's `sys:1` past the outermost one.
+fn warnings_place(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
+    arity(vm, "_place", &args, 1, 1)?;
+    let level = match &args[0] {
+        Value::Int(n) => (*n).max(1) as usize,
+        Value::Bool(b) => usize::from(*b).max(1),
+        other => {
+            let name = ops::type_name(vm, other);
+            return vm.type_error(format!(
+                "'{name}' object cannot be interpreted as an integer"
+            ));
+        }
+    };
+    let place = vm
+        .frames
+        .iter()
+        .rev()
+        .filter(|f| *f.code.filename != *super::format::PRELUDE_FILE)
+        .nth(level - 1)
+        .map(|f| {
+            (
+                f.code.filename.clone(),
+                f.current_line(),
+                f.globals.name.clone(),
+            )
+        });
+    Ok(match place {
+        Some((file, line, module)) => {
+            let source = vm.source_line(&file, line).map_or(Value::None, Value::str);
+            Value::tuple(vec![
+                Value::Str(file),
+                Value::Int(i64::from(line)),
+                Value::Str(module),
+                source,
+            ])
+        }
+        None => Value::tuple(vec![
+            Value::str("sys"),
+            Value::Int(1),
+            Value::str("sys"),
+            Value::None,
+        ]),
+    })
+}
+
+/// `warnings._line(filename, line)`: that line of the program, stripped, or None.
+fn warnings_line(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
+    arity(vm, "_line", &args, 2, 2)?;
+    Ok(match (&args[0], &args[1]) {
+        (Value::Str(file), Value::Int(line)) => u32::try_from(*line)
+            .ok()
+            .and_then(|line| vm.source_line(file, line))
+            .map_or(Value::None, Value::str),
+        _ => Value::None,
+    })
+}
+
 fn stream(vm: &mut Vm, stderr: bool) -> Value {
     let class = vm.types.named("_Stream");
     let object = Object::new(class, Native::None);
@@ -1552,7 +1611,7 @@ pub fn module(vm: &mut Vm, name: &str) -> Res<Option<Value>> {
             )?;
             m
         }
-        "traceback" | "logging" | "contextvars" => {
+        "traceback" | "logging" | "contextvars" | "warnings" => {
             let (natives, source): (&[(&str, NativeFn)], &str) = match name {
                 "traceback" => (
                     &[
@@ -1565,6 +1624,10 @@ pub fn module(vm: &mut Vm, name: &str) -> Res<Option<Value>> {
                 "logging" => (
                     &[("_caller", logging_caller)],
                     include_str!("lib/logging.py"),
+                ),
+                "warnings" => (
+                    &[("_place", warnings_place), ("_line", warnings_line)],
+                    include_str!("lib/warnings.py"),
                 ),
                 _ => (
                     &[
