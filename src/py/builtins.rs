@@ -100,6 +100,8 @@ const EXCEPTIONS: &[(&str, &str)] = &[
     ("TypeError", "Exception"),
     ("ValueError", "Exception"),
     ("UnicodeError", "ValueError"),
+    ("UnicodeEncodeError", "UnicodeError"),
+    ("UnicodeDecodeError", "UnicodeError"),
     ("Warning", "Exception"),
     ("UserWarning", "Warning"),
     ("DeprecationWarning", "Warning"),
@@ -212,6 +214,7 @@ pub fn make_types() -> Types {
         (Kind::Ellipsis, "ellipsis"),
         (Kind::Float, "float"),
         (Kind::Str, "str"),
+        (Kind::Bytes, "bytes"),
         (Kind::List, "list"),
         (Kind::Tuple, "tuple"),
         (Kind::Dict, "dict"),
@@ -274,7 +277,6 @@ pub fn make_types() -> Types {
         "_Loop",
         "struct_time",
         "coroutine_wrapper",
-        "bytes",
         "bytearray",
         "traceback",
     ] {
@@ -403,6 +405,7 @@ pub fn install(vm: &mut Vm) {
         ("staticmethod", Kind::StaticMethod),
         ("classmethod", Kind::ClassMethod),
         ("super", Kind::Super),
+        ("bytes", Kind::Bytes),
     ];
     for (name, kind) in kinds {
         let class = vm.types.of(kind);
@@ -424,11 +427,9 @@ pub fn install(vm: &mut Vm) {
         "IOError",
         Value::Type(vm.types.exception("OSError")),
     );
-    // The names exist (`isinstance(x, (str, bytes))`); no value is ever one.
-    for name in ["bytes", "bytearray"] {
-        let class = vm.types.named(name);
-        set_global(vm, &builtins, name, Value::Type(class));
-    }
+    // The name exists (`isinstance(x, (bytes, bytearray))`); no value is ever one.
+    let bytearray = vm.types.named("bytearray");
+    set_global(vm, &builtins, "bytearray", Value::Type(bytearray));
     set_global(vm, &builtins, "None", Value::None);
     set_global(vm, &builtins, "NotImplemented", Value::NotImplemented);
     set_global(vm, &builtins, "Ellipsis", Value::Ellipsis);
@@ -716,6 +717,7 @@ pub fn len_of(vm: &mut Vm, value: &Value) -> Res<usize> {
                 s.chars().count()
             }
         }
+        Value::Bytes(b) => b.len(),
         Value::List(l) => l.borrow().len(),
         Value::Tuple(t) => t.len(),
         Value::Dict(d) => d.borrow().len(),
@@ -995,6 +997,11 @@ fn builtin_reversed(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value>
         Value::Tuple(t) => t.len(),
         Value::Str(s) => s.chars().count(),
         Value::Range(r) => r.len() as usize,
+        Value::Bytes(b) => {
+            let items: Vec<Value> = b.iter().map(|&x| Value::Int(i64::from(x))).collect();
+            let n = items.len();
+            return Ok(ops::new_iter(Iter::Reversed(Value::list(items), n)));
+        }
         // A dict's keys, last inserted first (3.8+).
         Value::Dict(d) => {
             let keys: Vec<Value> = d.borrow().iter().map(|(k, _)| k.clone()).collect();
@@ -1807,10 +1814,7 @@ pub fn construct(
     kwargs: Kwargs,
 ) -> Res<Value> {
     let name = class.name.clone();
-    if kind == Kind::Object
-        && matches!(&*name, "bytes" | "bytearray")
-        && class.module.as_ref() == "builtins"
-    {
+    if kind == Kind::Object && &*name == "bytearray" && class.module.as_ref() == "builtins" {
         return vm.err(
             "NotImplementedError",
             format!("{name} are not supported in the playground: use str"),
@@ -1942,13 +1946,41 @@ pub fn construct(
             }
         }
         Kind::Str => {
-            only_kwargs(vm, "str", &kwargs, &["object"])?;
-            arity(vm, "str", &args, 0, 1)?;
-            match args.first().cloned().or_else(|| kwarg(&kwargs, "object")) {
+            only_kwargs(vm, "str", &kwargs, &["object", "encoding", "errors"])?;
+            arity(vm, "str", &args, 0, 3)?;
+            let object = args.first().cloned().or_else(|| kwarg(&kwargs, "object"));
+            let encoding = args.get(1).cloned().or_else(|| kwarg(&kwargs, "encoding"));
+            let errors = args.get(2).cloned().or_else(|| kwarg(&kwargs, "errors"));
+            if encoding.is_none() && errors.is_none() {
+                return match object {
+                    None => Ok(Value::str("")),
+                    Some(v) => Ok(Value::Str(format::str_of(vm, &v)?.into())),
+                };
+            }
+            // `str(data, 'utf-8')` decodes.
+            let text = |vm: &mut Vm, value: Option<Value>, default: &str| match value {
+                None => Ok(Rc::from(default)),
+                Some(Value::Str(s)) => Ok(s),
+                Some(other) => {
+                    let name = ops::type_name(vm, &other);
+                    vm.type_error(format!("str() argument 'encoding' must be str, not {name}"))
+                }
+            };
+            let encoding = text(vm, encoding, "utf-8")?;
+            let errors = text(vm, errors, "strict")?;
+            match object {
                 None => Ok(Value::str("")),
-                Some(v) => Ok(Value::Str(format::str_of(vm, &v)?.into())),
+                Some(Value::Bytes(data)) => super::bytes::decode(vm, &data, &encoding, &errors),
+                Some(Value::Str(_)) => vm.type_error("decoding str is not supported"),
+                Some(other) => {
+                    let name = ops::type_name(vm, &other);
+                    vm.type_error(format!(
+                        "decoding to str: need a bytes-like object, {name} found"
+                    ))
+                }
             }
         }
+        Kind::Bytes => super::bytes::construct(vm, args, kwargs),
         Kind::List => {
             no_kwargs(vm, "list", &kwargs)?;
             arity(vm, "list", &args, 0, 1)?;
@@ -2510,6 +2542,7 @@ pub fn builtin_dunder(vm: &Vm, class: &Rc<Type>, symbol: Symbol) -> Option<Value
                     | Kind::FrozenSet
                     | Kind::Tuple
                     | Kind::Str
+                    | Kind::Bytes
                     | Kind::Int
                     | Kind::Float
             )
@@ -3111,6 +3144,7 @@ pub const MODULES: &[&str] = &[
     "os",
     "os.path",
     "warnings",
+    "hashlib",
     "posixpath",
     "asyncio.exceptions",
     "asyncio.tasks",

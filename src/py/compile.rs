@@ -1529,9 +1529,7 @@ impl Compiler<'_> {
                     Constant::Int(digits) => int_constant(digits),
                     Constant::Float(x) => Value::Float(*x),
                     Constant::Str(s) => Value::Str(s.clone()),
-                    Constant::Bytes(_) => {
-                        return Err(self.error("bytes literals are not supported here", expr.pos))
-                    }
+                    Constant::Bytes(text) => Value::Bytes(super::bytes::from_latin1(text)),
                     Constant::Ellipsis => Value::Ellipsis,
                 };
                 self.emit_const(value);

@@ -89,6 +89,11 @@ fn expect_str(vm: &mut Vm, method: Value, value: &Value, what: &str) -> Res<Stri
 /// `str(exception)`: its one argument, or the tuple of its arguments.
 pub fn exception_str(vm: &mut Vm, exc: &Value) -> Res<String> {
     let args = super::builtins::exception_args(vm, exc);
+    if vm.is_named(exc, "UnicodeError") {
+        if let Some(text) = super::bytes::unicode_error_str(&args) {
+            return Ok(text);
+        }
+    }
     if vm.is_named(exc, "OSError") {
         if let Some(text) = os_error_str(vm, exc, args.len())? {
             return Ok(text);
@@ -175,6 +180,7 @@ fn write_repr(vm: &mut Vm, value: &Value, out: &mut String, seen: &mut Vec<usize
         }
         Value::Float(f) => out.push_str(&float_repr(*f)),
         Value::Str(s) => out.push_str(&str_repr(s)),
+        Value::Bytes(b) => out.push_str(&super::bytes::repr(b)),
         Value::List(items) => {
             let id = value.id();
             if seen.contains(&id) {

@@ -472,6 +472,11 @@ impl Lexer {
                         }
                         text.push(char::from_u32(code).unwrap_or('\u{fffd}'));
                     }
+                    // Bytes know only `\x`: `\u`, `\U` and `\N` stay as written.
+                    Some(x @ ('u' | 'U' | 'N')) if kind == StrKind::Bytes => {
+                        text.push('\\');
+                        text.push(x);
+                    }
                     Some(x @ ('x' | 'u' | 'U')) => {
                         let digits = match x {
                             'x' => 2,
@@ -515,6 +520,13 @@ impl Lexer {
                     None => {}
                 }
                 continue;
+            }
+            if kind == StrKind::Bytes && !c.is_ascii() {
+                return Err(self.error(
+                    "bytes can only contain ASCII literal characters",
+                    line,
+                    col,
+                ));
             }
             text.push(c);
             self.pos += 1;

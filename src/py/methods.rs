@@ -68,6 +68,10 @@ pub fn install(vm: &mut Vm) {
     for (name, func) in str_methods {
         add_method(vm, &str_type, name, *func);
     }
+    let bytes_type = vm.types.of(Kind::Bytes);
+    for (name, func) in super::bytes::METHODS {
+        add_method(vm, &bytes_type, name, *func);
+    }
     let list_methods: &[(&str, NativeFn)] = &[
         ("append", list_append),
         ("extend", list_extend),
@@ -139,6 +143,8 @@ pub fn install(vm: &mut Vm) {
     add_method(vm, &int_type, "bit_length", int_bit_length);
     add_method(vm, &int_type, "__index__", int_index);
     add_method(vm, &int_type, "bit_count", int_bit_count);
+    add_method(vm, &int_type, "to_bytes", super::bytes::int_to_bytes);
+    add_method(vm, &int_type, "from_bytes", super::bytes::int_from_bytes);
     add_method(vm, &int_type, "conjugate", int_index);
     add_method(vm, &int_type, "as_integer_ratio", int_as_integer_ratio);
     let float_type = vm.types.of(Kind::Float);
@@ -908,11 +914,26 @@ fn str_removesuffix(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value>
     Ok(text(s.strip_suffix(&*suffix).unwrap_or(&s)))
 }
 
-fn str_encode(vm: &mut Vm, _: &Value, _: Args, _: Kwargs) -> Res<Value> {
-    vm.err(
-        "NotImplementedError",
-        "bytes are not supported in the playground",
-    )
+fn str_encode(vm: &mut Vm, _: &Value, args: Args, kwargs: Kwargs) -> Res<Value> {
+    let s = this_str(vm, &args, "encode")?;
+    arity(vm, "encode", &args, 1, 3)?;
+    let mut text_arg = |position: usize, name: &str, default: &str| match args
+        .get(position)
+        .cloned()
+        .or_else(|| kwarg(&kwargs, name))
+    {
+        None => Ok(Rc::from(default)),
+        Some(Value::Str(s)) => Ok(s),
+        Some(other) => {
+            let type_name = type_name(vm, &other);
+            vm.type_error(format!(
+                "encode() argument '{name}' must be str, not {type_name}"
+            ))
+        }
+    };
+    let encoding = text_arg(1, "encoding", "utf-8")?;
+    let errors = text_arg(2, "errors", "strict")?;
+    super::bytes::encode(vm, &s, &encoding, &errors)
 }
 
 fn str_expandtabs(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {

@@ -24,6 +24,7 @@ pub fn kind_of(value: &Value) -> Kind {
         Value::Int(_) | Value::Big(_) => Kind::Int,
         Value::Float(_) => Kind::Float,
         Value::Str(_) => Kind::Str,
+        Value::Bytes(_) => Kind::Bytes,
         Value::List(_) => Kind::List,
         Value::Tuple(_) => Kind::Tuple,
         Value::Dict(_) => Kind::Dict,
@@ -142,6 +143,7 @@ pub fn truthy(vm: &mut Vm, value: &Value) -> Res<bool> {
         Value::Big(b) => !b.is_zero(),
         Value::Float(f) => *f != 0.0,
         Value::Str(s) => !s.is_empty(),
+        Value::Bytes(b) => !b.is_empty(),
         Value::List(l) => !l.borrow().is_empty(),
         Value::Tuple(t) => !t.is_empty(),
         Value::Dict(d) => !d.borrow().is_empty(),
@@ -188,6 +190,16 @@ pub fn hash_str(s: &str) -> u64 {
     hash >> 1
 }
 
+/// The same as [`hash_str`] for an ASCII text's bytes, as in CPython.
+fn hash_bytes(b: &[u8]) -> u64 {
+    match std::str::from_utf8(b) {
+        Ok(text) if text.is_ascii() => hash_str(text),
+        _ => b.iter().fold(0xcbf2_9ce4_8422_2325, |h, &byte| {
+            (h ^ u64::from(byte)).wrapping_mul(0x100_0000_01b3)
+        }),
+    }
+}
+
 fn hash_int(i: i64) -> u64 {
     i as u64
 }
@@ -197,6 +209,7 @@ pub fn hash(vm: &mut Vm, value: &Value) -> Res<u64> {
         Value::Int(i) => hash_int(*i),
         Value::Bool(b) => hash_int(i64::from(*b)),
         Value::Str(s) => hash_str(s),
+        Value::Bytes(b) => hash_bytes(b),
         Value::Float(f) => {
             if f.fract() == 0.0 && f.abs() < 9.2e18 {
                 hash_int(*f as i64)
@@ -246,6 +259,7 @@ fn key_hash_of(value: &Value) -> u64 {
     match value {
         Value::Int(i) => hash_int(*i),
         Value::Str(s) => hash_str(s),
+        Value::Bytes(b) => hash_bytes(b),
         other => other.id() as u64,
     }
 }
@@ -294,6 +308,7 @@ pub fn eq(vm: &mut Vm, a: &Value, b: &Value) -> Res<bool> {
     Ok(match (a, b) {
         (Int(x), Int(y)) => x == y,
         (Str(x), Str(y)) => x == y,
+        (Bytes(x), Bytes(y)) => x == y,
         (None, None) => true,
         (Bool(x), Bool(y)) => x == y,
         (Int(_) | Bool(_) | Float(_) | Big(_), Int(_) | Bool(_) | Float(_) | Big(_)) => {
@@ -803,6 +818,16 @@ pub fn binary(vm: &mut Vm, op: BinOp, left: Value, right: Value, inplace: bool) 
                 let text = format::percent_format(vm, a, &right)?;
                 return Ok(Value::Str(text.into()));
             }
+            (Value::Bytes(a), Value::Bytes(b), BinOp::Add) => {
+                if a.len() + b.len() > MAX_SIZE {
+                    return vm.err("MemoryError", "");
+                }
+                return Ok(Value::Bytes([&a[..], &b[..]].concat().into()));
+            }
+            (Value::Bytes(a), n, BinOp::Mul) | (n, Value::Bytes(a), BinOp::Mul) if is_int(n) => {
+                let count = repeat_count(vm, n, a.len())?;
+                return Ok(Value::Bytes(a.repeat(count).into()));
+            }
             (Value::List(a), Value::List(b), BinOp::Add) => {
                 if inplace {
                     let items = b.borrow().clone();
@@ -961,18 +986,23 @@ fn binary_type_error<T>(
         (Value::Str(_), BinOp::Add) => {
             return vm.type_error(format!("can only concatenate str (not \"{b}\") to str"))
         }
+        (Value::Bytes(_), BinOp::Add) => {
+            return vm.type_error(format!("can't concat {b} to bytes"))
+        }
         (Value::List(_), BinOp::Add) => {
             return vm.type_error(format!("can only concatenate list (not \"{b}\") to list"))
         }
         (Value::Tuple(_), BinOp::Add) => {
             return vm.type_error(format!("can only concatenate tuple (not \"{b}\") to tuple"))
         }
-        (Value::Str(_) | Value::List(_) | Value::Tuple(_), BinOp::Mul) => {
+        (Value::Str(_) | Value::Bytes(_) | Value::List(_) | Value::Tuple(_), BinOp::Mul) => {
             return vm.type_error(format!("can't multiply sequence by non-int of type '{b}'"))
         }
         _ => {}
     }
-    if let (Value::Str(_) | Value::List(_) | Value::Tuple(_), BinOp::Mul) = (right, op) {
+    if let (Value::Str(_) | Value::Bytes(_) | Value::List(_) | Value::Tuple(_), BinOp::Mul) =
+        (right, op)
+    {
         return vm.type_error(format!("can't multiply sequence by non-int of type '{a}'"));
     }
     let symbol = op_symbol(op);
@@ -1116,6 +1146,7 @@ pub fn order(vm: &mut Vm, op: CmpOp, left: &Value, right: &Value) -> Res<Option<
     match (left, right) {
         (Int(a), Int(b)) => Ok(Some(a.cmp(b))),
         (Str(a), Str(b)) => Ok(Some(a.cmp(b))),
+        (Bytes(a), Bytes(b)) => Ok(Some(a.cmp(b))),
         (Int(_) | Bool(_) | Float(_) | Big(_), Int(_) | Bool(_) | Float(_) | Big(_)) => {
             Ok(num_cmp(left, right))
         }
@@ -1178,6 +1209,7 @@ fn subset(vm: &mut Vm, a: &Rc<SetObj>, b: &Rc<SetObj>) -> Res<bool> {
 /// `item in container`.
 pub fn contains(vm: &mut Vm, container: &Value, item: &Value) -> Res<bool> {
     match container {
+        Value::Bytes(data) => super::bytes::contains(vm, data, item),
         Value::Str(s) => match item {
             Value::Str(needle) => Ok(s.contains(&**needle)),
             other => {
@@ -1323,6 +1355,7 @@ fn simple_eq(a: &Value, b: &Value) -> Option<bool> {
     match (a, b) {
         (Int(x), Int(y)) => Some(x == y),
         (Str(x), Str(y)) => Some(x == y),
+        (Bytes(x), Bytes(y)) => Some(x == y),
         // As CPython's dicts and sets: the same object is the key, whatever its `__eq__` says.
         (Object(x), Object(y)) if Rc::ptr_eq(x, y) => Some(true),
         (Object(_), _) | (_, Object(_)) => Option::None,
@@ -1822,6 +1855,18 @@ pub fn subscript(vm: &mut Vm, container: Value, index: Value) -> Res<Value> {
                     .collect(),
             ))
         }
+        (Value::Bytes(data), Value::Int(i)) => match normalize(*i, data.len()) {
+            Some(at) => Ok(Value::Int(i64::from(data[at]))),
+            None => vm.err("IndexError", "index out of range"),
+        },
+        (Value::Bytes(data), Value::Slice(slice)) => {
+            let (start, stop, step) = slice_indices(vm, slice, data.len())?;
+            Ok(Value::Bytes(
+                slice_positions(start, stop, step)
+                    .map(|i| data[i])
+                    .collect(),
+            ))
+        }
         (Value::Str(s), Value::Slice(slice)) => {
             let chars: Vec<char> = s.chars().collect();
             let (start, stop, step) = slice_indices(vm, slice, chars.len())?;
@@ -1840,7 +1885,10 @@ pub fn subscript(vm: &mut Vm, container: Value, index: Value) -> Res<Value> {
                 step: r.step * step,
             })))
         }
-        (Value::List(_) | Value::Tuple(_) | Value::Str(_) | Value::Range(_), _) => {
+        (
+            Value::List(_) | Value::Tuple(_) | Value::Str(_) | Value::Bytes(_) | Value::Range(_),
+            _,
+        ) => {
             let (a, b) = (type_name(vm, &container), type_name(vm, &index));
             let what = if a.as_ref() == "str" {
                 "string".into()
@@ -1892,7 +1940,7 @@ fn sequence_index(vm: &mut Vm, container: &Value, index: Value) -> Res<Value> {
     if !matches!(
         (container, &index),
         (
-            Value::List(_) | Value::Tuple(_) | Value::Str(_) | Value::Range(_),
+            Value::List(_) | Value::Tuple(_) | Value::Str(_) | Value::Bytes(_) | Value::Range(_),
             Value::Object(_)
         )
     ) {
@@ -2067,6 +2115,7 @@ pub fn get_iter(vm: &mut Vm, value: Value) -> Res<Value> {
     let iter = match &value {
         Value::List(_) | Value::Tuple(_) => Iter::Seq(value.clone(), 0),
         Value::Str(s) => Iter::Chars(s.clone(), 0),
+        Value::Bytes(data) => Iter::Values(byte_values(data).into(), 0),
         Value::Dict(d) => Iter::Dict(d.clone(), 0, DictView::Keys, d.borrow().len()),
         Value::Set(s) => Iter::Set(s.clone(), set_items(vm, s).into(), 0),
         Value::Range(r) => Iter::Range {
@@ -2342,8 +2391,14 @@ fn zip_strict_end(vm: &mut Vm, inner: &[Value], index: usize) -> Res<Option<Valu
 }
 
 /// All items of an iterable.
+/// The items of a bytes object: its byte values as ints.
+fn byte_values(data: &[u8]) -> Vec<Value> {
+    data.iter().map(|&b| Value::Int(i64::from(b))).collect()
+}
+
 pub fn collect(vm: &mut Vm, iterable: Value) -> Res<Vec<Value>> {
     match &iterable {
+        Value::Bytes(data) => return Ok(byte_values(data)),
         Value::List(items) => return Ok(items.borrow().clone()),
         Value::Tuple(items) => return Ok(items.to_vec()),
         Value::Str(s) => {

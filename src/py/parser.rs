@@ -2135,9 +2135,6 @@ impl Parser {
                     _ => String::new(),
                 })
                 .collect();
-            if text.chars().any(|c| (c as u32) > 0x7f) {
-                return Err(self.error_at("bytes can only contain ASCII literal characters", pos));
-            }
             return Ok(Expr {
                 pos,
                 kind: ExprKind::Constant(Constant::Bytes(text.into())),

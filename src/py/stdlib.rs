@@ -217,11 +217,18 @@ fn random_seed(vm: &mut Vm, _: &Value, args: Args, kwargs: Kwargs) -> Res<Value>
             vm.random
                 .seed_words(if h >> 32 == 0 { &words[..1] } else { &words });
         }
-        Value::Str(s) => {
-            // As CPython: the number whose big-endian bytes are the text's UTF-8 bytes followed
-            // by their SHA-512 digest, in 32-bit words from the least significant.
-            let mut bytes = s.as_bytes().to_vec();
-            bytes.extend_from_slice(&super::sha512::digest(s.as_bytes()));
+        Value::Str(_) | Value::Bytes(_) => {
+            // As CPython: the number whose big-endian bytes are the text's UTF-8 bytes (or the
+            // bytes) followed by their SHA-512 digest, in 32-bit words from the least
+            // significant.
+            use sha2::Digest;
+            let seed: &[u8] = match &value {
+                Value::Str(s) => s.as_bytes(),
+                Value::Bytes(b) => b,
+                _ => &[],
+            };
+            let mut bytes = seed.to_vec();
+            bytes.extend_from_slice(&sha2::Sha512::digest(seed));
             let mut words: Vec<u32> = bytes
                 .rchunks(4)
                 .map(|c| c.iter().fold(0u32, |acc, &b| (acc << 8) | u32::from(b)))
@@ -1406,6 +1413,25 @@ fn logging_caller(vm: &mut Vm, _: &Value, _: Args, _: Kwargs) -> Res<Value> {
     })
 }
 
+/// `hashlib._digest(name, data)`: the digest of `data` with the algorithm `name`.
+fn hashlib_digest(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
+    use sha2::Digest;
+    arity(vm, "_digest", &args, 2, 2)?;
+    let (Value::Str(name), Value::Bytes(data)) = (&args[0], &args[1]) else {
+        return vm.type_error("_digest(name, data)");
+    };
+    let digest: Vec<u8> = match &**name {
+        "md5" => md5::Md5::digest(data).to_vec(),
+        "sha1" => sha1::Sha1::digest(data).to_vec(),
+        "sha224" => sha2::Sha224::digest(data).to_vec(),
+        "sha256" => sha2::Sha256::digest(data).to_vec(),
+        "sha384" => sha2::Sha384::digest(data).to_vec(),
+        "sha512" => sha2::Sha512::digest(data).to_vec(),
+        other => return vm.err("ValueError", format!("unsupported hash type {other}")),
+    };
+    Ok(Value::Bytes(digest.into()))
+}
+
 /// `warnings._place(stacklevel)`: where a warning points, as (filename, line, module name,
 /// source line or None): the program's frame `stacklevel` up from the one that called `warn`
 /// (the library's own frames are not counted), or CPython's `sys:1` past the outermost one.
@@ -1611,7 +1637,7 @@ pub fn module(vm: &mut Vm, name: &str) -> Res<Option<Value>> {
             )?;
             m
         }
-        "traceback" | "logging" | "contextvars" | "warnings" => {
+        "traceback" | "logging" | "contextvars" | "warnings" | "hashlib" => {
             let (natives, source): (&[(&str, NativeFn)], &str) = match name {
                 "traceback" => (
                     &[
@@ -1628,6 +1654,10 @@ pub fn module(vm: &mut Vm, name: &str) -> Res<Option<Value>> {
                 "warnings" => (
                     &[("_place", warnings_place), ("_line", warnings_line)],
                     include_str!("lib/warnings.py"),
+                ),
+                "hashlib" => (
+                    &[("_digest", hashlib_digest)],
+                    include_str!("lib/hashlib.py"),
                 ),
                 _ => (
                     &[

@@ -257,6 +257,7 @@ pub enum Kind {
     Int,
     Float,
     Str,
+    Bytes,
     List,
     Tuple,
     Dict,
@@ -549,6 +550,7 @@ pub enum Value {
     Big(Rc<BigInt>),
     Float(f64),
     Str(Rc<str>),
+    Bytes(Rc<[u8]>),
     List(Rc<RefCell<Vec<Value>>>),
     Tuple(Rc<[Value]>),
     Dict(Rc<RefCell<Dict>>),
@@ -614,6 +616,8 @@ impl Value {
             (Int(a), Int(b)) => a == b,
             (Float(a), Float(b)) => a.to_bits() == b.to_bits(),
             (Str(a), Str(b)) => Rc::ptr_eq(a, b) || (a.len() <= 1 && a == b),
+            // CPython keeps one object for `b''` and for each single byte.
+            (Bytes(a), Bytes(b)) => Rc::ptr_eq(a, b) || (a.len() <= 1 && a == b),
             (Big(a), Big(b)) => Rc::ptr_eq(a, b),
             (List(a), List(b)) => Rc::ptr_eq(a, b),
             (Tuple(a), Tuple(b)) => Rc::ptr_eq(a, b) || (a.is_empty() && b.is_empty()),
@@ -640,6 +644,7 @@ impl Value {
         use Value::*;
         match self {
             Str(s) => Rc::as_ptr(s) as *const u8 as usize,
+            Bytes(b) => Rc::as_ptr(b) as *const u8 as usize,
             Big(b) => Rc::as_ptr(b) as usize,
             List(l) => Rc::as_ptr(l) as usize,
             Tuple(t) => Rc::as_ptr(t) as *const u8 as usize,

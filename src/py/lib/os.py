@@ -172,9 +172,18 @@ for _name in ('system', 'popen', 'fork', 'kill', 'execv', 'execvp', 'spawnl', 'w
     globals()[_name] = _refused(_name, _ONE_THREAD)
 
 
+_random_source = None
+
+
 def urandom(size):
-    raise RuntimeError("os.urandom() is not available here: the playground has no bytes "
-                       "(for random hex digits: f'{random.getrandbits(8 * size):0{2 * size}x}')")
+    # Random bytes of a generator of their own: a program's seeded `random` is not disturbed.
+    global _random_source
+    if _random_source is None:
+        import random
+        _random_source = random.Random()
+    if size < 0:
+        raise ValueError('negative argument not allowed')
+    return _random_source.randbytes(size)
 
 
 del _name

@@ -10,6 +10,10 @@ _FOUR_LOG = _log(4.0)
 _CHENG_BOUND = 1.0 + _log(4.5)
 
 
+def randbytes(n):
+    return getrandbits(n * 8).to_bytes(n, 'little')
+
+
 def expovariate(lambd):
     # 1 - random() is in (0, 1]: its log is finite.
     return -_log(1.0 - random()) / lambd
@@ -139,6 +143,9 @@ class Random:
 
     def getrandbits(self, k):
         return self._draw(getrandbits, k)
+
+    def randbytes(self, n):
+        return self._draw(randbytes, n)
 
     def getstate(self):
         return self._draw(getstate)
