@@ -54,6 +54,48 @@ fn the_corpus_prints_what_cpython_prints() {
 /// The command line ends as CPython does when a program fails with an async generator still
 /// suspended: the traceback, exit status 1. (The generator handed to the loop to be closed was
 /// once revived again at each drop, and the process overflowed its stack at exit.)
+/// Debug mode (`asyncio.run(main(), debug=True)`) logs each callback that held the loop for
+/// `slow_callback_duration` or more, as CPython's `_run_once` does: the same lines at the same
+/// times, but for where CPython says a task or handle was "created at", a place in its own
+/// asyncio files (which depends on where it is installed).
+#[test]
+fn debug_mode_logs_the_callbacks_that_held_the_loop() {
+    let Some(python) = python() else {
+        return;
+    };
+    let source = "import asyncio, time\n\n\
+        async def quick():\n    await asyncio.sleep(0.05)\n    return 1\n\n\
+        async def cpu(n):\n    time.sleep(n)\n    return n\n\n\
+        def blocking_callback():\n    time.sleep(0.15)\n\n\
+        async def main():\n    loop = asyncio.get_running_loop()\n\
+        \x20   print(loop.get_debug(), loop.slow_callback_duration)\n\
+        \x20   loop.call_soon(blocking_callback)\n\
+        \x20   await asyncio.gather(quick(), cpu(0.12), cpu(0.05))\n\
+        \x20   loop.slow_callback_duration = 0.01\n    await cpu(0.02)\n\
+        \x20   loop.set_debug(False)\n    await cpu(0.3)\n    print('end')\n\n\
+        asyncio.run(main(), debug=True)\n";
+    let mut run = run_python(python, &[source.to_owned()]).remove(0);
+    for line in &mut run.lines {
+        // " created at FILE:LINE", the file possibly `<program>`.
+        while let Some(at) = line.2.find(" created at ") {
+            let rest = &line.2[at + " created at ".len()..];
+            let Some(colon) = rest.find(':') else { break };
+            let digits = rest[colon + 1..].find(|c: char| !c.is_ascii_digit());
+            let end = colon + 1 + digits.unwrap_or(rest.len() - colon - 1);
+            line.2
+                .replace_range(at..at + " created at ".len() + end, "");
+        }
+    }
+    let (lines, status) = run_virtual(source, "<program>");
+    let logged = lines
+        .iter()
+        .filter(|l| l.text.starts_with("Executing "))
+        .count();
+    assert_eq!(logged, 3, "{lines:?}");
+    assert_eq!(difference(&lines, status, &run), None);
+    assert_eq!(stderr_difference(&lines, &run), None);
+}
+
 #[test]
 fn the_command_line_ends_cleanly_with_a_generator_half_way() {
     // The exception keeps the generator alive until the process ends.

@@ -411,7 +411,10 @@ class BaseEventLoop(AbstractEventLoop):
             stop = _STOP
             while True:
                 try:
-                    if run_next(self, stop) is stop:
+                    if self._debug:
+                        if self._run_timed(run_next, stop) is stop:
+                            break
+                    elif run_next(self, stop) is stop:
                         break
                 except (SystemExit, KeyboardInterrupt):
                     raise
@@ -429,6 +432,18 @@ class BaseEventLoop(AbstractEventLoop):
         finally:
             self._running = False
             _set_running_loop(None)
+
+    def _run_timed(self, run_next, stop):
+        # Debug mode: a callback that held the loop for `slow_callback_duration` or more is
+        # logged, as CPython's `_run_once` logs it.
+        started = self.time()
+        result = run_next(self, stop)
+        took = self.time() - started
+        handle = _running_handle(self)
+        if handle is not None and took >= self.slow_callback_duration:
+            message = f'Executing {_format_handle(handle)} took {took:.3f} seconds'
+            _log(30, _SLOW_LOGS, message, None)
+        return result
 
     def _callback_failed(self, handle, exc):
         name = _format_callback_source(handle._callback_for_repr(), handle._args_for_repr())
@@ -537,6 +552,15 @@ class _UnixSelectorEventLoop(BaseSelectorEventLoop):
 # Where CPython 3.11's asyncio logs from (file, line, function), for a log format that shows it.
 _SELECTOR_LOGS = ('/usr/lib/python3.11/asyncio/selector_events.py', 54, '__init__')
 _HANDLER_LOGS = ('/usr/lib/python3.11/asyncio/base_events.py', 1771, 'default_exception_handler')
+_SLOW_LOGS = ('/usr/lib/python3.11/asyncio/base_events.py', 1917, '_run_once')
+
+
+def _format_handle(handle):
+    # A task's step is shown as the task.
+    owner = getattr(handle._callback_for_repr(), '__self__', None)
+    if isinstance(owner, Task):
+        return repr(owner)
+    return str(handle)
 
 
 def _log(level, where, message, exc):
