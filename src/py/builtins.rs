@@ -3145,6 +3145,7 @@ pub const MODULES: &[&str] = &[
     "os.path",
     "warnings",
     "hashlib",
+    "re",
     "posixpath",
     "asyncio.exceptions",
     "asyncio.tasks",

@@ -22,6 +22,7 @@ pub mod memory;
 pub mod methods;
 pub mod ops;
 pub mod parser;
+pub mod regex;
 pub mod run;
 pub mod stdlib;
 pub mod symtable;

@@ -1637,7 +1637,7 @@ pub fn module(vm: &mut Vm, name: &str) -> Res<Option<Value>> {
             )?;
             m
         }
-        "traceback" | "logging" | "contextvars" | "warnings" | "hashlib" => {
+        "traceback" | "logging" | "contextvars" | "warnings" | "hashlib" | "re" => {
             let (natives, source): (&[(&str, NativeFn)], &str) = match name {
                 "traceback" => (
                     &[
@@ -1658,6 +1658,13 @@ pub fn module(vm: &mut Vm, name: &str) -> Res<Option<Value>> {
                 "hashlib" => (
                     &[("_digest", hashlib_digest)],
                     include_str!("lib/hashlib.py"),
+                ),
+                "re" => (
+                    &[
+                        ("_compile", super::regex::re_compile),
+                        ("_search", super::regex::re_search),
+                    ],
+                    include_str!("lib/re.py"),
                 ),
                 _ => (
                     &[
