@@ -1868,8 +1868,26 @@ pub fn subscript(vm: &mut Vm, container: Value, index: Value) -> Res<Value> {
             ))
         }
         (Value::Str(s), Value::Slice(slice)) => {
+            let ascii = s.is_ascii();
+            let length = if ascii { s.len() } else { s.chars().count() };
+            let (start, stop, step) = slice_indices(vm, slice, length)?;
+            if step == 1 {
+                // A run of characters: cut at their byte offsets, without copying the rest.
+                if start >= stop {
+                    return Ok(Value::str(""));
+                }
+                let (start, stop) = (start as usize, stop as usize);
+                let text = if ascii {
+                    &s[start..stop]
+                } else {
+                    let mut offsets = s.char_indices().map(|(at, _)| at).chain([s.len()]);
+                    let from = offsets.nth(start).unwrap_or(s.len());
+                    let to = offsets.nth(stop - start - 1).unwrap_or(s.len());
+                    &s[from..to]
+                };
+                return Ok(Value::str(text));
+            }
             let chars: Vec<char> = s.chars().collect();
-            let (start, stop, step) = slice_indices(vm, slice, chars.len())?;
             Ok(Value::Str(
                 slice_positions(start, stop, step)
                     .map(|i| chars[i])
