@@ -36,7 +36,7 @@ print(re.search(r"colou?r", "The colour red").group(), re.findall(r"\bcat\b", "c
 print(re.findall(r"^\s*#.*$", "x\n # c1\n#c2\ny", re.M), re.search(r"$", "ab\n").span(), re.findall(r"(?m)^$", "a\n\nb"), re.search(r"\Z", "ab\n").span())
 print(re.match(r"(?x) \d+  # digits\n  \s* [a-z]+ ", "42  abc").group(), re.findall(r"(?s).+", "a\nb"), re.findall(r".+", "a\nb"))
 text = "word " * 2000
-print(len(re.findall(r"\w+", text)), len(re.sub(r"\s+", "", text)), re.search(r"(word ){299}", text).span())
+print(len(re.findall(r"\w+", text)), len(re.sub(r"\s+", "", text)), re.search(r"(word ){150}", text).span())
 print(re.findall(r"é+", "ééa é"), re.findall(r"\w+", "naïve café 北京"), re.match(r"\d+", "٣٤٥").group(), re.findall(r"(?a)\w+", "naïve"))
 print(re.split(r"[;,]", "a;b,c", 1), re.split(r"(;)|(,)", "a;b,c"), re.sub(r"(a)|b", r"[\1]", "ab"), re.sub("a", r"\n", "xa") == "x\n", re.sub("a", "\\\\", "a"))
 m = re.match(r"(?P<first>\w+) (?P<last>\w+)", "Jane Doe")
