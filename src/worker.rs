@@ -7,13 +7,10 @@
 //! `["preview", [lines…]]` or `["preview", null, why]`, why being `refused`, `too-long` or
 //! `too-many-lines`). From it:
 //! `["ready"]` once it listens, then for the run `["started"]`, `["line", t_ms, is_stderr,
-//! text, task or null]`, `["trace", lane labels, Float64Array [code, t_ms, lane, a, b, kinds,
-//! …], texts]` (six numbers an event, lane -1 for none; see [`event_parts`] and
-//! [`TextPack`]), `["journal", Float64Array, texts]` (the loop's journal for time travel:
-//! [`crate::program_history::encode`]), and at the end `["finished", status, t_ms]` or
-//! `["refused", report, line, col, message]`. Texts travel packed ([`TextPack`]): a run of
-//! 10,000 tasks sends tens of thousands of them, and with one JavaScript string (and one array
-//! element a number) each, sending its records took the worker twice as long.
+//! text, task or null]`, `["trace", [lane labels…], [code, t_ms, lane, a, b, …]]` (five values
+//! an event, lane -1 for none; see [`event_parts`]), `["journal", Float64Array, [texts…]]` (the
+//! loop's journal for time travel: [`crate::program_history::encode`]), and at the end
+//! `["finished", status, t_ms]` or `["refused", report, line, col, message]`.
 
 use std::cell::RefCell;
 
@@ -36,24 +33,19 @@ pub fn message(update: &ProgramUpdate) -> Array {
     match update {
         ProgramUpdate::Started => Array::of1(&"started".into()),
         ProgramUpdate::Trace { lanes, events } => {
-            let labels = TextPack::of(lanes.iter().map(String::as_str));
-            let mut texts = TextPack::default();
-            let mut numbers = Vec::with_capacity(events.len() * EVENT_WIDTH);
+            let labels: Array = lanes.iter().map(|l| JsValue::from_str(l)).collect();
+            let flat = Array::new();
             for event in events {
                 let Some((code, a, b)) = event_parts(&event.kind) else {
                     continue;
                 };
-                let lane = event.lane.map_or(-1.0, |l| l as f64);
-                let (a, a_kind) = texts.part(&a);
-                let (b, b_kind) = texts.part(&b);
-                numbers.extend([code.into(), event.t, lane, a, b, a_kind + 3.0 * b_kind]);
+                flat.push(&code.into());
+                flat.push(&event.t.into());
+                flat.push(&event.lane.map_or(-1.0, |l| l as f64).into());
+                flat.push(&a.to_js());
+                flat.push(&b.to_js());
             }
-            Array::of4(
-                &"trace".into(),
-                &labels.to_js(),
-                &js_sys::Float64Array::from(numbers.as_slice()),
-                &texts.to_js(),
-            )
+            Array::of3(&"trace".into(), &labels, &flat)
         }
         ProgramUpdate::Line {
             t,
@@ -72,10 +64,11 @@ pub fn message(update: &ProgramUpdate) -> Array {
         }
         ProgramUpdate::Journal(records) => {
             let (numbers, texts) = crate::program_history::encode(records);
+            let texts: Array = texts.iter().map(|t| JsValue::from_str(t)).collect();
             Array::of3(
                 &"journal".into(),
                 &js_sys::Float64Array::from(numbers.as_slice()),
-                &TextPack::of(texts.iter().map(|t| &**t)).to_js(),
+                &texts,
             )
         }
         ProgramUpdate::Refused(refusal) => Array::of5(
@@ -96,24 +89,19 @@ pub fn read_message(data: &JsValue) -> Option<ProgramUpdate> {
     match text(0)?.as_str() {
         "started" => Some(ProgramUpdate::Started),
         "trace" => {
-            let lanes = TextPack::read(&array.get(1))?
-                .into_iter()
-                .map(|label| label.to_string())
-                .collect();
-            let numbers = array
-                .get(2)
-                .dyn_into::<js_sys::Float64Array>()
-                .ok()?
-                .to_vec();
-            let texts = TextPack::read(&array.get(3))?;
-            let mut events = Vec::with_capacity(numbers.len() / EVENT_WIDTH);
-            for row in numbers.chunks_exact(EVENT_WIDTH) {
-                let [code, t, lane, a, b, kinds] = *row else {
-                    return None;
-                };
-                let a = Part::read(a, kinds % 3.0, &texts)?;
-                let b = Part::read(b, (kinds / 3.0).floor(), &texts)?;
-                if let Some(kind) = event_from_parts(code as u8, a, b) {
+            let labels = array.get(1).dyn_into::<Array>().ok()?;
+            let flat = array.get(2).dyn_into::<Array>().ok()?;
+            let lanes = labels.iter().filter_map(|l| l.as_string()).collect();
+            let mut events = Vec::new();
+            for i in (0..flat.length()).step_by(5) {
+                let code = flat.get(i).as_f64()? as u8;
+                let t = flat.get(i + 1).as_f64()?;
+                let lane = flat.get(i + 2).as_f64()?;
+                let parts = (
+                    Part::from_js(flat.get(i + 3)),
+                    Part::from_js(flat.get(i + 4)),
+                );
+                if let Some(kind) = event_from_parts(code, parts.0, parts.1) {
                     let lane = (lane >= 0.0).then_some(lane as usize);
                     events.push(Event { t, lane, kind });
                 }
@@ -132,7 +120,13 @@ pub fn read_message(data: &JsValue) -> Option<ProgramUpdate> {
                 .dyn_into::<js_sys::Float64Array>()
                 .ok()?
                 .to_vec();
-            let texts = TextPack::read(&array.get(2))?;
+            let texts: Vec<std::rc::Rc<str>> = array
+                .get(2)
+                .dyn_into::<Array>()
+                .ok()?
+                .iter()
+                .map(|t| t.as_string().unwrap_or_default().into())
+                .collect();
             Some(ProgramUpdate::Journal(crate::program_history::decode(
                 &numbers, &texts,
             )))
@@ -151,74 +145,6 @@ pub fn read_message(data: &JsValue) -> Option<ProgramUpdate> {
     }
 }
 
-/// Numbers an event takes on the wire: code, time, lane, its two values and their kinds.
-const EVENT_WIDTH: usize = 6;
-
-/// Texts for the other side as one string and their lengths in bytes: one JavaScript string in
-/// all rather than one a text.
-#[derive(Default)]
-struct TextPack {
-    joined: String,
-    lengths: Vec<f64>,
-}
-
-impl TextPack {
-    fn of<'a>(texts: impl Iterator<Item = &'a str>) -> TextPack {
-        let mut pack = TextPack::default();
-        for text in texts {
-            pack.push(text);
-        }
-        pack
-    }
-
-    /// Adds a text; its index among the pack's texts.
-    fn push(&mut self, text: &str) -> usize {
-        self.joined.push_str(text);
-        self.lengths.push(text.len() as f64);
-        self.lengths.len() - 1
-    }
-
-    /// A value of an event as a number and its kind for [`Part::read`] (texts go in the pack).
-    fn part(&mut self, part: &Part) -> (f64, f64) {
-        match part {
-            Part::None => (0.0, 0.0),
-            Part::Number(n) => (*n, 1.0),
-            Part::Text(text) => (self.push(text) as f64, 2.0),
-        }
-    }
-
-    fn to_js(&self) -> JsValue {
-        Array::of2(
-            &self.joined.as_str().into(),
-            &js_sys::Float64Array::from(self.lengths.as_slice()),
-        )
-        .into()
-    }
-
-    /// The texts of a pack [`TextPack::to_js`] made; None if it is not one.
-    fn read(value: &JsValue) -> Option<Vec<std::rc::Rc<str>>> {
-        let pair = value.dyn_ref::<Array>()?;
-        let joined = pair.get(0).as_string()?;
-        let lengths = pair
-            .get(1)
-            .dyn_into::<js_sys::Float64Array>()
-            .ok()?
-            .to_vec();
-        let mut texts = Vec::with_capacity(lengths.len());
-        let mut rest = joined.as_str();
-        for length in lengths {
-            let at = length as usize;
-            if !rest.is_char_boundary(at) {
-                return None;
-            }
-            let (text, after) = rest.split_at(at);
-            texts.push(text.into());
-            rest = after;
-        }
-        Some(texts)
-    }
-}
-
 /// A value of an event on the wire: nothing, a number or a text.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Part {
@@ -228,14 +154,22 @@ pub enum Part {
 }
 
 impl Part {
-    /// A value of the wire back: `kind` 0 is nothing, 1 a number, 2 the text at that index.
-    fn read(value: f64, kind: f64, texts: &[std::rc::Rc<str>]) -> Option<Part> {
-        Some(match kind as u8 {
-            0 => Part::None,
-            1 => Part::Number(value),
-            2 => Part::Text(texts.get(value as usize)?.clone()),
-            _ => return None,
-        })
+    fn to_js(&self) -> JsValue {
+        match self {
+            Part::None => JsValue::NULL,
+            Part::Number(n) => JsValue::from_f64(*n),
+            Part::Text(text) => JsValue::from_str(text),
+        }
+    }
+
+    fn from_js(value: JsValue) -> Part {
+        if let Some(n) = value.as_f64() {
+            Part::Number(n)
+        } else if let Some(text) = value.as_string() {
+            Part::Text(text.into())
+        } else {
+            Part::None
+        }
     }
 
     fn number(&self) -> Option<f64> {
