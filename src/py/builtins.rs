@@ -1563,6 +1563,11 @@ fn builtin_chr(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
 fn builtin_ord(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
     arity(vm, "ord", &args, 1, 1)?;
     match &args[0] {
+        Value::Bytes(data) if data.len() == 1 => Ok(Value::Int(i64::from(data[0]))),
+        Value::Bytes(data) => vm.type_error(format!(
+            "ord() expected a character, but string of length {} found",
+            data.len()
+        )),
         Value::Str(s) => {
             let mut chars = s.chars();
             match (chars.next(), chars.next()) {
@@ -1847,6 +1852,10 @@ pub fn construct(
         }
         Kind::Int => {
             only_kwargs(vm, "int", &kwargs, &["base"])?;
+            // `int(b'42')` reads the bytes as text.
+            if let Some(Value::Bytes(data)) = args.first() {
+                args[0] = super::bytes::latin1_text(data);
+            }
             if args.len() > 2 {
                 return vm.type_error(format!(
                     "int() takes at most 2 arguments ({} given)",
@@ -1915,6 +1924,9 @@ pub fn construct(
         }
         Kind::Float => {
             arity(vm, "float", &args, 0, 1)?;
+            if let Some(Value::Bytes(data)) = args.first() {
+                args[0] = super::bytes::latin1_text(data);
+            }
             match args.first() {
                 None => Ok(Value::Float(0.0)),
                 Some(Value::Float(f)) => Ok(Value::Float(*f)),

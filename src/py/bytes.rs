@@ -50,6 +50,37 @@ fn latin1(data: &[u8]) -> Rc<str> {
     data.iter().map(|&b| b as char).collect::<String>().into()
 }
 
+/// The bytes as text, one character a byte (`int(b'42')`, `float(b'1.5')`).
+pub fn latin1_text(data: &[u8]) -> Value {
+    Value::Str(latin1(data))
+}
+
+/// `data % values`: `%`-formatting with the template and the bytes among the values read as
+/// Latin-1 text; a str value is refused, as CPython refuses it.
+pub fn percent_format(vm: &mut Vm, data: &[u8], values: &Value) -> Res<Value> {
+    let convert = |vm: &mut Vm, value: &Value| -> Res<Value> {
+        match value {
+            Value::Bytes(b) => Ok(Value::Str(latin1(b))),
+            Value::Str(_) => vm.type_error(
+                "%b requires a bytes-like object, or an object that implements __bytes__, not 'str'",
+            ),
+            other => Ok(other.clone()),
+        }
+    };
+    let values = match values {
+        Value::Tuple(items) => {
+            let mut out = Vec::with_capacity(items.len());
+            for item in items.iter() {
+                out.push(convert(vm, item)?);
+            }
+            Value::tuple(out)
+        }
+        other => convert(vm, other)?,
+    };
+    let text = super::format::percent_format(vm, &latin1(data), &values)?;
+    Ok(Value::Bytes(from_latin1(&text)))
+}
+
 fn bytes_value(data: impl Into<Rc<[u8]>>) -> Value {
     Value::Bytes(data.into())
 }

@@ -818,6 +818,9 @@ pub fn binary(vm: &mut Vm, op: BinOp, left: Value, right: Value, inplace: bool) 
                 let text = format::percent_format(vm, a, &right)?;
                 return Ok(Value::Str(text.into()));
             }
+            (Value::Bytes(a), _, BinOp::Mod) => {
+                return super::bytes::percent_format(vm, a, &right);
+            }
             (Value::Bytes(a), Value::Bytes(b), BinOp::Add) => {
                 if a.len() + b.len() > MAX_SIZE {
                     return vm.err("MemoryError", "");

@@ -90,3 +90,13 @@ async def main():
     print(hashlib.sha256("".join(digests).encode()).hexdigest()[:16])
 
 asyncio.run(main())
+
+import sys, json
+print(int(b"42"), float(b"1.5"), int(b" 7 "), int(b"ff", 16))
+for f in [lambda: "".join([b"a"]), lambda: json.loads(b'{"a": 1}'), lambda: b"%d" % 5, lambda: "%s" % b"x", lambda: b"abc".encode(), lambda: "x".decode()]:
+    try:
+        print(f())
+    except Exception as e:
+        print(type(e).__name__, e)
+print(sorted({b"b": 1, b"a": 2}), max(b"a", b"b"), [b for b in [b"x", b""] if b], b"a" in [b"a"], ord(b"a"), chr(98).encode())
+print(list(map(hex, b"\x01\xff")), bytes(map(lambda x: x + 1, b"abc")), b"".join(x.to_bytes(1, "big") for x in range(65, 70)))

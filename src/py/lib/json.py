@@ -389,6 +389,8 @@ def _skip(s, i):
 
 def loads(s, *, cls=None, object_hook=None, parse_float=None, parse_int=None,
           parse_constant=None, object_pairs_hook=None, **kw):
+    if isinstance(s, bytes):
+        s = s.decode()
     if not isinstance(s, str):
         raise TypeError(f'the JSON object must be str, bytes or bytearray, not {s.__class__.__name__}')
     if s.startswith('\ufeff'):
