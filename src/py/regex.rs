@@ -891,53 +891,33 @@ impl Matcher<'_> {
                     let limit = max.unwrap_or(usize::MAX);
                     let mut count = 0;
                     if *greedy {
-                        while count < limit
-                            && pos + count < self.end
-                            && self.char_matches(inner, self.text[pos + count])
-                        {
+                        while count < limit && self.single_at(inner, pos + count) {
                             count += 1;
                         }
                         if count < *min {
                             return false;
                         }
                         loop {
-                            self.steps += 1;
-                            if self.steps > MAX_STEPS {
-                                self.too_complex = true;
-                                return false;
+                            if let Some(found) = self.attempt(pos + count, caps, k) {
+                                return found;
                             }
-                            if k(self, pos + count, caps) {
-                                return true;
-                            }
-                            if count == *min || self.too_complex {
+                            if count == *min {
                                 return false;
                             }
                             count -= 1;
                         }
                     }
                     while count < *min {
-                        if pos + count < self.end
-                            && self.char_matches(inner, self.text[pos + count])
-                        {
-                            count += 1;
-                        } else {
+                        if !self.single_at(inner, pos + count) {
                             return false;
                         }
+                        count += 1;
                     }
                     loop {
-                        self.steps += 1;
-                        if self.steps > MAX_STEPS {
-                            self.too_complex = true;
-                            return false;
+                        if let Some(found) = self.attempt(pos + count, caps, k) {
+                            return found;
                         }
-                        if k(self, pos + count, caps) {
-                            return true;
-                        }
-                        if count >= limit
-                            || self.too_complex
-                            || pos + count >= self.end
-                            || !self.char_matches(inner, self.text[pos + count])
-                        {
+                        if count >= limit || !self.single_at(inner, pos + count) {
                             return false;
                         }
                         count += 1;
@@ -946,6 +926,30 @@ impl Matcher<'_> {
                 self.repeat(inner, *min, *max, *greedy, 0, pos, usize::MAX, caps, k)
             }
         }
+    }
+
+    /// Whether the one-character `node` matches the character at `at`.
+    fn single_at(&self, node: &Node, at: usize) -> bool {
+        at < self.end && self.char_matches(node, self.text[at])
+    }
+
+    /// One try of the continuation at `end`, counted: the search's answer once it is settled
+    /// (matched, or given up), None to go on trying.
+    fn attempt(
+        &mut self,
+        end: usize,
+        caps: &mut Caps,
+        k: &mut dyn FnMut(&mut Self, usize, &mut Caps) -> bool,
+    ) -> Option<bool> {
+        self.steps += 1;
+        if self.steps > MAX_STEPS {
+            self.too_complex = true;
+            return Some(false);
+        }
+        if k(self, end, caps) {
+            return Some(true);
+        }
+        self.too_complex.then_some(false)
     }
 
     fn seq(

@@ -71,3 +71,5 @@ async def main():
 
 
 asyncio.run(main())
+
+print(re.sub("a", r"\0", "xa") == "x\0", re.sub("a", r"\012", "a") == "\n", re.sub("(a)", r"\101\1", "a"), re.sub("(a)", r"[\1]", "a"), hashlib.sha256.__name__ if False else "")

@@ -270,17 +270,19 @@ def _template(pattern, repl):
             text = []
             parts.append(group)
             i = end + 1
-        elif c.isdigit():
-            j = i
-            while j < len(repl) and j < i + 2 and repl[j].isdigit():
+        elif c == '0' or (len(repl[i:i + 3]) == 3
+                          and all(d in '01234567' for d in repl[i:i + 3])):
+            # An octal escape: \0 and up to two more digits, or three octal digits.
+            j = i + 1
+            while j < len(repl) and j < i + 3 and repl[j] in '01234567':
                 j += 1
-            if c == '0' or (j - i == 1 and False):
-                pass
+            text.append(chr(int(repl[i:j], 8)))
+            i = j
+        elif c.isdigit():
+            j = i + 1
+            if j < len(repl) and repl[j].isdigit():
+                j += 1
             group = int(repl[i:j])
-            if c == '0':
-                text.append(chr(int(repl[i:i + 3], 8)) if repl[i:i + 3].isdigit() else '\0')
-                i += 1
-                continue
             if group > pattern.groups:
                 raise error(f'invalid group reference {group}', repl, i)
             parts.append(''.join(text))
@@ -309,12 +311,6 @@ class Match:
         self.pos = pos
         self.endpos = endpos
         self._spans = spans
-        last = None
-        last_end = -1
-        for group in range(1, pattern.groups + 1):
-            start, end = spans[2 * group], spans[2 * group + 1]
-            if start >= 0 and end >= last_end and (last is None or end > last_end or start < spans[2 * last]):
-                pass
         self.lastindex = self._last_index()
         self.lastgroup = None
         if self.lastindex is not None:
