@@ -1202,12 +1202,12 @@ fn dict_items(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
 
 fn dict_pop(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
     let dict = this_dict(vm, &args, "pop")?;
-    ops::refresh_instance_dict(vm, &dict);
+    ops::refresh_namespace_dict(vm, &dict);
     arity(vm, "pop", &args, 2, 3)?;
     match ops::dict_lookup(vm, &dict, &args[1])? {
         Some(slot) => {
             let removed = dict.borrow_mut().remove_at(slot);
-            ops::sync_instance_dict(vm, &dict);
+            ops::sync_namespace_dict(vm, &dict);
             Ok(removed.map(|(_, v)| v).unwrap_or(Value::None))
         }
         None => match args.get(2) {
@@ -1219,10 +1219,10 @@ fn dict_pop(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
 
 fn dict_popitem(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
     let dict = this_dict(vm, &args, "popitem")?;
-    ops::refresh_instance_dict(vm, &dict);
+    ops::refresh_namespace_dict(vm, &dict);
     let slot = dict.borrow().last_slot();
     let removed = slot.and_then(|s| dict.borrow_mut().remove_at(s));
-    ops::sync_instance_dict(vm, &dict);
+    ops::sync_namespace_dict(vm, &dict);
     match removed {
         Some((k, v)) => Ok(Value::tuple(vec![k, v])),
         None => {
@@ -1263,9 +1263,9 @@ fn dict_copy(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
 
 fn dict_clear(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
     let dict = this_dict(vm, &args, "clear")?;
-    ops::refresh_instance_dict(vm, &dict);
+    ops::refresh_namespace_dict(vm, &dict);
     dict.borrow_mut().clear();
-    ops::sync_instance_dict(vm, &dict);
+    ops::sync_namespace_dict(vm, &dict);
     Ok(Value::None)
 }
 

@@ -1242,7 +1242,7 @@ pub fn contains(vm: &mut Vm, container: &Value, item: &Value) -> Res<bool> {
         Value::Dict(d) => {
             let d = d.clone();
             if d.borrow().has_owner() {
-                refresh_instance_dict(vm, &d);
+                refresh_namespace_dict(vm, &d);
             }
             let found = dict_lookup(vm, &d, item)?;
             Ok(found.is_some())
@@ -1421,7 +1421,7 @@ pub fn dict_set_shared(vm: &mut Vm, dict: &Rc<RefCell<Dict>>, key: Value, value:
     // An object's `__dict__` is rare: one look says whether this write concerns one.
     let instance_dict = dict.borrow().has_owner();
     if instance_dict {
-        refresh_instance_dict(vm, dict);
+        refresh_namespace_dict(vm, dict);
     }
     let h = hash(vm, &key)?;
     match dict_lookup(vm, dict, &key)? {
@@ -1434,14 +1434,14 @@ pub fn dict_set_shared(vm: &mut Vm, dict: &Rc<RefCell<Dict>>, key: Value, value:
         }
     }
     if instance_dict {
-        sync_instance_dict(vm, dict);
+        sync_namespace_dict(vm, dict);
     }
     Ok(())
 }
 
 /// Before a write to an object's `__dict__` or to `globals()`: what the namespace holds now
 /// (it may have changed since the dict was read), so that the write loses nothing.
-pub fn refresh_instance_dict(vm: &mut Vm, dict: &Rc<RefCell<Dict>>) {
+pub fn refresh_namespace_dict(vm: &mut Vm, dict: &Rc<RefCell<Dict>>) {
     let Some(owner) = dict.borrow().owner() else {
         return;
     };
@@ -1460,7 +1460,7 @@ pub fn refresh_instance_dict(vm: &mut Vm, dict: &Rc<RefCell<Dict>>) {
 /// After a write to an object's `__dict__` (`self.__dict__.update(kwargs)`) or to
 /// `globals()`: the namespace becomes what the dict holds (its string keys), as CPython's live
 /// namespaces.
-pub fn sync_instance_dict(vm: &mut Vm, dict: &Rc<RefCell<Dict>>) {
+pub fn sync_namespace_dict(vm: &mut Vm, dict: &Rc<RefCell<Dict>>) {
     let Some(owner) = dict.borrow().owner() else {
         return;
     };
@@ -1828,7 +1828,7 @@ pub fn subscript(vm: &mut Vm, container: Value, index: Value) -> Res<Value> {
         (Value::Dict(d), _) => {
             if d.borrow().has_owner() {
                 // A namespace's dict read after the namespace changed: what it holds now.
-                refresh_instance_dict(vm, d);
+                refresh_namespace_dict(vm, d);
             }
             match dict_get_shared(vm, d, &index)? {
                 Some(value) => Ok(value),
@@ -2093,11 +2093,11 @@ pub fn delete_subscript(vm: &mut Vm, container: Value, index: Value) -> Res<()> 
             Ok(())
         }
         (Value::Dict(d), _) => {
-            refresh_instance_dict(vm, d);
+            refresh_namespace_dict(vm, d);
             match dict_lookup(vm, d, &index)? {
                 Some(slot) => {
                     d.borrow_mut().remove_at(slot);
-                    sync_instance_dict(vm, d);
+                    sync_namespace_dict(vm, d);
                     Ok(())
                 }
                 None => Err(Flow::Raise(key_error(vm, index.clone()))),
