@@ -3,7 +3,6 @@ home directory that is the current one, environment variables, and no files, pro
 threads: what would touch a file or start a process says so."""
 
 import posixpath as path
-from collections.abc import MutableMapping as _MutableMapping
 
 name = 'posix'
 sep = path.sep
@@ -20,9 +19,39 @@ _HOME = '/home/user'
 _cwd = _HOME
 
 
-class _Environ(_MutableMapping):
+class _Environ:
+    # A mapping of its own (importing collections.abc for one class would double the
+    # import's cost).
     def __init__(self, data):
         self._data = data
+
+    def __contains__(self, key):
+        return key in self._data
+
+    def get(self, key, default=None):
+        return self._data.get(key, default)
+
+    def keys(self):
+        return self._data.keys()
+
+    def values(self):
+        return self._data.values()
+
+    def items(self):
+        return self._data.items()
+
+    def pop(self, key, *default):
+        return self._data.pop(key, *default)
+
+    def update(self, other=(), **more):
+        for key, value in dict(other, **more).items():
+            self[key] = value
+
+    def clear(self):
+        self._data.clear()
+
+    def __eq__(self, other):
+        return isinstance(other, _Environ) and self._data == other._data
 
     def __getitem__(self, key):
         return self._data[key]
@@ -49,9 +78,9 @@ class _Environ(_MutableMapping):
         return dict(self._data)
 
     def setdefault(self, key, value):
-        if key not in self:
+        if key not in self._data:
             self[key] = value
-        return self[key]
+        return self._data[key]
 
 
 environ = _Environ({

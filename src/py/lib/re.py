@@ -2,8 +2,6 @@
 `findall`, `finditer`, `sub`, `subn`, `split`, `escape`, with `Pattern` and `Match` objects.
 `_compile` and `_search` are natives (the matcher is in Rust); str patterns only."""
 
-import functools as _functools
-
 # The flags in the order CPython 3.11's RegexFlag defines them (its repr lists them so).
 _FLAG_NAMES = [(256, 'ASCII'), (2, 'IGNORECASE'), (4, 'LOCALE'), (32, 'UNICODE'),
                (8, 'MULTILINE'), (16, 'DOTALL'), (64, 'VERBOSE'), (1, 'TEMPLATE'), (128, 'DEBUG')]
@@ -404,9 +402,7 @@ class Match:
         return f'<re.Match object; span={self.span()!r}, match={self.group()!r}>'
 
 
-@_functools.lru_cache(maxsize=512)
-def _cached(pattern, flags):
-    return Pattern(pattern, flags)
+_cache = {}
 
 
 def compile(pattern, flags=0):
@@ -414,11 +410,17 @@ def compile(pattern, flags=0):
         if flags:
             raise ValueError('cannot process flags argument with a compiled pattern')
         return pattern
-    return _cached(pattern, int(flags))
+    key = (type(pattern), pattern, int(flags))
+    found = _cache.get(key)
+    if found is None:
+        if len(_cache) >= 512:
+            _cache.clear()
+        found = _cache[key] = Pattern(pattern, int(flags))
+    return found
 
 
 def purge():
-    _cached.cache_clear()
+    _cache.clear()
 
 
 def search(pattern, string, flags=0):
