@@ -104,10 +104,38 @@ pub fn compile_program(
     filename: &str,
     interner: &mut Interner,
 ) -> Result<Rc<Code>, SyntaxError> {
+    compile_with_imports(source, filename, interner).map(|(code, _)| code)
+}
+
+/// The program compiled, and the modules its leading import statements name.
+fn compile_with_imports(
+    source: &str,
+    filename: &str,
+    interner: &mut Interner,
+) -> Result<(Rc<Code>, Vec<Rc<str>>), SyntaxError> {
     let module = super::parser::parse_program(source)?;
     let lines: Vec<&str> = source.lines().collect();
     check_imports(&module, &lines)?;
-    super::compile::compile_module(&module, source, filename, interner)
+    let code = super::compile::compile_module(&module, source, filename, interner)?;
+    Ok((code, leading_imports(&module)))
+}
+
+/// The modules imported by the statements that open the program (after its docstring), before
+/// anything else runs: loading them cannot change what the program does, only when.
+fn leading_imports(stmts: &[Stmt]) -> Vec<Rc<str>> {
+    let mut names = Vec::new();
+    for (i, stmt) in stmts.iter().enumerate() {
+        match &stmt.kind {
+            StmtKind::Import(aliases) => names.extend(aliases.iter().map(|a| a.name.clone())),
+            StmtKind::ImportFrom(module, _) if !module.starts_with('.') => {
+                names.push(module.clone())
+            }
+            StmtKind::Expr(expr)
+                if i == 0 && matches!(expr.kind, super::ast::ExprKind::Constant(_)) => {}
+            _ => break,
+        }
+    }
+    names
 }
 
 fn module_function(code: Rc<Code>, globals: Rc<Module>) -> Value {
@@ -159,7 +187,7 @@ impl Interpreter {
         host: Box<dyn Host>,
     ) -> Result<Interpreter, SyntaxError> {
         let mut vm = Vm::new(host, filename, source);
-        let code = compile_program(source, filename, &mut vm.interner)?;
+        let (code, imports) = compile_with_imports(source, filename, &mut vm.interner)?;
         let main = Module::new("__main__");
         let symbols = [
             ("__name__", Value::str("__main__")),
@@ -173,16 +201,22 @@ impl Interpreter {
         vm.modules
             .push(("__main__".into(), Value::Module(main.clone())));
         let mut interpreter = Interpreter { vm };
-        interpreter.start(code, main);
+        interpreter.start(code, main, &imports);
         Ok(interpreter)
     }
 
-    fn start(&mut self, code: Rc<Code>, main: Rc<Module>) {
+    fn start(&mut self, code: Rc<Code>, main: Rc<Module>, imports: &[Rc<str>]) {
         let vm = &mut self.vm;
         // asyncio (and with it ExceptionGroup) is there from the start.
         if let Err(flow) = super::builtins::import(vm, "asyncio") {
             vm.fail_start(flow);
             return;
+        }
+        // So are the modules the program imports first: loading them takes the page tens of
+        // milliseconds that belong to no line of the program (CPython loads them in a few),
+        // and its time 0 comes after. One that fails here fails again where it is imported.
+        for name in imports {
+            let _ = super::builtins::import(vm, name);
         }
         let top_level_await = code.top_level_await;
         let function = module_function(code, main);
@@ -418,6 +452,27 @@ mod tests {
             Err(error) => error,
             Ok(_) => panic!("{source:?} compiled"),
         }
+    }
+
+    #[test]
+    fn the_modules_a_program_opens_with_are_loaded_before_its_time_0() {
+        let leading = |source: &str| {
+            let module = crate::py::parser::parse_program(source).expect("parses");
+            leading_imports(&module)
+                .iter()
+                .map(|m| m.to_string())
+                .collect::<Vec<_>>()
+        };
+        let program = "\"\"\"Doc.\"\"\"\nimport asyncio, re as regex\nfrom os.path import join\n\
+                       x = 1\nimport json\n";
+        assert_eq!(leading(program), ["asyncio", "re", "os.path"]);
+        assert_eq!(leading("print(1)\nimport re\n"), Vec::<String>::new());
+        // Loaded before the first line: its import finds it there.
+        let mut interpreter =
+            Interpreter::new("import re\n", "f.py", Box::new(Recorder::default()))
+                .expect("compiles");
+        assert!(interpreter.vm.imported("re").is_some());
+        assert_eq!(interpreter.run_to_end(), 0);
     }
 
     #[test]
