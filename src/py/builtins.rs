@@ -141,8 +141,7 @@ const OS_ERRORS: &[(i64, &str)] = &[
 /// `OSError(errno, strerror)` called on OSError itself makes the subclass of that error
 /// number (`OSError(2, 'x')` is a FileNotFoundError).
 pub fn os_error_class(vm: &Vm, class: Rc<Type>, args: &[Value]) -> Rc<Type> {
-    let os_error = vm.types.exception("OSError");
-    if !Rc::ptr_eq(&class, &os_error) || !(2..=5).contains(&args.len()) {
+    if !Rc::ptr_eq(&class, &vm.types.os_error) || !(2..=5).contains(&args.len()) {
         return class;
     }
     let Value::Int(number) = &args[0] else {
@@ -296,11 +295,16 @@ pub fn make_types() -> Types {
             ),
         ));
     }
+    let os_error = exceptions
+        .iter()
+        .find(|(name, _)| *name == "OSError")
+        .map_or_else(|| base_exception.clone(), |(_, t)| t.clone());
     Types {
         by_kind,
         object,
         type_,
         base_exception,
+        os_error,
         exceptions,
         named,
     }
@@ -1970,16 +1974,7 @@ pub fn construct(
                 };
             }
             // `str(data, 'utf-8')` decodes.
-            let text = |vm: &mut Vm, value: Option<Value>, default: &str| match value {
-                None => Ok(Rc::from(default)),
-                Some(Value::Str(s)) => Ok(s),
-                Some(other) => {
-                    let name = ops::type_name(vm, &other);
-                    vm.type_error(format!("str() argument 'encoding' must be str, not {name}"))
-                }
-            };
-            let encoding = text(vm, encoding, "utf-8")?;
-            let errors = text(vm, errors, "strict")?;
+            let (encoding, errors) = super::bytes::codec_args(vm, "str", encoding, errors)?;
             match object {
                 None => Ok(Value::str("")),
                 Some(Value::Bytes(data)) => super::bytes::decode(vm, &data, &encoding, &errors),
@@ -2872,7 +2867,7 @@ fn exception_init(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value> {
     };
     if let Value::Object(o) = this {
         let mut args = rest.to_vec();
-        if o.class.is_subtype(&vm.types.exception("OSError")) {
+        if o.class.is_subtype(&vm.types.os_error) {
             args = os_error_fields(vm, o, args);
         }
         let symbol = vm.symbols.args;

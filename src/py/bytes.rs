@@ -96,15 +96,29 @@ fn encoding_name(vm: &mut Vm, encoding: &str) -> Res<&'static str> {
     })
 }
 
-fn text_arg(vm: &mut Vm, value: Option<Value>, default: &str, what: &str) -> Res<Rc<str>> {
-    match value {
-        None => Ok(default.into()),
+/// The `encoding` and `errors` arguments of `encode`, `decode`, `bytes()` and `str()`: each a
+/// str (else CPython's TypeError, naming the function and the argument), `'utf-8'` and
+/// `'strict'` when left out.
+pub fn codec_args(
+    vm: &mut Vm,
+    function: &str,
+    encoding: Option<Value>,
+    errors: Option<Value>,
+) -> Res<(Rc<str>, Rc<str>)> {
+    let mut text = |value: Option<Value>, name: &str, default: &str| match value {
+        None => Ok(Rc::from(default)),
         Some(Value::Str(s)) => Ok(s),
         Some(other) => {
-            let name = type_name(vm, &other);
-            vm.type_error(format!("{what}() argument must be str, not {name}"))
+            let type_name = type_name(vm, &other);
+            vm.type_error(format!(
+                "{function}() argument '{name}' must be str, not {type_name}"
+            ))
         }
-    }
+    };
+    Ok((
+        text(encoding, "encoding", "utf-8")?,
+        text(errors, "errors", "strict")?,
+    ))
 }
 
 /// `UnicodeEncodeError`/`UnicodeDecodeError` with CPython's five arguments; its text is
@@ -194,12 +208,7 @@ pub fn encode(vm: &mut Vm, text: &Rc<str>, encoding: &str, errors: &str) -> Res<
         match errors {
             "strict" => {
                 let object = Value::Str(text.clone());
-                let name = if encoding == "ascii" {
-                    "ascii"
-                } else {
-                    "latin-1"
-                };
-                return unicode_error(vm, "UnicodeEncodeError", name, object, at, end, reason);
+                return unicode_error(vm, "UnicodeEncodeError", encoding, object, at, end, reason);
             }
             "ignore" => {}
             "replace" => out.extend(std::iter::repeat_n(b'?', end - at)),
@@ -352,8 +361,7 @@ pub fn construct(vm: &mut Vm, args: Args, kwargs: Kwargs) -> Res<Value> {
         let Some(encoding) = encoding else {
             return vm.type_error("string argument without an encoding");
         };
-        let encoding = text_arg(vm, Some(encoding), "utf-8", "bytes")?;
-        let errors = text_arg(vm, errors, "strict", "bytes")?;
+        let (encoding, errors) = codec_args(vm, "bytes", Some(encoding), errors)?;
         return encode(vm, text, &encoding, &errors);
     }
     if encoding.is_some() {
@@ -456,8 +464,7 @@ fn bytes_decode(vm: &mut Vm, _: &Value, args: Args, kwargs: Kwargs) -> Res<Value
     arity(vm, "decode", &args, 1, 3)?;
     let encoding = kwarg(&kwargs, "encoding").or_else(|| args.get(1).cloned());
     let errors = kwarg(&kwargs, "errors").or_else(|| args.get(2).cloned());
-    let encoding = text_arg(vm, encoding, "utf-8", "decode")?;
-    let errors = text_arg(vm, errors, "strict", "decode")?;
+    let (encoding, errors) = codec_args(vm, "decode", encoding, errors)?;
     decode(vm, &data, &encoding, &errors)
 }
 

@@ -917,22 +917,9 @@ fn str_removesuffix(vm: &mut Vm, _: &Value, args: Args, _: Kwargs) -> Res<Value>
 fn str_encode(vm: &mut Vm, _: &Value, args: Args, kwargs: Kwargs) -> Res<Value> {
     let s = this_str(vm, &args, "encode")?;
     arity(vm, "encode", &args, 1, 3)?;
-    let mut text_arg = |position: usize, name: &str, default: &str| match args
-        .get(position)
-        .cloned()
-        .or_else(|| kwarg(&kwargs, name))
-    {
-        None => Ok(Rc::from(default)),
-        Some(Value::Str(s)) => Ok(s),
-        Some(other) => {
-            let type_name = type_name(vm, &other);
-            vm.type_error(format!(
-                "encode() argument '{name}' must be str, not {type_name}"
-            ))
-        }
-    };
-    let encoding = text_arg(1, "encoding", "utf-8")?;
-    let errors = text_arg(2, "errors", "strict")?;
+    let encoding = args.get(1).cloned().or_else(|| kwarg(&kwargs, "encoding"));
+    let errors = args.get(2).cloned().or_else(|| kwarg(&kwargs, "errors"));
+    let (encoding, errors) = super::bytes::codec_args(vm, "encode", encoding, errors)?;
     super::bytes::encode(vm, &s, &encoding, &errors)
 }
 

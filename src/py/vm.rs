@@ -266,6 +266,8 @@ pub struct Types {
     pub object: Rc<Type>,
     pub type_: Rc<Type>,
     pub base_exception: Rc<Type>,
+    /// Looked at for every exception made (its arguments become `errno`, `strerror`…).
+    pub os_error: Rc<Type>,
     pub exceptions: Vec<(&'static str, Rc<Type>)>,
     /// Other built-in classes (`dict_keys`, loop handles…).
     pub named: Vec<(&'static str, Rc<Type>)>,
@@ -626,7 +628,7 @@ impl Vm {
     }
 
     pub fn new_exception(&mut self, class: Rc<Type>, mut args: Vec<Value>) -> Value {
-        let is_os_error = class.is_subtype(&self.types.exception("OSError"));
+        let is_os_error = class.is_subtype(&self.types.os_error);
         let class = match is_os_error {
             true => super::builtins::os_error_class(self, class, &args),
             false => class,

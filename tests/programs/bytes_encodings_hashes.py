@@ -100,3 +100,11 @@ for f in [lambda: "".join([b"a"]), lambda: json.loads(b'{"a": 1}'), lambda: b"%d
         print(type(e).__name__, e)
 print(sorted({b"b": 1, b"a": 2}), max(b"a", b"b"), [b for b in [b"x", b""] if b], b"a" in [b"a"], ord(b"a"), chr(98).encode())
 print(list(map(hex, b"\x01\xff")), bytes(map(lambda x: x + 1, b"abc")), b"".join(x.to_bytes(1, "big") for x in range(65, 70)))
+
+# The codec arguments' type errors name the function and the argument, as CPython's.
+for f in [lambda: b'x'.decode(1), lambda: b'x'.decode('utf-8', 2), lambda: bytes('x', 1), lambda: bytes('x', 'utf-8', 3),
+          lambda: 'x'.encode(1), lambda: str(b'x', 1), lambda: str(b'x', 'utf-8', 1)]:
+    try:
+        f()
+    except TypeError as e:
+        print(e)
