@@ -97,6 +97,15 @@ impl Parser<'_> {
         }
     }
 
+    /// A group's name: where it starts, and its text up to `end` (not taken).
+    fn name_until(&mut self, end: char) -> (usize, String) {
+        let start = self.at;
+        while self.peek().is_some_and(|c| c != end) {
+            self.at += 1;
+        }
+        (start, self.chars[start..self.at].iter().collect())
+    }
+
     fn skip_verbose(&mut self) {
         if self.flags & VERBOSE == 0 {
             return;
@@ -151,9 +160,8 @@ impl Parser<'_> {
                 }
                 _ => {}
             }
-            let start = self.at;
             let atom = self.atom()?;
-            let atom = self.quantified(atom, start)?;
+            let atom = self.quantified(atom)?;
             items.push(atom);
         }
         let items = literal_runs(items);
@@ -173,32 +181,55 @@ impl Parser<'_> {
         text.parse().ok()
     }
 
-    fn quantified(&mut self, atom: Node, start: usize) -> Result<Node, PatternError> {
+    /// `{m,n}` here: its bounds, read through the `}`; None, with nothing read, when the `{`
+    /// is a literal one (`{}`, `{x}`, no `}`).
+    fn braces(&mut self) -> Option<(Option<usize>, Option<usize>)> {
+        let at = self.at;
+        if !self.eat('{') {
+            return None;
+        }
+        let min = self.number();
+        let comma = self.eat(',');
+        let max = if comma { self.number() } else { min };
+        if !self.eat('}') || (min.is_none() && !comma) {
+            self.at = at;
+            return None;
+        }
+        Some((min, max))
+    }
+
+    /// Whether a repeat (`*`, `+`, `?`, `{m,n}`) starts here.
+    fn repeat_follows(&mut self) -> bool {
+        let at = self.at;
+        let found = matches!(self.peek(), Some('*' | '+' | '?')) || self.braces().is_some();
+        self.at = at;
+        found
+    }
+
+    fn quantified(&mut self, atom: Node) -> Result<Node, PatternError> {
         self.skip_verbose();
         let at = self.at;
         let (min, max) = match self.peek() {
-            Some('*') => (0, None),
-            Some('+') => (1, None),
-            Some('?') => (0, Some(1)),
-            Some('{') => {
+            Some(c @ ('*' | '+' | '?')) => {
                 self.at += 1;
-                let min = self.number();
-                let max = if self.eat(',') { self.number() } else { min };
-                if !self.eat('}') || (min.is_none() && max.is_none() && self.chars[at + 1] != ',') {
-                    // Not a repeat: a literal `{`.
-                    self.at = at;
-                    return Ok(atom);
+                match c {
+                    '*' => (0, None),
+                    '+' => (1, None),
+                    _ => (0, Some(1)),
                 }
-                self.at -= 1;
-                let min = min.unwrap_or(0);
-                if max.is_some_and(|m| m < min) {
-                    return fail("min repeat greater than max repeat", at + 1);
-                }
-                (min, max)
             }
+            Some('{') => match self.braces() {
+                None => return Ok(atom),
+                Some((min, max)) => {
+                    let min = min.unwrap_or(0);
+                    if max.is_some_and(|m| m < min) {
+                        return fail("min repeat greater than max repeat", at + 1);
+                    }
+                    (min, max)
+                }
+            },
             _ => return Ok(atom),
         };
-        self.at += 1;
         if matches!(
             atom,
             Node::Start | Node::End | Node::StringStart | Node::StringEnd | Node::WordBoundary(_)
@@ -206,9 +237,8 @@ impl Parser<'_> {
         {
             return fail("nothing to repeat", at);
         }
-        let _ = start;
         let lazy = self.eat('?');
-        if matches!(self.peek(), Some('*' | '+' | '?' | '{')) && self.peek() != Some('{') {
+        if self.repeat_follows() {
             return fail("multiple repeat", self.at);
         }
         Ok(Node::Repeat(Box::new(atom), min, max, !lazy))
@@ -246,11 +276,7 @@ impl Parser<'_> {
                 Some('P') => {
                     self.at += 1;
                     if self.eat('<') {
-                        let start = self.at;
-                        while self.peek().is_some_and(|c| c != '>') {
-                            self.at += 1;
-                        }
-                        let text: String = self.chars[start..self.at].iter().collect();
+                        let (start, text) = self.name_until('>');
                         if !self.eat('>') {
                             return fail("missing >, unterminated name", start);
                         }
@@ -262,26 +288,18 @@ impl Parser<'_> {
                         if !valid {
                             return fail(format!("bad character in group name '{text}'"), start);
                         }
-                        if self.names.iter().any(|(n, _)| *n == text) {
+                        if let Some((_, was)) = self.names.iter().find(|(n, _)| *n == text) {
                             return fail(
                                 format!(
-                                    "redefinition of group name '{text}' as group {}; was group {}",
-                                    self.groups + 1,
-                                    self.names
-                                        .iter()
-                                        .find(|(n, _)| *n == text)
-                                        .map_or(0, |p| p.1)
+                                    "redefinition of group name '{text}' as group {}; was group {was}",
+                                    self.groups + 1
                                 ),
                                 start,
                             );
                         }
                         name = Some(text);
                     } else if self.eat('=') {
-                        let start = self.at;
-                        while self.peek().is_some_and(|c| c != ')') {
-                            self.at += 1;
-                        }
-                        let text: String = self.chars[start..self.at].iter().collect();
+                        let (start, text) = self.name_until(')');
                         if !self.eat(')') {
                             return fail("missing ), unterminated name", start);
                         }
@@ -475,7 +493,6 @@ impl Parser<'_> {
                 return Ok(Node::WordBoundary(false));
             }
             Some(d) if d.is_ascii_digit() && d != '0' => {
-                let start = self.at;
                 let mut number = 0usize;
                 let mut n = 0;
                 while n < 2 && self.peek().is_some_and(|c| c.is_ascii_digit()) {
@@ -484,7 +501,6 @@ impl Parser<'_> {
                     self.at += 1;
                     n += 1;
                 }
-                let _ = start;
                 if number > self.groups {
                     return fail(format!("invalid group reference {number}"), at + 1);
                 }

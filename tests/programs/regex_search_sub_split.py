@@ -73,3 +73,17 @@ async def main():
 asyncio.run(main())
 
 print(re.sub("a", r"\0", "xa") == "x\0", re.sub("a", r"\012", "a") == "\n", re.sub("(a)", r"\101\1", "a"), re.sub("(a)", r"[\1]", "a"), hashlib.sha256.__name__ if False else "")
+
+# Repeats and group names that do not compile, as CPython words it.
+
+for p in [r"a{2}{3}", r"a*{", r"a*{x}", r"a{,}", r"a{}", r"x{2,1}", r"a{,2}b", r"a{3}", r"{", r"a{2,}?"]:
+    try:
+        print(p, re.compile(p).match("aaa{}b"))
+    except re.error as e:
+        print(p, e)
+
+for p in [r"(?P<a>x)(?P<a>y)", r"(?P<a", r"(?P=b)", r"(?P<a>x)(?P=a", r"(?P<a>x)(?P=a)", r"a**", r"a{2}*", r"a*??", r"a{2}{3}"]:
+    try:
+        print(re.compile(p).match("xx"))
+    except re.error as e:
+        print(e)
