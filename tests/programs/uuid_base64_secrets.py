@@ -29,3 +29,12 @@ for bad in ["abc", "a", "abcde"]:
 print(len(secrets.token_hex(8)), len(secrets.token_bytes(5)), len(secrets.token_urlsafe(16)), secrets.choice("ab") in "ab", 0 <= secrets.randbelow(10) < 10, secrets.compare_digest("a", "a"))
 token = base64.b64encode(hashlib.sha256(b"secret").digest()).decode()
 print(token)
+
+# Base32 padding and digit errors in CPython's order.
+for bad in ["MZXW6===", "MZXW6YQ=", "M=======", "MZX=====", "MZXW6Y==", "MZ!W6===", "MZXW6YTB", "mzxw6==="]:
+    try:
+        print(bad, base64.b32decode(bad))
+    except Exception as e:
+        print(bad, type(e).__name__, e)
+for s in [b"", b"a", b"ab", b"abc", b"abcd", b"abcde", b"abcdef", bytes(range(200, 256))]:
+    print(base64.b64encode(s), base64.b32encode(s), base64.b64decode(base64.b64encode(s)) == s, base64.b32decode(base64.b32encode(s)) == s)

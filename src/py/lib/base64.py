@@ -19,17 +19,51 @@ def _bytes_of(s, what='argument'):
     return s
 
 
-def b64encode(s, altchars=None):
+def _require_bytes(s):
     if not isinstance(s, bytes):
         raise TypeError(f"a bytes-like object is required, not '{type(s).__name__}'")
+
+
+def _bits(alphabet):
+    return 6 if len(alphabet) == 64 else 5
+
+
+def _encode_groups(s, alphabet, size):
+    # `size` bytes make a group of characters of `_bits` bits each; a short last group keeps
+    # the characters its bytes reach and is padded with '='.
+    _require_bytes(s)
+    bits = _bits(alphabet)
+    count = size * 8 // bits
     out = []
-    for i in range(0, len(s), 3):
-        chunk = s[i:i + 3]
-        n = int.from_bytes(chunk + b'\0' * (3 - len(chunk)), 'big')
-        digits = [_B64[(n >> shift) & 63] for shift in (18, 12, 6, 0)]
-        keep = len(chunk) + 1
-        out.append(''.join(digits[:keep]) + '=' * (4 - keep))
-    encoded = ''.join(out).encode()
+    for i in range(0, len(s), size):
+        chunk = s[i:i + size]
+        n = int.from_bytes(chunk + b'\0' * (size - len(chunk)), 'big')
+        digits = ''.join(alphabet[(n >> (bits * (count - 1 - k))) & (len(alphabet) - 1)]
+                         for k in range(count))
+        keep = -(-len(chunk) * 8 // bits)
+        out.append(digits[:keep] + '=' * (count - keep))
+    return ''.join(out).encode()
+
+
+def _decode_groups(body, alphabet, count):
+    # The bytes of groups of `count` characters (the last one may be shorter); None when a
+    # group's length cannot come from whole bytes.
+    bits = _bits(alphabet)
+    out = []
+    for i in range(0, len(body), count):
+        chunk = body[i:i + count]
+        n = 0
+        for c in chunk:
+            n = n * len(alphabet) + alphabet.index(c)
+        used = len(chunk) * bits
+        if used % 8 >= bits:
+            return None
+        out.append((n >> (used % 8)).to_bytes(used // 8, 'big'))
+    return b''.join(out)
+
+
+def b64encode(s, altchars=None):
+    encoded = _encode_groups(s, _B64, 3)
     if altchars is not None:
         encoded = encoded.replace(b'+', altchars[0:1]).replace(b'/', altchars[1:2])
     return encoded
@@ -52,15 +86,7 @@ def b64decode(s, altchars=None, validate=False):
                     f'cannot be 1 more than a multiple of 4')
     if rest and padding < 4 - rest:
         raise Error('Incorrect padding')
-    out = []
-    for i in range(0, len(body), 4):
-        chunk = body[i:i + 4]
-        n = 0
-        for c in chunk:
-            n = n * 64 + _B64.index(c)
-        n <<= 6 * (4 - len(chunk))
-        out.append(n.to_bytes(3, 'big')[:len(chunk) - 1 if len(chunk) < 4 else 3])
-    return b''.join(out)
+    return _decode_groups(body, _B64, 4)
 
 
 def standard_b64encode(s):
@@ -81,8 +107,7 @@ def urlsafe_b64decode(s):
 
 
 def b16encode(s):
-    if not isinstance(s, bytes):
-        raise TypeError(f"a bytes-like object is required, not '{type(s).__name__}'")
+    _require_bytes(s)
     return s.hex().upper().encode()
 
 
@@ -97,16 +122,7 @@ def b16decode(s, casefold=False):
 
 
 def b32encode(s):
-    if not isinstance(s, bytes):
-        raise TypeError(f"a bytes-like object is required, not '{type(s).__name__}'")
-    out = []
-    for i in range(0, len(s), 5):
-        chunk = s[i:i + 5]
-        n = int.from_bytes(chunk + b'\0' * (5 - len(chunk)), 'big')
-        digits = ''.join(_B32[(n >> (35 - 5 * k)) & 31] for k in range(8))
-        keep = {1: 2, 2: 4, 3: 5, 4: 7, 5: 8}[len(chunk)]
-        out.append(digits[:keep] + '=' * (8 - keep))
-    return ''.join(out).encode()
+    return _encode_groups(s, _B32, 5)
 
 
 def b32decode(s, casefold=False):
@@ -117,17 +133,9 @@ def b32decode(s, casefold=False):
     if len(text) % 8:
         raise Error('Incorrect padding')
     body = text.rstrip('=')
-    out = []
-    for i in range(0, len(body), 8):
-        chunk = body[i:i + 8]
-        n = 0
-        for c in chunk:
-            if c not in _B32:
-                raise Error('Non-base32 digit found')
-            n = n * 32 + _B32.index(c)
-        n <<= 5 * (8 - len(chunk))
-        size = {2: 1, 4: 2, 5: 3, 7: 4, 8: 5}.get(len(chunk))
-        if size is None:
-            raise Error('Incorrect padding')
-        out.append(n.to_bytes(5, 'big')[:size])
-    return b''.join(out)
+    if any(c not in _B32 for c in body):
+        raise Error('Non-base32 digit found')
+    decoded = _decode_groups(body, _B32, 8)
+    if decoded is None:
+        raise Error('Incorrect padding')
+    return decoded

@@ -25,14 +25,10 @@ class WarningMessage:
 def formatwarning(message, category, filename, lineno, line=None):
     text = f'{filename}:{lineno}: {category.__name__}: {message}\n'
     if line is None:
-        line = _source_of(filename, lineno)
+        line = _line(filename, lineno)
     if line:
         text += f'  {line.strip()}\n'
     return text
-
-
-def _source_of(filename, lineno):
-    return _line(filename, lineno)
 
 
 def _showwarnmsg_impl(msg):
